@@ -1,0 +1,321 @@
+// The data model of data/graph as code: entity types and their properties, relation types with the
+// endpoint labels each allows, statuses, the id pattern, and zod schemas for every file. This module is
+// the single source of truth: the validator, the loader and the GraphQL layer import these constants
+// rather than repeating them. docs/data-format.md is the same contract in prose; change both together.
+import { z } from 'zod';
+
+// ---------------------------------------------------------------------------------------------- entities
+
+export const ENTITY_TYPES = [
+  'Region',
+  'Park',
+  'Sector',
+  'Product',
+  'Enterprise',
+  'Project',
+  'Association',
+  'Agency',
+  'Policy',
+  'Measure',
+  'Event',
+  'Indicator',
+  'Document',
+] as const;
+export type EntityType = (typeof ENTITY_TYPES)[number];
+
+export function isEntityType(value: unknown): value is EntityType {
+  return typeof value === 'string' && (ENTITY_TYPES as readonly string[]).includes(value);
+}
+
+/** "<type in lower case>:<ascii kebab slug>", e.g. enterprise:auo, park:xiamen-xiang-an */
+export const ENTITY_ID_PATTERN = new RegExp(`^(${ENTITY_TYPES.map((t) => t.toLowerCase()).join('|')}):[a-z0-9]+(?:-[a-z0-9]+)*$`);
+
+/** The id prefix an entity of this type must carry: "enterprise" for Enterprise. */
+export function idPrefixOf(type: EntityType): string {
+  return type.toLowerCase();
+}
+
+export const REGION_LEVELS = ['province', 'city', 'county', 'district', 'town', 'island', 'taiwan-place', 'area'] as const;
+export const PARK_KINDS = [
+  'comprehensive-zone',
+  'taiwan-investment-zone',
+  'specialised-park',
+  'sub-area',
+  'farmer-park',
+  'software-park',
+  'port-area',
+  'industrial-park',
+  'base',
+  'centre',
+] as const;
+export const PARK_LEVELS = ['national', 'provincial'] as const;
+export const ENTERPRISE_ORIGINS = ['taiwan', 'mainland', 'foreign', 'unknown'] as const;
+export const PROJECT_STATUSES = ['existing', 'under-construction', 'preparatory', 'planned'] as const;
+export const ASSOCIATION_SIDES = ['taiwan', 'mainland', 'cross-strait'] as const;
+export const POLICY_KINDS = ['plan', 'opinion', 'agreement', 'catalogue', 'regulation', 'measure-set'] as const;
+export const MEASURE_KINDS = ['land', 'tax', 'finance', 'approval', 'market-access', 'service', 'talent', 'other'] as const;
+export const INDICATOR_KINDS = ['actual', 'target'] as const;
+
+const text = z.string();
+const year = z.number().int().min(1900).max(2100);
+/** "2011–2015" (en dash, as the plan's metadata writes it) or "2011-2015" */
+const period = z.string().regex(/^\d{4}[–-]\d{4}$/, 'a period is written "2011–2015"');
+const isoDate = z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, 'a date is written "2011-10-29" (or "2011-10")');
+
+/**
+ * Type-specific properties, written at the top level of an entity (see the table in docs/data-format.md).
+ * Every one is optional: the plan does not always state it. A property not listed here is an error, so a
+ * misspelt key cannot silently drop data.
+ */
+export const ENTITY_PROPERTIES = {
+  Region: { level: z.enum(REGION_LEVELS) },
+  Park: { kind: z.enum(PARK_KINDS), areaKm2: z.number().positive(), level: z.enum(PARK_LEVELS) },
+  Sector: { level: z.number().int().min(1) },
+  Product: {},
+  Enterprise: { origin: z.enum(ENTERPRISE_ORIGINS) },
+  Project: { capacity: z.number().positive(), unit: text, projectStatus: z.enum(PROJECT_STATUSES) },
+  Association: { side: z.enum(ASSOCIATION_SIDES) },
+  Agency: {},
+  Policy: { kind: z.enum(POLICY_KINDS), issuer: text, baseYear: year, period },
+  Measure: { kind: z.enum(MEASURE_KINDS) },
+  Event: { city: text },
+  Indicator: { value: z.number(), unit: text, year, period, kind: z.enum(INDICATOR_KINDS), subject: text },
+  Document: { documentId: text, published: isoDate, circulated: isoDate, drafted: isoDate },
+} as const satisfies Record<EntityType, Record<string, z.ZodType>>;
+
+/** A quote: the words as the source writes them, or { text, occurrence } to pick the N-th (1-based) of several. */
+export const quoteSchema = z.union([
+  z.string(),
+  z.strictObject({ text: z.string(), occurrence: z.number().int().positive().optional() }),
+]);
+export type QuoteInput = z.infer<typeof quoteSchema>;
+
+/** Properties every entity has, whatever its type. */
+export const ENTITY_COMMON_PROPERTIES = ['id', 'type', 'name', 'nameEn', 'aliases', 'caveats', 'quotes'] as const;
+
+function entitySchemaFor<T extends EntityType>(type: T) {
+  return z.strictObject({
+    id: z.string(),
+    type: z.literal(type),
+    name: z.string(),
+    nameEn: z.string(),
+    aliases: z.array(z.string()).default([]),
+    caveats: z.array(z.string()).default([]),
+    quotes: z.array(quoteSchema),
+    ...optionalShape(ENTITY_PROPERTIES[type]),
+  });
+}
+
+/** One strict schema per entity type; an entity is checked against the one its `type` names. */
+export const ENTITY_SCHEMAS = Object.fromEntries(ENTITY_TYPES.map((t) => [t, entitySchemaFor(t)])) as {
+  [T in EntityType]: ReturnType<typeof entitySchemaFor<T>>;
+};
+
+export const entitySchema = z.discriminatedUnion(
+  'type',
+  ENTITY_TYPES.map((t) => ENTITY_SCHEMAS[t]) as unknown as [
+    (typeof ENTITY_SCHEMAS)[EntityType],
+    ...(typeof ENTITY_SCHEMAS)[EntityType][],
+  ],
+);
+export type EntityInput = z.infer<typeof entitySchema>;
+
+// --------------------------------------------------------------------------------------------- relations
+
+export const RELATION_TYPES = [
+  'LOCATED_IN',
+  'PART_OF',
+  'FOCUSES_ON',
+  'IN_SECTOR',
+  'PRODUCES',
+  'INPUT_TO',
+  'SUPPORTS',
+  'COOPERATES_WITH',
+  'PARTNERS_WITH',
+  'INVESTS_IN',
+  'OWNS',
+  'ANCHORS',
+  'TARGETS',
+  'APPLIES_TO',
+  'BASED_ON',
+  'MEASURES',
+  'HOSTS',
+  'COUNTERPART_OF',
+] as const;
+export type RelationType = (typeof RELATION_TYPES)[number];
+
+export function isRelationType(value: unknown): value is RelationType {
+  return typeof value === 'string' && (RELATION_TYPES as readonly string[]).includes(value);
+}
+
+export interface RelationRule {
+  /** labels allowed at the start of the relation (direction as DESIGN.md writes it) */
+  readonly from: readonly EntityType[];
+  /** labels allowed at its end */
+  readonly to: readonly EntityType[];
+  /** one line, for schema.graphql and the docs */
+  readonly description: string;
+}
+
+const ANY: readonly EntityType[] = ENTITY_TYPES;
+
+/** The relation types and the endpoint labels each allows (docs/data-format.md, "Relationship types"). */
+export const RELATION_RULES: Readonly<Record<RelationType, RelationRule>> = {
+  LOCATED_IN: {
+    from: ['Park', 'Enterprise', 'Project', 'Region', 'Event', 'Association', 'Agency'],
+    to: ['Region'],
+    description: 'lies in, or is seated in, a region',
+  },
+  PART_OF: {
+    from: ['Park', 'Region', 'Sector', 'Policy', 'Measure'],
+    to: ['Park', 'Region', 'Sector', 'Policy'],
+    description: 'is a sub-area, sub-region, sub-sector or part of a larger policy',
+  },
+  FOCUSES_ON: {
+    from: ['Park', 'Region'],
+    to: ['Sector', 'Product'],
+    description: 'a park or region develops (重点发展, 布局) this sector or product',
+  },
+  IN_SECTOR: {
+    from: ['Product', 'Enterprise', 'Project'],
+    to: ['Sector'],
+    description: 'belongs to a sector',
+  },
+  PRODUCES: {
+    from: ['Enterprise', 'Project', 'Park'],
+    to: ['Product'],
+    description: 'makes or will make this product',
+  },
+  INPUT_TO: {
+    from: ['Product'],
+    to: ['Product'],
+    description: 'feeds the product it points to: one link of a supply chain, upstream to downstream',
+  },
+  SUPPORTS: {
+    from: ['Park', 'Sector', 'Region', 'Enterprise', 'Agency', 'Association'],
+    to: ['Park', 'Sector', 'Region', 'Enterprise', 'Project'],
+    description: 'serves or supplies another (配套)',
+  },
+  COOPERATES_WITH: {
+    from: ANY,
+    to: ANY,
+    description: 'cooperates with (合作, 对接, 交流); the direction is as the plan writes it',
+  },
+  PARTNERS_WITH: {
+    from: ['Enterprise', 'Association', 'Agency'],
+    to: ['Enterprise', 'Association', 'Agency', 'Park'],
+    description: 'a named partnership between organisations, or with a park',
+  },
+  INVESTS_IN: {
+    from: ['Enterprise'],
+    to: ['Enterprise', 'Project', 'Region', 'Park'],
+    description: 'invests in (with share when the plan gives one)',
+  },
+  OWNS: {
+    from: ['Enterprise'],
+    to: ['Project', 'Enterprise'],
+    description: 'owns or carries out a project, or owns a company',
+  },
+  ANCHORS: {
+    from: ['Enterprise'],
+    to: ['Park', 'Sector'],
+    description: 'is a leading enterprise (龙头企业) of a park or sector',
+  },
+  TARGETS: {
+    from: ['Policy', 'Document', 'Measure'],
+    to: ANY,
+    description: 'a plan or policy sets out to grow or attract this',
+  },
+  APPLIES_TO: {
+    from: ['Policy', 'Measure'],
+    to: ANY,
+    description: 'a policy or measure applies to this park, sector, region or kind of firm',
+  },
+  BASED_ON: {
+    from: ['Policy', 'Document', 'Measure'],
+    to: ['Policy', 'Document'],
+    description: 'rests on, implements or follows another policy or document',
+  },
+  MEASURES: {
+    from: ['Indicator'],
+    to: ANY,
+    description: 'a statistic or target about this subject',
+  },
+  HOSTS: {
+    from: ['Region', 'Park', 'Agency'],
+    to: ['Event', 'Project', 'Enterprise'],
+    description: 'holds an event, or is home to a project or enterprise',
+  },
+  COUNTERPART_OF: {
+    from: ['Park', 'Region', 'Association'],
+    to: ['Park', 'Region', 'Association'],
+    description: 'the Taiwan-side counterpart of a mainland park, region or association',
+  },
+};
+
+export const RELATION_STATUSES = ['existing', 'planned', 'sought'] as const;
+export type RelationStatus = (typeof RELATION_STATUSES)[number];
+
+/** Relation-specific properties, written at the top level of a relation. */
+export const RELATION_PROPERTIES = {
+  INVESTS_IN: { share: z.number().gt(0).max(1) },
+} as const satisfies Partial<Record<RelationType, Record<string, z.ZodType>>>;
+
+export const RELATION_COMMON_PROPERTIES = ['type', 'from', 'to', 'status', 'quotes', 'caveats', 'key'] as const;
+
+function relationSchemaFor<T extends RelationType>(type: T) {
+  const extra: Record<string, z.ZodType> = (RELATION_PROPERTIES as Partial<Record<RelationType, Record<string, z.ZodType>>>)[type] ?? {};
+  return z.strictObject({
+    type: z.literal(type),
+    from: z.string(),
+    to: z.string(),
+    status: z.enum(RELATION_STATUSES),
+    quotes: z.array(quoteSchema),
+    caveats: z.array(z.string()).default([]),
+    key: z.string().optional(),
+    ...optionalShape(extra),
+  });
+}
+
+export const RELATION_SCHEMAS = Object.fromEntries(RELATION_TYPES.map((t) => [t, relationSchemaFor(t)])) as {
+  [T in RelationType]: ReturnType<typeof relationSchemaFor<T>>;
+};
+export type RelationInput = z.infer<(typeof RELATION_SCHEMAS)[RelationType]>;
+
+/** `<from>|<TYPE>|<to>`, plus `|<key>` when given: the derived id of a relation. */
+export function relationId(relation: { from: string; type: string; to: string; key?: string | undefined }): string {
+  const base = `${relation.from}|${relation.type}|${relation.to}`;
+  return relation.key === undefined ? base : `${base}|${relation.key}`;
+}
+
+// ------------------------------------------------------------------------------------------------ files
+
+/** The source every quote of a graph file is resolved against when the file does not say. */
+export const DEFAULT_DOCUMENT_ID = 'fujian-plan-2011';
+
+/** The top level of data/graph/*.yaml; entries are checked one by one, so here they are only lists. */
+export const graphFileSchema = z.strictObject({
+  document: z.string().optional(),
+  entities: z.array(z.unknown()).optional(),
+  relations: z.array(z.unknown()).optional(),
+});
+
+/** data/sources/<id>.yaml. Keys beyond these are kept (the metadata may say more than the code uses). */
+export const sourceMetadataSchema = z.looseObject({
+  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a document id is an ascii kebab slug, e.g. fujian-plan-2011'),
+  file: z.string().optional(),
+  title: z.string().min(1),
+  titleEn: z.string().min(1),
+  issuer: z.string().min(1),
+  issuerEn: z.string().optional(),
+  published: isoDate,
+  circulated: isoDate.optional(),
+  planPeriod: period.optional(),
+  baseYear: year.optional(),
+  language: z.string().optional(),
+});
+export type SourceMetadata = z.infer<typeof sourceMetadataSchema>;
+
+function optionalShape(shape: Record<string, z.ZodType>): Record<string, z.ZodOptional<z.ZodType>> {
+  return Object.fromEntries(Object.entries(shape).map(([key, schema]) => [key, schema.optional()]));
+}
