@@ -47,7 +47,8 @@ export interface SourceDocument {
 export interface DataSet {
   readonly sources: readonly SourceDocument[];
   readonly files: readonly GraphFile[];
-  /** problems found while reading (syntax, unreadable or malformed source metadata) */
+  /** problems found while reading the sources (unreadable or malformed metadata, missing text); each
+   * graph file carries its own syntax issues */
   readonly issues: readonly ValidationIssue[];
 }
 
@@ -145,10 +146,7 @@ export async function* readGraphFiles(graphDir: string): AsyncGenerator<GraphFil
 export async function readDataSet(dataDir: string = DEFAULT_DATA_DIR): Promise<DataSet> {
   const { sources, issues } = await readSources(path.join(dataDir, 'sources'));
   const files: GraphFile[] = [];
-  for await (const file of readGraphFiles(path.join(dataDir, 'graph'))) {
-    files.push(file);
-    issues.push(...file.syntaxIssues);
-  }
+  for await (const file of readGraphFiles(path.join(dataDir, 'graph'))) files.push(file);
   return { sources, files, issues };
 }
 

@@ -175,7 +175,7 @@ class GraphValidator {
 
   constructor(private readonly data: DataSet) {
     for (const s of data.sources) this.sources.set(s.id, s.parsed);
-    this.errors.push(...data.issues);
+    this.errors.push(...data.issues, ...data.files.flatMap((f) => f.syntaxIssues));
   }
 
   run(): ValidationResult {
@@ -235,6 +235,7 @@ class GraphValidator {
     const id = typeof v.id === 'string' ? v.id : undefined;
     const ctx: EntryContext = { file, base, subject: id };
     const handled = new Set<string>();
+    let duplicate = false;
     const type = isEntityType(v.type) ? v.type : undefined;
     if (!type) {
       handled.add('type');
@@ -250,6 +251,7 @@ class GraphValidator {
       }
       const first = this.entityIndex.get(id);
       if (first) {
+        duplicate = true;
         this.issueAt(ctx, ['id'], 'duplicate-id', `id ${id} is already defined at ${first.file}:${first.line}; ids are unique across all files`, id);
       } else {
         this.entityIndex.set(id, { type, file: file.file, line: entry.line });
@@ -261,7 +263,7 @@ class GraphValidator {
     }
     if (v.nameEn === undefined || (typeof v.nameEn === 'string' && v.nameEn.trim() === '')) {
       handled.add('nameEn');
-      this.issueAt(ctx, v.nameEn === undefined ? [] : ['nameEn'], 'name-en-missing', 'nameEn is missing or empty; every entity has an English name', v.nameEn);
+      this.issueAt(ctx, ['nameEn'], 'name-en-missing', 'nameEn is missing or empty; every entity has an English name', v.nameEn);
     }
     this.checkAliases(ctx, v.aliases, typeof v.name === 'string' ? v.name : undefined);
     this.checkCaveats(ctx, v.caveats);
@@ -278,10 +280,10 @@ class GraphValidator {
     const parsed = ENTITY_SCHEMAS[type].safeParse(v);
     if (!parsed.success) {
       const allowed = [...ENTITY_COMMON_PROPERTIES, ...Object.keys(ENTITY_PROPERTIES[type])];
-      this.reportSchemaIssues(ctx, parsed.error.issues, handled, `a ${type}`, allowed);
+      this.reportSchemaIssues(ctx, parsed.error.issues, handled, `type ${type}`, allowed);
       return;
     }
-    if (id === undefined) return;
+    if (id === undefined || duplicate) return;
     const data = parsed.data as Record<string, unknown>;
     this.entities.push({
       id,
@@ -354,7 +356,7 @@ class GraphValidator {
     const parsed = RELATION_SCHEMAS[type].safeParse(v);
     if (!parsed.success) {
       const extra = (RELATION_PROPERTIES as Partial<Record<RelationType, object>>)[type] ?? {};
-      this.reportSchemaIssues(ctx, parsed.error.issues, handled, `a ${type} relation`, [...RELATION_COMMON_PROPERTIES, ...Object.keys(extra)]);
+      this.reportSchemaIssues(ctx, parsed.error.issues, handled, `relation type ${type}`, [...RELATION_COMMON_PROPERTIES, ...Object.keys(extra)]);
       return;
     }
     if (!endpointsExist || id === undefined || from === undefined || to === undefined) return;
@@ -397,7 +399,7 @@ class GraphValidator {
   /** Resolves each quote of an entry; reports the ones that fail and returns the evidence of the rest. */
   private resolveQuotes(ctx: EntryContext, quotes: unknown, doc: ParsedDocument | undefined): Evidence[] {
     if (quotes === undefined || (Array.isArray(quotes) && quotes.length === 0)) {
-      this.issueAt(ctx, quotes === undefined ? [] : ['quotes'], 'no-quotes', 'no quotes; cite the words of the plan that state this (quotes: [...])', quotes);
+      this.issueAt(ctx, ['quotes'], 'no-quotes', 'no quotes; cite the words of the plan that state this (quotes: [...])', quotes);
       return [];
     }
     if (!Array.isArray(quotes)) return []; // the schema reports the type
@@ -443,7 +445,7 @@ class GraphValidator {
       const valueAt = valueAtPath(this.entryValue(ctx), p);
       const name = p.length ? `"${formatPath(p)}"` : 'entry';
       let message: string;
-      if (issue.code === 'invalid_type' && valueAt === undefined) message = `missing required property ${name}`;
+      if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && valueAt === undefined) message = `missing required property ${name}`;
       else if (issue.code === 'invalid_type') message = `${name} must be a ${String(issue.expected)}, not ${describeType(valueAt)}`;
       else if (issue.code === 'invalid_value' && issue.values) message = `${name} must be one of: ${issue.values.join(', ')}`;
       else message = `${name}: ${issue.message}`;
