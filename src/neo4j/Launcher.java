@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
@@ -31,6 +33,12 @@ public class Launcher {
         .setConfig(GraphDatabaseSettings.auth_enabled, false)
         .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pageCacheMb))
         .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofMinutes(10))
+        // The databases are checkpointed and closed before Bolt stops, so Bolt's grace periods (5 s + 5 s by
+        // default) only delay the exit; a local server has no clients left to wait for by then.
+        .setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ZERO)
+        .setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ZERO)
+        .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
+        .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(1))
         .build();
     dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME); // fail fast if the store cannot open
 

@@ -1,0 +1,189 @@
+// The one module that talks to the Neo4j driver. Everything else hands it a parameterised query
+// (`{ cypher, params }`) and gets plain records back. Reads go through read transactions (so a
+// neo4j:// routing URI spreads them over a cluster), every transaction has a timeout, and driver
+// errors are translated here into the few named errors of src/errors.ts.
+import neo4j, { type Driver, type ManagedTransaction, type Record as Neo4jRecord } from 'neo4j-driver';
+import type { Neo4jConnection } from './config.ts';
+import { CskgError, Neo4jAuthError, QueryTimeoutError, ServiceUnavailableError } from './errors.ts';
+import type { Logger } from './log.ts';
+
+/** A Cypher statement as a value: the text never contains user input, which travels in `params`. */
+export interface CypherQuery {
+  readonly cypher: string;
+  readonly params?: Readonly<Record<string, unknown>>;
+}
+
+export type Row = Record<string, unknown>;
+
+export interface DatabaseOptions {
+  readonly queryTimeoutMs: number;
+  readonly logger?: Logger;
+}
+
+export interface QueryRunner {
+  read(query: CypherQuery): Promise<Row[]>;
+  write(query: CypherQuery): Promise<Row[]>;
+}
+
+/** Counts the statements one unit of work (a GraphQL request, a CLI command) sends to Neo4j. */
+export interface StatementCounter {
+  statements: number;
+}
+
+export class Database implements QueryRunner {
+  readonly driver: Driver;
+  readonly connection: Neo4jConnection;
+  private readonly options: DatabaseOptions;
+
+  constructor(connection: Neo4jConnection, options: DatabaseOptions) {
+    this.connection = connection;
+    this.options = options;
+    const auth = connection.password ? neo4j.auth.basic(connection.user, connection.password) : undefined; // no token: a server with authentication disabled (the local one)
+    this.driver = neo4j.driver(connection.uri, auth, {
+      // Integers come back as JS numbers: every count and id in this graph is far below 2^53.
+      disableLosslessIntegers: true,
+      connectionAcquisitionTimeout: 10_000,
+      connectionTimeout: 5_000,
+      maxConnectionPoolSize: 50,
+      userAgent: 'cskg',
+    });
+  }
+
+  /** Runs one statement in a read transaction with the configured timeout. */
+  read(query: CypherQuery, counter?: StatementCounter): Promise<Row[]> {
+    return this.execute('READ', query, counter);
+  }
+
+  /** Runs one statement in a write transaction with the configured timeout. */
+  write(query: CypherQuery, counter?: StatementCounter): Promise<Row[]> {
+    return this.execute('WRITE', query, counter);
+  }
+
+  /**
+   * Runs several statements in ONE write transaction: all of them take effect, or none (a failure or a
+   * killed process rolls the whole transaction back). `work` receives a runner bound to the transaction.
+   */
+  async writeTransaction<T>(
+    work: (tx: { run(query: CypherQuery): Promise<Row[]> }) => Promise<T>,
+    options: { timeoutMs?: number } = {},
+  ): Promise<T> {
+    const session = this.driver.session({
+      database: this.connection.database,
+      defaultAccessMode: neo4j.session.WRITE,
+    });
+    try {
+      return await session.executeWrite((tx) => work({ run: (query) => this.runIn(tx, query) }), {
+        timeout: options.timeoutMs ?? this.options.queryTimeoutMs,
+      });
+    } catch (error) {
+      throw translateError(error, this.connection);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** A view of this database that counts the statements run through it (one per request). */
+  counted(counter: StatementCounter = { statements: 0 }): QueryRunner & { counter: StatementCounter } {
+    return {
+      counter,
+      read: (query) => this.read(query, counter),
+      write: (query) => this.write(query, counter),
+    };
+  }
+
+  /** Resolves when Neo4j answers; throws ServiceUnavailableError / Neo4jAuthError otherwise. */
+  async verify(): Promise<void> {
+    try {
+      await this.driver.verifyConnectivity({ database: this.connection.database });
+    } catch (error) {
+      throw translateError(error, this.connection);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+
+  private async execute(
+    mode: 'READ' | 'WRITE',
+    query: CypherQuery,
+    counter?: StatementCounter,
+  ): Promise<Row[]> {
+    if (counter) counter.statements += 1;
+    const session = this.driver.session({
+      database: this.connection.database,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+    });
+    const started = performance.now();
+    try {
+      const config = { timeout: this.options.queryTimeoutMs };
+      const rows =
+        mode === 'READ'
+          ? await session.executeRead((tx) => this.runIn(tx, query), config)
+          : await session.executeWrite((tx) => this.runIn(tx, query), config);
+      this.options.logger?.debug('cypher', {
+        mode,
+        ms: Math.round(performance.now() - started),
+        rows: rows.length,
+        cypher: query.cypher.replace(/\s+/g, ' ').slice(0, 300),
+        params: query.params,
+      });
+      return rows;
+    } catch (error) {
+      throw translateError(error, this.connection);
+    } finally {
+      await session.close();
+    }
+  }
+
+  private async runIn(tx: ManagedTransaction, query: CypherQuery): Promise<Row[]> {
+    const result = await tx.run(query.cypher, query.params ?? {});
+    return result.records.map(toRow);
+  }
+}
+
+function toRow(record: Neo4jRecord): Row {
+  return record.toObject() as Row;
+}
+
+/** Maps driver errors to the named errors clients and operators can act on. */
+export function translateError(error: unknown, connection: Pick<Neo4jConnection, 'uri' | 'user'>): Error {
+  if (error instanceof CskgError) return error;
+  const code = (error as { code?: string } | null)?.code ?? '';
+  const message = error instanceof Error ? error.message : String(error);
+  if (
+    code === 'ServiceUnavailable' ||
+    code === 'SessionExpired' ||
+    /ECONNREFUSED|ECONNRESET|connect ETIMEDOUT/.test(message)
+  ) {
+    return new ServiceUnavailableError(
+      `Neo4j at ${connection.uri} is not reachable; try again shortly.`,
+      error,
+    );
+  }
+  if (
+    code === 'Neo.ClientError.Security.Unauthorized' ||
+    code === 'Neo.ClientError.Security.AuthenticationRateLimit'
+  ) {
+    return new Neo4jAuthError(
+      `Neo4j at ${connection.uri} rejected the credentials of user "${connection.user}": check NEO4J_USER and NEO4J_PASSWORD.`,
+      error,
+    );
+  }
+  if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') || /timed out/i.test(code)) {
+    return new QueryTimeoutError(
+      'The query took longer than the server allows (CSKG_QUERY_TIMEOUT_MS); narrow it.',
+      error,
+    );
+  }
+  if (
+    code === 'Neo.TransientError.Database.DatabaseUnavailable' ||
+    code === 'Neo.TransientError.General.DatabaseUnavailable'
+  ) {
+    return new ServiceUnavailableError(
+      `The Neo4j database at ${connection.uri} is unavailable; try again shortly.`,
+      error,
+    );
+  }
+  return error instanceof Error ? error : new Error(message);
+}

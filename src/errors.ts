@@ -1,0 +1,61 @@
+// The few named errors cskg raises. Each carries a code the GraphQL layer exposes to clients
+// (anything that is not one of these is masked as an internal error and logged on the server).
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'SERVICE_UNAVAILABLE'
+  | 'QUERY_TIMEOUT'
+  | 'NEO4J_AUTH'
+  | 'NEO4J_START'
+  | 'DATA_INVALID'
+  | 'INTERNAL';
+
+export class CskgError extends Error {
+  readonly code: ErrorCode;
+  readonly httpStatus: number;
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown; httpStatus?: number }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.name = new.target.name;
+    this.code = code;
+    this.httpStatus = options?.httpStatus ?? 500;
+  }
+}
+
+/** The caller asked for something malformed or out of bounds; the message names the argument and the limit. */
+export class BadInputError extends CskgError {
+  constructor(message: string) {
+    super('BAD_USER_INPUT', message, { httpStatus: 400 });
+  }
+}
+
+export class NotFoundError extends CskgError {
+  constructor(message: string) {
+    super('NOT_FOUND', message, { httpStatus: 404 });
+  }
+}
+
+/** Neo4j cannot be reached (down, restarting, network); retrying later may succeed. */
+export class ServiceUnavailableError extends CskgError {
+  constructor(message: string, cause?: unknown) {
+    super('SERVICE_UNAVAILABLE', message, { cause, httpStatus: 503 });
+  }
+}
+
+export class QueryTimeoutError extends CskgError {
+  constructor(message: string, cause?: unknown) {
+    super('QUERY_TIMEOUT', message, { cause, httpStatus: 504 });
+  }
+}
+
+export class Neo4jAuthError extends CskgError {
+  constructor(message: string, cause?: unknown) {
+    super('NEO4J_AUTH', message, { cause, httpStatus: 503 });
+  }
+}
+
+/** The local Neo4j server could not be obtained or started; the message says what to do and names the log. */
+export class Neo4jStartError extends CskgError {
+  constructor(message: string, cause?: unknown) {
+    super('NEO4J_START', message, { cause });
+  }
+}
