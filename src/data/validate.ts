@@ -171,6 +171,8 @@ class GraphValidator {
   private readonly relationIndex = new Map<string, SourceRef>();
   private readonly related = new Set<string>();
   private readonly entities: ResolvedEntity[] = [];
+  /** where each resolved entity stands, for issues raised after all files are read */
+  private readonly entityPaths = new Map<string, string>();
   private readonly relations: ResolvedRelation[] = [];
 
   constructor(private readonly data: DataSet) {
@@ -184,8 +186,8 @@ class GraphValidator {
     this.data.files.forEach((file, i) => file.relations.forEach((entry) => this.checkRelation(file, entry, documents[i])));
     for (const entity of this.entities) {
       if (!this.related.has(entity.id)) {
-        this.report({ file: entity.source.file, line: entity.source.line, path: '', subject: entity.id, rule: 'no-relation',
-          message: `entity ${entity.id} takes part in no relation; relate it to what the plan says about it (a park, region, sector, policy...)` });
+        this.report({ file: entity.source.file, line: entity.source.line, path: this.entityPaths.get(entity.id) ?? '', subject: entity.id, rule: 'no-relation',
+          message: `takes part in no relation; relate it to what the plan says about it (a park, region, sector, policy...)` });
       }
     }
     const errors = [...this.errors].sort(compareIssues);
@@ -285,6 +287,7 @@ class GraphValidator {
     }
     if (id === undefined || duplicate) return;
     const data = parsed.data as Record<string, unknown>;
+    this.entityPaths.set(id, formatPath(base));
     this.entities.push({
       id,
       type,

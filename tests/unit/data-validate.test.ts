@@ -328,7 +328,7 @@ describe('validateDataSet: one test per rule, with file, line and message', () =
         nameEn: Newland
         quotes: [{ text: 新大陆, occurrence: 1 }]`;
     const [error] = errorsOf(validate({ 'g.yaml': base(lonely) }), 'no-relation');
-    expect(error).toMatchObject({ file: 'g.yaml', line: 16, subject: 'enterprise:newland', message: expect.stringContaining('takes part in no relation') });
+    expect(error).toMatchObject({ file: 'g.yaml', line: 16, path: 'entities[2]', subject: 'enterprise:newland', message: expect.stringContaining('takes part in no relation') });
   });
 
   it('collects every error of every file, ordered by file and line, instead of stopping at the first', () => {
