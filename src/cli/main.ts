@@ -13,11 +13,15 @@ export async function buildProgram(): Promise<Command> {
     .description('cross-strait knowledge graph: validate, load and query the Fujian–Taiwan plan graph')
     .showHelpAfterError()
     .enablePositionalOptions();
-  const files = (await readdir(COMMANDS_DIR)).filter((f) => /\.ts$/.test(f) && !/\.(d|test)\.ts$/.test(f)).sort();
+  const files = (await readdir(COMMANDS_DIR))
+    .filter((f) => /\.ts$/.test(f) && !/\.(d|test)\.ts$/.test(f))
+    .sort();
   for (const file of files) {
     const module = (await import(new URL(file, COMMANDS_DIR).href)) as Partial<CommandModule>;
     if (typeof module.register !== 'function') {
-      throw new Error(`src/cli/commands/${file} does not export register(program); every command module must`);
+      throw new Error(
+        `src/cli/commands/${file} does not export register(program); every command module must`,
+      );
     }
     module.register(program);
   }
@@ -31,7 +35,8 @@ export async function main(argv: readonly string[]): Promise<void> {
     await program.parseAsync([...argv]);
   } catch (error) {
     process.stderr.write(`cskg: ${error instanceof Error ? error.message : String(error)}\n`);
-    if (process.env.CSKG_DEBUG && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+    if (process.env.CSKG_DEBUG && error instanceof Error && error.stack)
+      process.stderr.write(`${error.stack}\n`);
     process.exitCode = 2;
   }
 }

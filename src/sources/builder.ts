@@ -1,6 +1,13 @@
 // Collects sections and passages in reading order while the parser walks a text, then numbers the
 // passages and works out where each section ends. Keeps the bookkeeping out of the parsing rules.
-import { SECTION_SEPARATOR, type ParsedDocument, type Passage, type PassageKind, type Section, type SectionKind } from './types.ts';
+import {
+  SECTION_SEPARATOR,
+  type ParsedDocument,
+  type Passage,
+  type PassageKind,
+  type Section,
+  type SectionKind,
+} from './types.ts';
 import { trimRange, type SourceLine } from './text.ts';
 
 interface PendingPassage {
@@ -32,9 +39,16 @@ export class DocumentBuilder {
    * Registers a section and returns its path. Two headings with the same path (not in the plan, but
    * possible in another text) get " (2)", " (3)" appended so every section name stays unique.
    */
-  openSection(parentPath: readonly string[], title: string, kind: SectionKind, level: number, start: number): readonly string[] {
+  openSection(
+    parentPath: readonly string[],
+    title: string,
+    kind: SectionKind,
+    level: number,
+    start: number,
+  ): readonly string[] {
     let path = [...parentPath, title];
-    for (let n = 2; this.sectionNames.has(path.join(SECTION_SEPARATOR)); n++) path = [...parentPath, `${title} (${n})`];
+    for (let n = 2; this.sectionNames.has(path.join(SECTION_SEPARATOR)); n++)
+      path = [...parentPath, `${title} (${n})`];
     this.sectionNames.add(path.join(SECTION_SEPARATOR));
     this.sections.push({ path, kind, level, start });
     return path;

@@ -9,11 +9,13 @@ import { removeSpace, type SourceLine } from './text.ts';
 
 export const FRONT_SECTION = { notice: '通知', titlePage: '扉页', contents: '目录' } as const;
 
-const CN_DATE = /^[〇零一二三四五六七八九十○]{4}年[一二三四五六七八九十]{1,2}月(?:[一二三四五六七八九十]{1,3}日)?$/;
+const CN_DATE =
+  /^[〇零一二三四五六七八九十○]{4}年[一二三四五六七八九十]{1,2}月(?:[一二三四五六七八九十]{1,3}日)?$/;
 const RELEASE_DATE = /^发布日期\s*[:：]/;
 const CONTENTS_HEADING = /^目\s*录/;
 /** Where one run-together TOC entry ends and the next begins. */
-const TOC_ENTRY_START = /前\s*言|第[一二三四五六七八九十百]+章|[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）/g;
+const TOC_ENTRY_START =
+  /前\s*言|第[一二三四五六七八九十百]+章|[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）/g;
 /** Two or more whitespace characters separate the segments of a front-matter line. */
 const SEGMENT_GAP = /\s{2,}/g;
 
@@ -22,12 +24,17 @@ export interface FrontMatter {
   readonly tocTitles: readonly string[];
 }
 
-export function parseFrontMatter(text: string, lines: readonly SourceLine[], builder: DocumentBuilder): FrontMatter {
+export function parseFrontMatter(
+  text: string,
+  lines: readonly SourceLine[],
+  builder: DocumentBuilder,
+): FrontMatter {
   const tocTitles: string[] = [];
   const firstLine = lines.find((l) => text.slice(l.start, l.end).trim() !== '');
-  let current: string = firstLine && removeSpace(text.slice(firstLine.start, firstLine.end)).endsWith('通知')
-    ? FRONT_SECTION.notice
-    : FRONT_SECTION.titlePage;
+  let current: string =
+    firstLine && removeSpace(text.slice(firstLine.start, firstLine.end)).endsWith('通知')
+      ? FRONT_SECTION.notice
+      : FRONT_SECTION.titlePage;
   const opened = new Map<string, readonly string[]>();
   const pathOf = (name: string, start: number): readonly string[] => {
     const existing = opened.get(name);
@@ -57,7 +64,8 @@ export function parseFrontMatter(text: string, lines: readonly SourceLine[], bui
         builder.addPassage('title', seg.start, seg.end, pathOf(current, seg.start));
       } else {
         const path = pathOf(current, seg.start);
-        for (const s of splitSentences(text, seg.start, seg.end)) builder.addPassage('sentence', s.start, s.end, path);
+        for (const s of splitSentences(text, seg.start, seg.end))
+          builder.addPassage('sentence', s.start, s.end, path);
       }
       first = false;
     }
@@ -78,7 +86,13 @@ function segments(text: string, line: SourceLine): { start: number; end: number 
 }
 
 /** Cuts text[start, end) into TOC entries, one passage each, and returns their titles. */
-function addTocEntries(text: string, start: number, end: number, path: readonly string[], builder: DocumentBuilder): string[] {
+function addTocEntries(
+  text: string,
+  start: number,
+  end: number,
+  path: readonly string[],
+  builder: DocumentBuilder,
+): string[] {
   const slice = text.slice(start, end);
   const cuts = [...slice.matchAll(TOC_ENTRY_START)].map((m) => m.index);
   if (cuts[0] !== 0) cuts.unshift(0);

@@ -100,7 +100,12 @@ export interface Heading {
  * with, or failing that a phrase the body repeats at once ("漳州台商投资区漳州台商投资区…"), or failing
  * that the whole candidate.
  */
-export function matchHeading(text: string, pos: number, lineEnd: number, context: HeadingContext): Heading | undefined {
+export function matchHeading(
+  text: string,
+  pos: number,
+  lineEnd: number,
+  context: HeadingContext,
+): Heading | undefined {
   const marker = matchMarker(text, pos, lineEnd);
   if (!marker) return undefined;
   if (marker.parenDigit && context.inBox) return undefined;
@@ -116,7 +121,8 @@ export function matchHeading(text: string, pos: number, lineEnd: number, context
   let end = closer ? stop + 1 : stop;
   const candidate = text.slice(marker.end, stop);
   if (RUN_ON_PUNCTUATION.test(candidate) || candidate.length > MAX_PLAIN_TITLE) {
-    const runOnEnd = knownTitleEnd(text, pos, context.knownTitles) ?? repeatedSubjectEnd(text, marker.end, stop);
+    const runOnEnd =
+      knownTitleEnd(text, pos, context.knownTitles) ?? repeatedSubjectEnd(text, marker.end, stop);
     if (runOnEnd !== undefined) {
       titleEnd = runOnEnd;
       end = text[runOnEnd] === '。' ? runOnEnd + 1 : runOnEnd;

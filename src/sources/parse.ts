@@ -25,7 +25,13 @@ import type { ParsedDocument, SectionKind } from './types.ts';
 export type { ParsedDocument, Passage, PassageKind, Section, SectionKind } from './types.ts';
 export { PASSAGE_KINDS, SECTION_SEPARATOR } from './types.ts';
 export { passageId } from './builder.ts';
-export { locateQuote, findQuoteOccurrences, QuoteError, type QuoteMatch, type QuoteErrorCode } from './quote.ts';
+export {
+  locateQuote,
+  findQuoteOccurrences,
+  QuoteError,
+  type QuoteMatch,
+  type QuoteErrorCode,
+} from './quote.ts';
 
 /** Parses a source text. Pure and deterministic: the same text always gives the same sections, ids and offsets. */
 export function parseSource(documentId: string, text: string): ParsedDocument {
@@ -117,7 +123,8 @@ class BodyParser {
     if (box && this.isListItemAt(pos)) {
       this.builder.addPassage('list-item', pos, end, this.currentPath());
     } else {
-      for (const s of splitSentences(text, pos, end)) this.builder.addPassage('sentence', s.start, s.end, this.currentPath());
+      for (const s of splitSentences(text, pos, end))
+        this.builder.addPassage('sentence', s.start, s.end, this.currentPath());
     }
     return last;
   }
@@ -135,12 +142,24 @@ class BodyParser {
     if (heading.kind === 'figure') {
       // a figure caption closes any open （一）/专栏 but is not itself a container: nothing follows under it
       this.popTo(heading.level);
-      const path = this.builder.openSection(this.currentPath(), heading.title, 'figure', heading.level, heading.start);
+      const path = this.builder.openSection(
+        this.currentPath(),
+        heading.title,
+        'figure',
+        heading.level,
+        heading.start,
+      );
       this.builder.addPassage('caption', heading.start, heading.end, path);
       return;
     }
     this.popTo(heading.level);
-    const path = this.builder.openSection(this.currentPath(), heading.title, heading.kind, heading.level, heading.start);
+    const path = this.builder.openSection(
+      this.currentPath(),
+      heading.title,
+      heading.kind,
+      heading.level,
+      heading.start,
+    );
     const open: OpenSection = { level: heading.level, kind: heading.kind, path };
     if (heading.kind === 'box') open.boxMode = 'undecided';
     this.stack.push(open);

@@ -5,7 +5,8 @@
 import { removeSpace, isSpace } from './text.ts';
 import type { ParsedDocument, Passage } from './types.ts';
 
-export type QuoteErrorCode = 'QUOTE_EMPTY' | 'QUOTE_NOT_FOUND' | 'QUOTE_AMBIGUOUS' | 'QUOTE_OCCURRENCE_OUT_OF_RANGE';
+export type QuoteErrorCode =
+  'QUOTE_EMPTY' | 'QUOTE_NOT_FOUND' | 'QUOTE_AMBIGUOUS' | 'QUOTE_OCCURRENCE_OUT_OF_RANGE';
 
 /** Where a quote occurs: offsets into the source text, from its first to just past its last non-space character. */
 export interface QuoteOccurrence {
@@ -65,11 +66,23 @@ export function findQuoteOccurrences(doc: ParsedDocument, quote: string): QuoteO
  */
 export function locateQuote(doc: ParsedDocument, quote: string, occurrence?: number): QuoteMatch {
   if (removeSpace(quote) === '') {
-    throw new QuoteError('QUOTE_EMPTY', 'quote is empty: write the words of the source that state the fact', quote, doc.documentId, []);
+    throw new QuoteError(
+      'QUOTE_EMPTY',
+      'quote is empty: write the words of the source that state the fact',
+      quote,
+      doc.documentId,
+      [],
+    );
   }
   const found = findQuoteOccurrences(doc, quote);
   if (found.length === 0) {
-    throw new QuoteError('QUOTE_NOT_FOUND', `quote not found in ${doc.documentId}: ${notFoundHint(doc, quote)}`, quote, doc.documentId, []);
+    throw new QuoteError(
+      'QUOTE_NOT_FOUND',
+      `quote not found in ${doc.documentId}: ${notFoundHint(doc, quote)}`,
+      quote,
+      doc.documentId,
+      [],
+    );
   }
   if (occurrence === undefined && found.length > 1) {
     throw new QuoteError(
@@ -94,7 +107,14 @@ export function locateQuote(doc: ParsedDocument, quote: string, occurrence?: num
       found,
     );
   }
-  return { quote, occurrence: chosen, occurrences: found.length, start: match.start, end: match.end, passages: passagesOverlapping(doc, match) };
+  return {
+    quote,
+    occurrence: chosen,
+    occurrences: found.length,
+    start: match.start,
+    end: match.end,
+    passages: passagesOverlapping(doc, match),
+  };
 }
 
 /** The passages that overlap [start, end), in reading order. */
@@ -163,7 +183,10 @@ function notFoundHint(doc: ParsedDocument, quote: string): string {
   }
   if (lo < 2) return `${shown}: not even its first characters occur; check the document id and the wording`;
   const at = index.compact.indexOf(needle.slice(0, lo));
-  const passage = passagesOverlapping(doc, { start: index.origin[at] ?? 0, end: (index.origin[at] ?? 0) + 1 })[0];
+  const passage = passagesOverlapping(doc, {
+    start: index.origin[at] ?? 0,
+    end: (index.origin[at] ?? 0) + 1,
+  })[0];
   const sourceGoesOn = index.compact.slice(at + lo, at + lo + 8);
   return (
     `${shown}: its first ${lo} characters occur (${passage ? `${passage.id}, line ${passage.line}` : `offset ${index.origin[at]}`}), ` +

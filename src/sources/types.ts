@@ -26,7 +26,8 @@ export const PASSAGE_KINDS: readonly PassageKind[] = [
 ];
 
 /** front: 通知/扉页/目录 before the body; the rest name the heading that opens the section. */
-export type SectionKind = 'front' | 'preface' | 'chapter' | 'section' | 'subsection' | 'item' | 'box' | 'figure';
+export type SectionKind =
+  'front' | 'preface' | 'chapter' | 'section' | 'subsection' | 'item' | 'box' | 'figure';
 
 /** The separator of a section path when written as one string (DESIGN: "第四章空间布局 › 六、闽台合作专业园"). */
 export const SECTION_SEPARATOR = ' › ';

@@ -8,6 +8,12 @@ describe('buildProgram', () => {
     const program = await buildProgram();
     const byName = new Map(program.commands.map((c) => [c.name(), c]));
     expect(byName.get('validate')?.options.map((o) => o.long)).toEqual(['--json', '--rules', '--data']);
-    expect(byName.get('coverage')?.options.map((o) => o.long)).toEqual(['--json', '--strict', '--section', '--ignore', '--data']);
+    expect(byName.get('coverage')?.options.map((o) => o.long)).toEqual([
+      '--json',
+      '--strict',
+      '--section',
+      '--ignore',
+      '--data',
+    ]);
   });
 });

@@ -2,13 +2,21 @@
 // works (and complains), and how the report reads in a terminal.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { computeCoverage, factReason, formatCoverageReport, parseCoverageIgnore } from '../../src/data/coverage.ts';
+import {
+  computeCoverage,
+  factReason,
+  formatCoverageReport,
+  parseCoverageIgnore,
+} from '../../src/data/coverage.ts';
 import { parseGraphFile, parseSourceDocument, parseSourceMetadata } from '../../src/data/read.ts';
 import { validateDataSet, type ValidationResult } from '../../src/data/validate.ts';
 import { parseSource, type Passage } from '../../src/sources/parse.ts';
 
 const planText = readFileSync(new URL('../../data/sources/fujian-plan-2011.txt', import.meta.url), 'utf8');
-const metadata = parseSourceMetadata('m.yaml', 'id: fujian-plan-2011\ntitle: 规划\ntitleEn: Plan\nissuer: 福建省人民政府\npublished: 2011-10-29\n').metadata!;
+const metadata = parseSourceMetadata(
+  'm.yaml',
+  'id: fujian-plan-2011\ntitle: 规划\ntitleEn: Plan\nissuer: 福建省人民政府\npublished: 2011-10-29\n',
+).metadata!;
 const source = parseSourceDocument(metadata, 'm.yaml', 'fujian-plan-2011.txt', planText);
 const plan = source.parsed;
 const byId = (n: number): Passage => plan.passages[n - 1]!;
@@ -20,11 +28,17 @@ const GRAPH = `entities:
 relations:
   - { type: ANCHORS, from: enterprise:auo, to: park:xiang-an, status: existing, quotes: [发挥友达光电的带动作用] }
 `;
-const validated: ValidationResult = validateDataSet({ sources: [source], files: [parseGraphFile('g.yaml', GRAPH)], issues: [] });
+const validated: ValidationResult = validateDataSet({
+  sources: [source],
+  files: [parseGraphFile('g.yaml', GRAPH)],
+  issues: [],
+});
 
 describe('factReason', () => {
   it('never counts headings, captions, the table of contents, titles, dates or table headers', () => {
-    for (const p of plan.passages.filter((x) => ['heading', 'caption', 'toc', 'title', 'date', 'table-header'].includes(x.kind))) {
+    for (const p of plan.passages.filter((x) =>
+      ['heading', 'caption', 'toc', 'title', 'date', 'table-header'].includes(x.kind),
+    )) {
       expect(factReason(p, ['友达光电'])).toBeUndefined();
     }
   });
@@ -52,7 +66,11 @@ describe('computeCoverage', () => {
     expect(doc.totals).toEqual({ passages: 480, factual: 290, cited: 2, ignored: 0, uncited: 288 });
     expect(report.totals).toEqual(doc.totals);
     const xiangAn = doc.sections.find((s) => s.section.endsWith('5．翔安组团'));
-    expect(xiangAn?.passages.map((p) => p.id)).toEqual(['fujian-plan-2011:p0317', 'fujian-plan-2011:p0318', 'fujian-plan-2011:p0319']);
+    expect(xiangAn?.passages.map((p) => p.id)).toEqual([
+      'fujian-plan-2011:p0317',
+      'fujian-plan-2011:p0318',
+      'fujian-plan-2011:p0319',
+    ]);
     expect(doc.sections[0]?.section).toBe('通知');
   });
 
@@ -100,8 +118,16 @@ describe('computeCoverage', () => {
     ]);
     const report = computeCoverage(validated.graph, validated.sources, ignore);
     expect(report.ignoreIssues.slice(3).map((i) => [i.file, i.line, i.message])).toEqual([
-      ['data/coverage-ignore.yaml', 4, expect.stringContaining('no passage fujian-plan-2011:p9999; ids look like')],
-      ['data/coverage-ignore.yaml', 5, expect.stringContaining('quote not found in fujian-plan-2011: "不存在的引文"')],
+      [
+        'data/coverage-ignore.yaml',
+        4,
+        expect.stringContaining('no passage fujian-plan-2011:p9999; ids look like'),
+      ],
+      [
+        'data/coverage-ignore.yaml',
+        5,
+        expect.stringContaining('quote not found in fujian-plan-2011: "不存在的引文"'),
+      ],
       ['data/coverage-ignore.yaml', 6, 'no longer needed: the passage is cited now; remove this entry'],
     ]);
   });
@@ -109,18 +135,28 @@ describe('computeCoverage', () => {
 
 describe('formatCoverageReport', () => {
   it('prints a summary, each section heading, then each passage id, line and first 60 characters', () => {
-    const text = formatCoverageReport(computeCoverage(validated.graph, validated.sources, undefined, { section: '5．翔安组团' }));
+    const text = formatCoverageReport(
+      computeCoverage(validated.graph, validated.sources, undefined, { section: '5．翔安组团' }),
+    );
     const lines = text.split('\n');
     expect(lines[0]).toBe('fujian-plan-2011: 5 passages state a fact; 2 cited, 0 ignored, 3 not cited');
     expect(lines[2]).toBe('第四章空间布局 › 三、厦门台商投资区 › （二）产业布局 › 5．翔安组团');
-    expect(lines[3]).toBe('  fujian-plan-2011:p0317  line 135  依托半导体照明工程产业化基地，完善光电中上游产业链，主要发展外延与芯片和中游的封装，形成完整产业链；');
+    expect(lines[3]).toBe(
+      '  fujian-plan-2011:p0317  line 135  依托半导体照明工程产业化基地，完善光电中上游产业链，主要发展外延与芯片和中游的封装，形成完整产业链；',
+    );
     // the passage that runs across a line break is shown on one line
-    expect(lines[4]).toBe('  fujian-plan-2011:p0318  line 135  推进与台湾 IC产业在存储电路（DRAM）、嵌入式CPU、晶圆代工等领域合作；');
+    expect(lines[4]).toBe(
+      '  fujian-plan-2011:p0318  line 135  推进与台湾 IC产业在存储电路（DRAM）、嵌入式CPU、晶圆代工等领域合作；',
+    );
     expect(lines[lines.length - 1]).toBe('3 passages state a fact that no entity or relation cites.');
   });
 
   it('cuts long passages at 60 characters', () => {
-    const text = formatCoverageReport(computeCoverage(validated.graph, validated.sources, undefined, { section: '（一）产业合作规模不断扩大' }));
+    const text = formatCoverageReport(
+      computeCoverage(validated.graph, validated.sources, undefined, {
+        section: '（一）产业合作规模不断扩大',
+      }),
+    );
     const line = text.split('\n').find((l) => l.includes('p0061'));
     expect(line?.endsWith('…')).toBe(true);
     expect(line?.split('  ').pop()?.length).toBe(61);

@@ -2,7 +2,12 @@
 // the line that shows it. Reads data/sources/fujian-plan-2011.txt (the only I/O of the unit tier).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseSource, SECTION_SEPARATOR, type ParsedDocument, type Passage } from '../../src/sources/parse.ts';
+import {
+  parseSource,
+  SECTION_SEPARATOR,
+  type ParsedDocument,
+  type Passage,
+} from '../../src/sources/parse.ts';
 
 const PLAN_ID = 'fujian-plan-2011';
 const planText = readFileSync(new URL('../../data/sources/fujian-plan-2011.txt', import.meta.url), 'utf8');
@@ -10,7 +15,8 @@ const plan = parseSource(PLAN_ID, planText);
 
 function passageWith(doc: ParsedDocument, fragment: string): Passage {
   const found = doc.passages.filter((p) => p.text.includes(fragment));
-  if (found.length !== 1) throw new Error(`expected one passage containing "${fragment}", found ${found.length}`);
+  if (found.length !== 1)
+    throw new Error(`expected one passage containing "${fragment}", found ${found.length}`);
   return found[0]!;
 }
 
@@ -23,7 +29,16 @@ describe('parseSource on the plan: sections', () => {
     expect(plan.sections).toHaveLength(112);
     const byKind: Record<string, number> = {};
     for (const s of plan.sections) byKind[s.kind] = (byKind[s.kind] ?? 0) + 1;
-    expect(byKind).toEqual({ front: 3, preface: 1, chapter: 5, section: 26, subsection: 31, item: 30, box: 8, figure: 8 });
+    expect(byKind).toEqual({
+      front: 3,
+      preface: 1,
+      chapter: 5,
+      section: 26,
+      subsection: 31,
+      item: 30,
+      box: 8,
+      figure: 8,
+    });
   });
 
   it('names the top level: the notice, the title page, the contents, 前言 and the five chapters', () => {
@@ -147,7 +162,9 @@ describe('parseSource on the plan: passages', () => {
   it('keeps ids stable: parsing again gives the same passages, and pinned ids keep their text', () => {
     expect(parseSource(PLAN_ID, planText)).toEqual(plan);
     const byId = new Map(plan.passages.map((p) => [p.id, p]));
-    expect(byId.get('fujian-plan-2011:p0001')?.text).toBe('福建省人民政府关于印发福建省“十二五”建设海峡两岸产业合作基地专项规划的通知');
+    expect(byId.get('fujian-plan-2011:p0001')?.text).toBe(
+      '福建省人民政府关于印发福建省“十二五”建设海峡两岸产业合作基地专项规划的通知',
+    );
     expect(byId.get('fujian-plan-2011:p0050')?.text).toBe('前\u3000\u3000言');
     expect(byId.get('fujian-plan-2011:p0076')?.text).toBe(
       '捷联电子、华映光电、东南汽车、友达光电、华阳电业、翔鹭化纤、腾龙芳烃等一批台资企业已成为我省重点骨干企业。',
@@ -157,7 +174,9 @@ describe('parseSource on the plan: passages', () => {
 
   it('ends every sentence with its terminal punctuation (。！？；) kept', () => {
     for (const p of plan.passages.filter((x) => x.kind === 'sentence')) expect(p.text).toMatch(/[。！？；]$/);
-    expect(passageWith(plan, '2010年，我省实际利用台资26.68亿美元').text).toBe('2010年，我省实际利用台资26.68亿美元，比增5.3%；');
+    expect(passageWith(plan, '2010年，我省实际利用台资26.68亿美元').text).toBe(
+      '2010年，我省实际利用台资26.68亿美元，比增5.3%；',
+    );
   });
 });
 
@@ -184,14 +203,22 @@ describe('parseSource on the plan: the quirks of its text', () => {
     const toc = plan.passages.filter((p) => p.kind === 'toc');
     expect(toc).toHaveLength(42);
     expect(toc.every((p) => p.section === '目录' && p.line >= 3 && p.line <= 5)).toBe(true);
-    expect(toc.slice(0, 4).map((p) => p.text)).toEqual(['前言', '第一章基础条件', '一、合作基础', '二、有利条件']);
+    expect(toc.slice(0, 4).map((p) => p.text)).toEqual([
+      '前言',
+      '第一章基础条件',
+      '一、合作基础',
+      '二、有利条件',
+    ]);
     expect(toc.find((p) => p.line === 4)?.text).toBe('七、创意产业');
-    expect(plan.sections.filter((s) => s.start < (toc[toc.length - 1]?.end ?? 0)).map((s) => s.name)).toEqual(['通知', '扉页', '目录']);
+    expect(plan.sections.filter((s) => s.start < (toc[toc.length - 1]?.end ?? 0)).map((s) => s.name)).toEqual(
+      ['通知', '扉页', '目录'],
+    );
   });
 
   it('finds every table-of-contents entry again as a heading of the body', () => {
     const titles = new Set(plan.sections.map((s) => s.title));
-    for (const entry of plan.passages.filter((p) => p.kind === 'toc')) expect(titles.has(entry.text)).toBe(true);
+    for (const entry of plan.passages.filter((p) => p.kind === 'toc'))
+      expect(titles.has(entry.text)).toBe(true);
   });
 
   it('skips the full-width spaces before a heading ("　　第一章基础条件", "　　 3．吉钓保税港区。")', () => {
@@ -200,7 +227,9 @@ describe('parseSource on the plan: the quirks of its text', () => {
     const heading = passageWith(plan, '吉钓保税港区。');
     expect(heading.kind).toBe('heading');
     expect(heading.text).toBe('3．吉钓保税港区。');
-    expect(heading.section).toBe('第四章空间布局 › 一、平潭综合实验区 › （二）产业布局或项目 › 3．吉钓保税港区');
+    expect(heading.section).toBe(
+      '第四章空间布局 › 一、平潭综合实验区 › （二）产业布局或项目 › 3．吉钓保税港区',
+    );
     expect(planText.split('\n')[heading.line - 1]?.startsWith('\u3000\u3000 3．')).toBe(true);
   });
 
@@ -222,7 +251,9 @@ describe('parseSource on the plan: the quirks of its text', () => {
     ]);
     expect(onLine[0]?.section).toBe('第四章空间布局 › 二、福州台商投资区 › 图3：福州市台商投资区空间示意图');
     expect(onLine[1]?.section).toBe('第四章空间布局 › 二、福州台商投资区 › （一）产业合作重点');
-    expect(onLine[3]?.section).toBe('第四章空间布局 › 二、福州台商投资区 › （一）产业合作重点 › （1）电子信息');
+    expect(onLine[3]?.section).toBe(
+      '第四章空间布局 › 二、福州台商投资区 › （一）产业合作重点 › （1）电子信息',
+    );
   });
 
   it('"（一）产业合作规模不断扩大。“十一五”以来…": the phrase up to 。 is the title, the line\'s sentences stay in its section', () => {
@@ -248,12 +279,16 @@ describe('parseSource on the plan: the quirks of its text', () => {
       ['装备制造和高端模具', '（4）泉州（南安、晋江）高端装备工业园，装备制造和高端模具\n等产业'],
     ];
     for (const [fragment, expected] of cases) expect(passageWith(plan, fragment).text).toContain(expected);
-    expect(passageWith(plan, '推进与台湾 IC产业').text).toBe('推进与台湾 IC产业\n在存储电路（DRAM）、嵌入式CPU、晶圆代工等领域合作；');
+    expect(passageWith(plan, '推进与台湾 IC产业').text).toBe(
+      '推进与台湾 IC产业\n在存储电路（DRAM）、嵌入式CPU、晶圆代工等领域合作；',
+    );
     expect(passageWith(plan, '装备制造和高端模具').kind).toBe('list-item');
   });
 
   it('never splits at the dot of a decimal or of a numbered item (1.84倍, 14.9992平方公里, "1.“五区”：")', () => {
-    expect(passageWith(plan, '时期的 1.84倍').text).toBe('“十一五”期间，福建累计吸收台资项目2037项，累计实际利用台资（不含第三地转投）78.03亿美元，是“十五”时期的 1.84倍；');
+    expect(passageWith(plan, '时期的 1.84倍').text).toBe(
+      '“十一五”期间，福建累计吸收台资项目2037项，累计实际利用台资（不含第三地转投）78.03亿美元，是“十五”时期的 1.84倍；',
+    );
     expect(passageWith(plan, '14.9992平方公里').text).toBe(
       '泉州台商投资区规划面积14.9992平方公里，重点发展先进制造业和现代服务业，分为光电产业园、新材料产业园和高端研发服务中心等。',
     );
@@ -277,9 +312,16 @@ describe('parseSource on the plan: the quirks of its text', () => {
   it('keeps the flattened 专栏 tables one passage per line, also where a row is broken ("低碳 …" / "科技区 …")', () => {
     const rowAfter = (fragment: string) => plan.passages[passageWith(plan, fragment).index + 1];
     expect(passageWith(plan, '低碳 电子信息').kind).toBe('table-row');
-    expect(rowAfter('低碳 电子信息')?.text).toBe('科技区 高端机械设备 船舶（游艇）制造、通讯设备、新型医疗器械等。');
-    expect(passageWith(plan, '东园 电子与').text).toBe('东园 电子与 硅片加工、太阳能电池及组件封装、光伏产品');
-    expect(rowAfter('东园 电子与')).toMatchObject({ kind: 'table-row', text: '片区 光伏 卫星通讯设备、无线电系统、船舶导航系统' });
+    expect(rowAfter('低碳 电子信息')?.text).toBe(
+      '科技区 高端机械设备 船舶（游艇）制造、通讯设备、新型医疗器械等。',
+    );
+    expect(passageWith(plan, '东园 电子与').text).toBe(
+      '东园 电子与 硅片加工、太阳能电池及组件封装、光伏产品',
+    );
+    expect(rowAfter('东园 电子与')).toMatchObject({
+      kind: 'table-row',
+      text: '片区 光伏 卫星通讯设备、无线电系统、船舶导航系统',
+    });
     const headers = plan.passages.filter((p) => p.kind === 'table-header').map((p) => p.text);
     expect(headers).toEqual([
       '园区 重点产业 产业布局或项目',
@@ -288,7 +330,9 @@ describe('parseSource on the plan: the quirks of its text', () => {
       '园区 重点产业 产业布局或项目',
       '园区 重点产业 产业布局或项目',
     ]);
-    expect(passageWith(plan, '惠卤片区').section).toBe('第四章空间布局 › 四、泉州台商投资区 › 专栏七：泉州台商投资区产业布局');
+    expect(passageWith(plan, '惠卤片区').section).toBe(
+      '第四章空间布局 › 四、泉州台商投资区 › 专栏七：泉州台商投资区产业布局',
+    );
   });
 
   it('reads the prose 专栏 boxes (一, 二) as sentences, including the sentence after an ASCII space', () => {
@@ -301,9 +345,16 @@ describe('parseSource on the plan: the quirks of its text', () => {
 
 describe('parseSource on other texts', () => {
   it('without a table of contents, cuts a run-on heading where the body repeats its subject', () => {
-    const doc = parseSource('t', '第一章总则\n五、漳州台商投资区漳州台商投资区规划面积12.4361平方公里，重点发展电子信息。\n');
+    const doc = parseSource(
+      't',
+      '第一章总则\n五、漳州台商投资区漳州台商投资区规划面积12.4361平方公里，重点发展电子信息。\n',
+    );
     expect(doc.sections.map((s) => s.name)).toEqual(['第一章总则', '第一章总则 › 五、漳州台商投资区']);
-    expect(doc.passages.map((p) => p.text)).toEqual(['第一章总则', '五、漳州台商投资区', '漳州台商投资区规划面积12.4361平方公里，重点发展电子信息。']);
+    expect(doc.passages.map((p) => p.text)).toEqual([
+      '第一章总则',
+      '五、漳州台商投资区',
+      '漳州台商投资区规划面积12.4361平方公里，重点发展电子信息。',
+    ]);
   });
 
   it('gives the same passages for CRLF line ends, with offsets into the CRLF text', () => {

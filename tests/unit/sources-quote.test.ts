@@ -25,14 +25,18 @@ describe('locateQuote', () => {
     expect(match).toMatchObject({ occurrence: 1, occurrences: 1 });
   });
 
-  it('ignores whitespace on both sides: the plan\'s stray spaces, its line breaks and U+3000', () => {
+  it("ignores whitespace on both sides: the plan's stray spaces, its line breaks and U+3000", () => {
     // the plan writes "时期的 1.84倍" with an ASCII space, "台湾 IC产业\n在存储电路" across a line, and "前\u3000\u3000言"
-    expect(locateQuote(plan, '是“十五”时期的1.84倍；闽台贸易额').passages[0]?.id).toBe('fujian-plan-2011:p0066');
+    expect(locateQuote(plan, '是“十五”时期的1.84倍；闽台贸易额').passages[0]?.id).toBe(
+      'fujian-plan-2011:p0066',
+    );
     const acrossLines = locateQuote(plan, '推进与台湾IC产业在存储电路（DRAM）');
     expect(planText.slice(acrossLines.start, acrossLines.end)).toBe('推进与台湾 IC产业\n在存储电路（DRAM）');
     expect(acrossLines.passages).toHaveLength(1);
     expect(locateQuote(plan, '前 言', 2).passages[0]?.text).toBe('前\u3000\u3000言');
-    expect(locateQuote(plan, '液晶面板配套材料\u3000生产项目').passages[0]?.id).toBe('fujian-plan-2011:p0268');
+    expect(locateQuote(plan, '液晶面板配套材料\u3000生产项目').passages[0]?.id).toBe(
+      'fujian-plan-2011:p0268',
+    );
   });
 
   it('returns both passages when a quote runs across a sentence break', () => {
@@ -63,7 +67,9 @@ describe('locateQuote', () => {
     const error = quoteError('友达光电');
     expect(error.code).toBe('QUOTE_AMBIGUOUS');
     expect(error.occurrences).toHaveLength(3);
-    expect(error.message).toContain('quote occurs 3 times in fujian-plan-2011 (at p0076 line 16, p0083 line 18, p0316 line 135)');
+    expect(error.message).toContain(
+      'quote occurs 3 times in fujian-plan-2011 (at p0076 line 16, p0083 line 18, p0316 line 135)',
+    );
     expect(error.message).toContain('occurrence: N } with N from 1 to 3');
   });
 
@@ -75,7 +81,9 @@ describe('locateQuote', () => {
 
   it('rejects an occurrence beyond the count, or below 1', () => {
     expect(quoteError('友达光电', 4).code).toBe('QUOTE_OCCURRENCE_OUT_OF_RANGE');
-    expect(quoteError('友达光电', 4).message).toContain('occurrence 4 asked for, but the quote occurs 3 times');
+    expect(quoteError('友达光电', 4).message).toContain(
+      'occurrence 4 asked for, but the quote occurs 3 times',
+    );
     expect(quoteError('友达光电', 0).code).toBe('QUOTE_OCCURRENCE_OUT_OF_RANGE');
   });
 

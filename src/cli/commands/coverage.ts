@@ -26,12 +26,21 @@ export function register(program: Command): void {
       .option('--ignore <file>', 'the ignore list (default: <data>/coverage-ignore.yaml)'),
   ).action(async (options: CoverageOptions) => {
     const result = await validateDataDir(options.data);
-    const ignoreList = await readCoverageIgnore(options.ignore ?? path.join(options.data, 'coverage-ignore.yaml'));
-    const report = computeCoverage(result.graph, result.sources, ignoreList, options.section === undefined ? {} : { section: options.section });
+    const ignoreList = await readCoverageIgnore(
+      options.ignore ?? path.join(options.data, 'coverage-ignore.yaml'),
+    );
+    const report = computeCoverage(
+      result.graph,
+      result.sources,
+      ignoreList,
+      options.section === undefined ? {} : { section: options.section },
+    );
     if (!result.valid) {
       // the report still helps mid-curation, but quotes that failed to resolve (or entries that failed
       // their schema) cite nothing in it, so say so before the report
-      process.stderr.write(`note: data/ has ${result.errors.length} validation errors (see cskg validate); entries with errors may cite nothing here\n`);
+      process.stderr.write(
+        `note: data/ has ${result.errors.length} validation errors (see cskg validate); entries with errors may cite nothing here\n`,
+      );
     }
     if (options.json) printJson(report);
     else print(formatCoverageReport(report));

@@ -16,7 +16,9 @@ export function register(program: Command): void {
   addDataOption(
     program
       .command('validate')
-      .description('check data/ against docs/data-format.md; every error with file, line and value (exit 1 if any)')
+      .description(
+        'check data/ against docs/data-format.md; every error with file, line and value (exit 1 if any)',
+      )
       .option('--json', 'print the errors and the summary as JSON')
       .option('--rules', 'list the rules the validator enforces and exit'),
   ).action(async (options: ValidateOptions) => {
@@ -50,7 +52,9 @@ function printReport(result: ValidationResult): void {
     return;
   }
   const s = summary(result);
-  print(`data/ is valid: ${s.documents} document(s), ${s.passages} passages, ${s.entities} entities, ${s.relations} relations`);
+  print(
+    `data/ is valid: ${s.documents} document(s), ${s.passages} passages, ${s.entities} entities, ${s.relations} relations`,
+  );
   printCounts('entities by type', s.entitiesByType);
   printCounts('relations by type', s.relationsByType);
   printCounts('relations by status', s.relationsByStatus);
@@ -60,12 +64,16 @@ function errorSummary(errors: readonly ValidationIssue[]): string {
   const byRule = new Map<string, number>();
   for (const e of errors) byRule.set(e.rule, (byRule.get(e.rule) ?? 0) + 1);
   const files = new Set(errors.map((e) => e.file)).size;
-  const rules = [...byRule].sort((a, b) => b[1] - a[1]).map(([rule, n]) => `${rule} ${n}`).join(', ');
+  const rules = [...byRule]
+    .sort((a, b) => b[1] - a[1])
+    .map(([rule, n]) => `${rule} ${n}`)
+    .join(', ');
   return `${errors.length} error${errors.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'} (${rules})`;
 }
 
 function printCounts(title: string, counts: Record<string, number>): void {
   print();
   print(`${title}:`);
-  for (const [key, n] of Object.entries(counts).sort((a, b) => b[1] - a[1])) print(`  ${key.padEnd(18)} ${String(n).padStart(5)}`);
+  for (const [key, n] of Object.entries(counts).sort((a, b) => b[1] - a[1]))
+    print(`  ${key.padEnd(18)} ${String(n).padStart(5)}`);
 }
