@@ -54,9 +54,41 @@ export class Database implements QueryRunner {
     return this.execute('READ', query, counter);
   }
 
-  /** Runs one statement in a write transaction with the configured timeout. */
-  write(query: CypherQuery, counter?: StatementCounter): Promise<Row[]> {
-    return this.execute('WRITE', query, counter);
+  /** Runs one statement in a write transaction with the configured timeout (or `options.timeoutMs`). */
+  write(
+    query: CypherQuery,
+    counter?: StatementCounter,
+    options: { timeoutMs?: number } = {},
+  ): Promise<Row[]> {
+    return this.execute('WRITE', query, counter, options.timeoutMs);
+  }
+
+  /**
+   * Runs one statement in an auto-commit (implicit) transaction. Only statements that manage their own
+   * transactions need this: `CALL { … } IN TRANSACTIONS` (batched deletes) cannot run inside a managed one.
+   */
+  async writeAutoCommit(
+    query: CypherQuery,
+    counter?: StatementCounter,
+    options: { timeoutMs?: number } = {},
+  ): Promise<Row[]> {
+    if (counter) counter.statements += 1;
+    const session = this.driver.session({
+      database: this.connection.database,
+      defaultAccessMode: neo4j.session.WRITE,
+    });
+    const started = performance.now();
+    try {
+      const result = await session.run(query.cypher, query.params ?? {}, {
+        timeout: options.timeoutMs ?? this.options.queryTimeoutMs,
+      });
+      this.log('AUTO', query, started, result.records.length);
+      return result.records.map(toRow);
+    } catch (error) {
+      throw translateError(error, this.connection);
+    } finally {
+      await session.close();
+    }
   }
 
   /**
@@ -108,6 +140,7 @@ export class Database implements QueryRunner {
     mode: 'READ' | 'WRITE',
     query: CypherQuery,
     counter?: StatementCounter,
+    timeoutMs?: number,
   ): Promise<Row[]> {
     if (counter) counter.statements += 1;
     const session = this.driver.session({
@@ -116,24 +149,29 @@ export class Database implements QueryRunner {
     });
     const started = performance.now();
     try {
-      const config = { timeout: this.options.queryTimeoutMs };
+      const config = { timeout: timeoutMs ?? this.options.queryTimeoutMs };
       const rows =
         mode === 'READ'
           ? await session.executeRead((tx) => this.runIn(tx, query), config)
           : await session.executeWrite((tx) => this.runIn(tx, query), config);
-      this.options.logger?.debug('cypher', {
-        mode,
-        ms: Math.round(performance.now() - started),
-        rows: rows.length,
-        cypher: query.cypher.replace(/\s+/g, ' ').slice(0, 300),
-        params: query.params,
-      });
+      this.log(mode, query, started, rows.length);
       return rows;
     } catch (error) {
       throw translateError(error, this.connection);
     } finally {
       await session.close();
     }
+  }
+
+  private log(mode: string, query: CypherQuery, started: number, rows: number): void {
+    if (this.options.logger?.level !== 'debug') return;
+    this.options.logger.debug('cypher', {
+      mode,
+      ms: Math.round(performance.now() - started),
+      rows,
+      cypher: query.cypher.replace(/\s+/g, ' ').slice(0, 300),
+      params: query.params,
+    });
   }
 
   private async runIn(tx: ManagedTransaction, query: CypherQuery): Promise<Row[]> {

@@ -59,3 +59,19 @@ export class Neo4jStartError extends CskgError {
     super('NEO4J_START', message, { cause });
   }
 }
+
+/** data/ did not validate; nothing was written. `issues` are the lines of `cskg validate`, file:line first. */
+export class DataInvalidError extends CskgError {
+  readonly issues: readonly string[];
+  constructor(issues: readonly string[], shown = 30) {
+    const more = issues.length > shown ? `\n… and ${issues.length - shown} more (run cskg validate)` : '';
+    super(
+      'DATA_INVALID',
+      `data/ has ${issues.length} error${issues.length === 1 ? '' : 's'}; nothing was written and the graph in Neo4j is unchanged:\n` +
+        issues.slice(0, shown).join('\n') +
+        more,
+      { httpStatus: 500 },
+    );
+    this.issues = issues;
+  }
+}

@@ -1,11 +1,24 @@
-// Brings the database up to date with data/ before the server answers. Until the loader lands
-// (issue "Loading into Neo4j"), this only reports what the graph holds.
+// Brings the database up to date with data/ before the server answers: loads data/ when the database
+// holds no graph or one stamped with another hash of data/, and otherwise does nothing (one statement).
 import type { Config } from '../config.ts';
 import type { Database } from '../db.ts';
-import { readGraphStats } from '../graph/stats.ts';
 import type { Logger } from '../log.ts';
+import { loadGraph, type LoadProgress } from './load.ts';
 
-export async function prepareGraph(db: Database, _config: Config, logger: Logger): Promise<void> {
-  const stats = await readGraphStats(db);
-  logger.info(`The graph holds ${stats.entities} entities and ${stats.relations} relations.`);
+export async function prepareGraph(db: Database, config: Config, logger: Logger): Promise<void> {
+  let lastPhase = '';
+  const onProgress = (progress: LoadProgress) => {
+    if (progress.phase === lastPhase) return;
+    lastPhase = progress.phase;
+    logger.info(`Loading data/ into Neo4j: ${progress.phase}…`);
+  };
+  const report = await loadGraph(db, { dataDir: config.dataDir, onProgress });
+  if (report.status === 'unchanged') {
+    logger.info(`The graph is up to date with data/ (loaded ${report.loadedAt ?? 'at an unknown time'}).`);
+  } else {
+    logger.info(
+      `Loaded data/: ${report.entities} entities, ${report.relations} relations, ${report.passages} passages ` +
+        `in ${(report.ms / 1000).toFixed(1)} s (${report.statements} statements).`,
+    );
+  }
 }

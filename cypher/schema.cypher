@@ -1,0 +1,52 @@
+// The schema of the cskg graph (docs/graph-model.md, "Indexes"). The loader applies it before every load;
+// every statement is idempotent (IF NOT EXISTS), so applying it twice changes nothing. Statements are
+// separated by a semicolon at the end of a line.
+//
+// Full-text: Neo4j 5.26 offers the `cjk` analyzer (CALL db.index.fulltext.listAvailableAnalyzers()):
+// it cuts Chinese into overlapping bigrams, so two-character queries such as 古雷 or 友达 match, and it
+// tokenises and lower-cases Latin words, so Gulei, AUO and mixed queries (友达 AUO) match too.
+
+// Uniqueness of ids: also the indexes every lookup by id uses.
+CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT passage_id IF NOT EXISTS FOR (p:Passage) REQUIRE p.id IS UNIQUE;
+CREATE CONSTRAINT meta_key IF NOT EXISTS FOR (m:Meta) REQUIRE m.key IS UNIQUE;
+
+// A load first writes the new graph under staging labels (invisible to every query, which all match
+// :Entity / :Passage), then swaps it in with one transaction; see src/loader/write.ts.
+CREATE CONSTRAINT staged_entity_id IF NOT EXISTS FOR (n:StagedEntity) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT staged_passage_id IF NOT EXISTS FOR (p:StagedPassage) REQUIRE p.id IS UNIQUE;
+CREATE INDEX staged_entity_type IF NOT EXISTS FOR (n:StagedEntity) ON (n.type);
+CREATE INDEX staged_passage_document IF NOT EXISTS FOR (p:StagedPassage) ON (p.documentId);
+
+// Lookups the API and the named queries make.
+CREATE INDEX entity_type IF NOT EXISTS FOR (n:Entity) ON (n.type);
+CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name);
+CREATE INDEX passage_document IF NOT EXISTS FOR (p:Passage) ON (p.documentId);
+CREATE INDEX passage_ordinal IF NOT EXISTS FOR (p:Passage) ON (p.ordinal);
+
+// Relationship ids, one range index per fact type. Not uniqueness constraints: while a load is staged,
+// the new copy of a fact exists beside the old one (between staged nodes) until the swap.
+CREATE INDEX rel_located_in_id IF NOT EXISTS FOR ()-[r:LOCATED_IN]-() ON (r.id);
+CREATE INDEX rel_part_of_id IF NOT EXISTS FOR ()-[r:PART_OF]-() ON (r.id);
+CREATE INDEX rel_focuses_on_id IF NOT EXISTS FOR ()-[r:FOCUSES_ON]-() ON (r.id);
+CREATE INDEX rel_in_sector_id IF NOT EXISTS FOR ()-[r:IN_SECTOR]-() ON (r.id);
+CREATE INDEX rel_produces_id IF NOT EXISTS FOR ()-[r:PRODUCES]-() ON (r.id);
+CREATE INDEX rel_input_to_id IF NOT EXISTS FOR ()-[r:INPUT_TO]-() ON (r.id);
+CREATE INDEX rel_supports_id IF NOT EXISTS FOR ()-[r:SUPPORTS]-() ON (r.id);
+CREATE INDEX rel_cooperates_with_id IF NOT EXISTS FOR ()-[r:COOPERATES_WITH]-() ON (r.id);
+CREATE INDEX rel_partners_with_id IF NOT EXISTS FOR ()-[r:PARTNERS_WITH]-() ON (r.id);
+CREATE INDEX rel_invests_in_id IF NOT EXISTS FOR ()-[r:INVESTS_IN]-() ON (r.id);
+CREATE INDEX rel_owns_id IF NOT EXISTS FOR ()-[r:OWNS]-() ON (r.id);
+CREATE INDEX rel_anchors_id IF NOT EXISTS FOR ()-[r:ANCHORS]-() ON (r.id);
+CREATE INDEX rel_targets_id IF NOT EXISTS FOR ()-[r:TARGETS]-() ON (r.id);
+CREATE INDEX rel_applies_to_id IF NOT EXISTS FOR ()-[r:APPLIES_TO]-() ON (r.id);
+CREATE INDEX rel_based_on_id IF NOT EXISTS FOR ()-[r:BASED_ON]-() ON (r.id);
+CREATE INDEX rel_measures_id IF NOT EXISTS FOR ()-[r:MEASURES]-() ON (r.id);
+CREATE INDEX rel_hosts_id IF NOT EXISTS FOR ()-[r:HOSTS]-() ON (r.id);
+CREATE INDEX rel_counterpart_of_id IF NOT EXISTS FOR ()-[r:COUNTERPART_OF]-() ON (r.id);
+
+// Full-text search over names (Chinese and English) and aliases, and over the plan's own text.
+CREATE FULLTEXT INDEX entitySearch IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.nameEn, n.aliases, n.searchText]
+  OPTIONS { indexConfig: { `fulltext.analyzer`: 'cjk', `fulltext.eventually_consistent`: false } };
+CREATE FULLTEXT INDEX passageSearch IF NOT EXISTS FOR (p:Passage) ON EACH [p.text]
+  OPTIONS { indexConfig: { `fulltext.analyzer`: 'cjk', `fulltext.eventually_consistent`: false } };
