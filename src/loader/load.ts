@@ -14,7 +14,12 @@ import { applySchema } from './schema.ts';
 import { findStreamFiles, validateStreamFiles, writeStreamFiles } from './stream.ts';
 import { StagedGraphWriter, type WriteProgress } from './write.ts';
 
-export type LoadProgress = WriteProgress | { readonly phase: 'validate'; readonly done: number };
+/** `done` of `total` rows (passages, entities and relations) written; during 'validate', lines read. */
+export interface LoadProgress {
+  readonly phase: WriteProgress['phase'] | 'validate';
+  readonly done: number;
+  readonly total: number;
+}
 
 export interface LoadOptions {
   /** the data directory (sources/ and graph/); data/ of this repository by default */
@@ -85,14 +90,14 @@ export async function loadGraph(db: Database, options: LoadOptions = {}): Promis
   }
 
   // 1. Validate everything before the first write.
-  options.onProgress?.({ phase: 'validate', done: 0 });
+  options.onProgress?.({ phase: 'validate', done: 0, total: 0 });
   const result = await validateDataDir(dataDir);
   const issues = result.errors.map(formatIssue);
   const streamFiles = await findStreamFiles(dataDir);
   const stream =
     streamFiles.length > 0
       ? await validateStreamFiles(streamFiles, result.graph, result.sources, (done) =>
-          options.onProgress?.({ phase: 'validate', done }),
+          options.onProgress?.({ phase: 'validate', done, total: 0 }),
         )
       : undefined;
   if (stream) issues.push(...stream.errors.map(formatIssue));
@@ -104,10 +109,21 @@ export async function loadGraph(db: Database, options: LoadOptions = {}): Promis
     counter,
     ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
-    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
-  await writer.clearLeftovers();
   const { graph } = result;
+  const total =
+    graph.passages.length +
+    graph.entities.length +
+    graph.relations.length +
+    (stream ? stream.entities + stream.relations : 0);
+  const report = options.onProgress;
+  if (report) {
+    writer.onProgress = (progress) => {
+      const { passages, entities, relations } = writer.written;
+      report({ phase: progress.phase, done: passages + entities + relations, total });
+    };
+  }
+  await writer.clearLeftovers();
   await writer.writePassages(graph.passages.map(passageRow));
   await writer.linkPassages(graph.documents.map((d) => d.id));
   for (const entity of graph.entities) await writer.addEntity(entityRow(entity));

@@ -27,7 +27,6 @@ export interface StagedWriterOptions {
   /** timeout of each batch and of the swap; large batches on a busy server need more than a query */
   readonly timeoutMs?: number;
   readonly counter?: StatementCounter;
-  readonly onProgress?: (progress: WriteProgress) => void;
 }
 
 export const DEFAULT_BATCH_SIZE = 10_000;
@@ -43,6 +42,8 @@ export interface WrittenCounts {
 }
 
 export class StagedGraphWriter {
+  /** told after every batch written, and when a phase starts */
+  onProgress: ((progress: WriteProgress) => void) | undefined;
   readonly written: WrittenCounts = { entities: 0, relations: 0, passages: 0, evidence: 0 };
   private readonly intended: WrittenCounts = { entities: 0, relations: 0, passages: 0, evidence: 0 };
   private readonly typesPresent = new Set<EntityType>();
@@ -62,11 +63,12 @@ export class StagedGraphWriter {
     this.batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
     this.timeoutMs = options.timeoutMs ?? 300_000;
     this.counter = options.counter ?? { statements: 0 };
+    this.onProgress = undefined;
   }
 
   /** Deletes what an earlier, interrupted load left: staged nodes never swapped in, retired ones never deleted. */
   async clearLeftovers(): Promise<void> {
-    this.options.onProgress?.({ phase: 'cleanup', done: 0 });
+    this.onProgress?.({ phase: 'cleanup', done: 0 });
     await this.deleteLabelled('StagedEntity', 'StagedPassage');
     await this.deleteLabelled('RetiredEntity', 'RetiredPassage');
   }
@@ -86,7 +88,7 @@ export class StagedGraphWriter {
         },
         (n) => {
           this.written.passages += n;
-          this.options.onProgress?.({ phase: 'passages', done: this.written.passages });
+          this.onProgress?.({ phase: 'passages', done: this.written.passages });
         },
       );
     }
@@ -154,7 +156,7 @@ export class StagedGraphWriter {
    */
   async swap(meta: Readonly<Record<string, string | number>>): Promise<void> {
     await this.flush();
-    this.options.onProgress?.({ phase: 'swap', done: 0 });
+    this.onProgress?.({ phase: 'swap', done: 0 });
     for (const key of Object.keys(this.written) as (keyof WrittenCounts)[]) {
       if (this.written[key] !== this.intended[key]) {
         throw new CskgError(
@@ -213,7 +215,7 @@ export class StagedGraphWriter {
       },
       (n) => {
         this.written.entities += n;
-        this.options.onProgress?.({ phase: 'entities', done: this.written.entities });
+        this.onProgress?.({ phase: 'entities', done: this.written.entities });
       },
     );
   }
@@ -236,7 +238,7 @@ export class StagedGraphWriter {
       },
       (n) => {
         this.written.evidence += n;
-        this.options.onProgress?.({ phase: 'evidence', done: this.written.evidence });
+        this.onProgress?.({ phase: 'evidence', done: this.written.evidence });
       },
     );
   }
@@ -260,7 +262,7 @@ export class StagedGraphWriter {
       },
       (n) => {
         this.written.relations += n;
-        this.options.onProgress?.({ phase: 'relations', done: this.written.relations });
+        this.onProgress?.({ phase: 'relations', done: this.written.relations });
       },
     );
   }

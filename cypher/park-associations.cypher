@@ -1,0 +1,19 @@
+// The associations (Taiwan-side, cross-strait or mainland) that cooperate with a park: any relation
+// between an association and the park or one of its sub-areas (COOPERATES_WITH, PARTNERS_WITH,
+// SUPPORTS, COUNTERPART_OF ...), with how, its status and the passages that say so.
+//
+// @param park string  id of a Park, e.g. park:fuzhou-qingkou-auto-park
+// @example cskg query park-associations --param park=park:gulei-taiwan-petrochemical-park
+MATCH (park:Entity:Park {id: $park})
+MATCH (place:Entity:Park)-[:PART_OF*0..3]->(park)
+MATCH (association:Entity:Association)-[r]-(place)
+RETURN
+  association.id AS id,
+  association.name AS name,
+  association.nameEn AS nameEn,
+  association.side AS side,
+  type(r) AS relation,
+  r.status AS status,
+  CASE WHEN place = park THEN null ELSE place.name END AS via,
+  COLLECT { MATCH (p:Passage) WHERE p.id IN r.evidence RETURN p.text ORDER BY p.ordinal } AS passages
+ORDER BY id, relation

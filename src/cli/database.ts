@@ -1,0 +1,27 @@
+// How a cskg command gets a database: NEO4J_URI when set, otherwise the project's local Neo4j, started
+// for the command and stopped after it (provideNeo4j), with the driver closed in every case.
+import { loadConfig, type Config } from '../config.ts';
+import { Database } from '../db.ts';
+import { createLogger, type Logger } from '../log.ts';
+import { provideNeo4j } from '../neo4j/provision.ts';
+
+export interface CommandContext {
+  readonly db: Database;
+  readonly config: Config;
+  readonly logger: Logger;
+}
+
+export async function withDatabase<T>(work: (context: CommandContext) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  // The local server's start-up chatter is info; a command's own output goes to stdout.
+  const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
+  const neo4j = await provideNeo4j(config, logger);
+  const db = new Database(neo4j.connection, { queryTimeoutMs: config.queryTimeoutMs, logger });
+  try {
+    await db.verify();
+    return await work({ db, config, logger });
+  } finally {
+    await db.close().catch(() => {});
+    await neo4j.stop().catch(() => {});
+  }
+}
