@@ -15,6 +15,14 @@ export interface CypherQuery {
 
 export type Row = Record<string, unknown>;
 
+/**
+ * A JS number sent as a Cypher INTEGER. The driver sends every JS number as a FLOAT, so properties the
+ * model declares as integers (a passage's ordinal, an indicator's year) go through this.
+ */
+export function cypherInteger(value: number): unknown {
+  return neo4j.int(value);
+}
+
 export interface DatabaseOptions {
   readonly queryTimeoutMs: number;
   readonly logger?: Logger;

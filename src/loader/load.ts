@@ -3,7 +3,7 @@
 // and swap it in atomically (write.ts), stamp it with the hash of data/. Loading data/ that the stamp
 // already matches is a no-op unless forced. The curated YAML and streamed NDJSON inputs (stream.ts)
 // both go through here.
-import type { Database, StatementCounter } from '../db.ts';
+import { cypherInteger, type Database, type StatementCounter } from '../db.ts';
 import { formatIssue } from '../data/issues.ts';
 import { DEFAULT_DATA_DIR } from '../data/read.ts';
 import { validateDataDir } from '../data/validate.ts';
@@ -138,9 +138,9 @@ export async function loadGraph(db: Database, options: LoadOptions = {}): Promis
   await writer.swap({
     dataHash,
     loadedAt,
-    entityCount: writer.written.entities,
-    relationCount: writer.written.relations,
-    passageCount: writer.written.passages,
+    entityCount: cypherInteger(writer.written.entities),
+    relationCount: cypherInteger(writer.written.relations),
+    passageCount: cypherInteger(writer.written.passages),
   });
   await writer.dropRetired();
   return {

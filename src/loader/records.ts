@@ -2,6 +2,7 @@
 // (docs/graph-model.md), and their construction from what the validator resolved. Both inputs, the
 // curated YAML (a ResolvedGraph) and the streamed NDJSON (stream.ts), end up as these rows, so one writer
 // serves both and the graph does not depend on which format a fact was written in.
+import { cypherInteger } from '../db.ts';
 import type { EntityType, RelationType } from '../data/model.ts';
 import type {
   Evidence,
@@ -12,7 +13,33 @@ import type {
 } from '../data/validate.ts';
 import type { Passage } from '../sources/types.ts';
 
-export type NodeProperties = Record<string, PropertyValue | readonly string[] | readonly number[]>;
+/** Property values as sent to the driver (integers wrapped by cypherInteger). */
+export type NodeProperties = Record<string, PropertyValue | readonly string[] | unknown>;
+
+/**
+ * The properties stored as INTEGER (the model's z.number().int()); every other number is a FLOAT.
+ * The export writes typed columns from this table too.
+ */
+export const INTEGER_PROPERTIES: Readonly<
+  Partial<Record<EntityType | 'Passage' | 'Meta', readonly string[]>>
+> = {
+  Sector: ['level'],
+  Policy: ['baseYear'],
+  Indicator: ['year'],
+  Passage: ['ordinal', 'start', 'end'],
+  Meta: ['entityCount', 'relationCount', 'passageCount'],
+};
+
+function withIntegers(
+  owner: EntityType | 'Passage',
+  props: Record<string, unknown>,
+): Record<string, unknown> {
+  for (const key of INTEGER_PROPERTIES[owner] ?? []) {
+    const value = props[key];
+    if (typeof value === 'number') props[key] = cypherInteger(value);
+  }
+  return props;
+}
 
 /** An entity node: its properties (id and type among them). */
 export interface EntityRow {
@@ -47,7 +74,7 @@ export function entityRow(entity: ResolvedEntity): EntityRow {
   return {
     id: entity.id,
     type: entity.type,
-    props: {
+    props: withIntegers(entity.type, {
       ...entity.properties,
       id: entity.id,
       type: entity.type,
@@ -56,7 +83,7 @@ export function entityRow(entity: ResolvedEntity): EntityRow {
       aliases: [...entity.aliases],
       caveats: [...entity.caveats],
       searchText: searchTextOf(entity),
-    },
+    }),
   };
 }
 
@@ -87,7 +114,7 @@ export function evidenceLists(evidence: readonly Evidence[]): { evidence: string
 }
 
 export function passageRow(passage: Passage): PassageRow {
-  return {
+  return withIntegers('Passage', {
     id: passage.id,
     documentId: passage.documentId,
     ordinal: passage.index,
@@ -97,7 +124,7 @@ export function passageRow(passage: Passage): PassageRow {
     text: passage.text,
     start: passage.start,
     end: passage.end,
-  };
+  }) as PassageRow;
 }
 
 /** Everything a ResolvedGraph contributes, as rows. */

@@ -154,7 +154,7 @@ export class StagedGraphWriter {
    * nothing visible) when Neo4j created fewer nodes or relationships than were sent, e.g. a relation
    * whose endpoint is missing.
    */
-  async swap(meta: Readonly<Record<string, string | number>>): Promise<void> {
+  async swap(meta: Readonly<Record<string, unknown>>): Promise<void> {
     await this.flush();
     this.onProgress?.({ phase: 'swap', done: 0 });
     for (const key of Object.keys(this.written) as (keyof WrittenCounts)[]) {
