@@ -107,6 +107,9 @@ async function exportJson(
 
 // --------------------------------------------------------------------------------------------- GraphML
 
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const XML_FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
+
 function xml(text: string): string {
   return (
     text
@@ -115,7 +118,7 @@ function xml(text: string): string {
       .replace(/>/g, '&gt;')
       .replace(/"/g, '&quot;')
       // XML 1.0 forbids most control characters even as references
-      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
+      .replace(XML_FORBIDDEN, '')
   );
 }
 
