@@ -26,6 +26,12 @@ export function cypherInteger(value: number): unknown {
 export interface DatabaseOptions {
   readonly queryTimeoutMs: number;
   readonly logger?: Logger;
+  /**
+   * How long a transaction is retried on transient errors (a leader switch, Neo4j restarting). The
+   * driver's default is 30 s, which with Neo4j down made every request wait about a minute before
+   * failing; 2 s keeps the retries that matter and answers SERVICE_UNAVAILABLE within seconds.
+   */
+  readonly transactionRetryMs?: number;
 }
 
 export interface QueryRunner {
@@ -53,6 +59,7 @@ export class Database implements QueryRunner {
       connectionAcquisitionTimeout: 10_000,
       connectionTimeout: 5_000,
       maxConnectionPoolSize: 50,
+      maxTransactionRetryTime: options.transactionRetryMs ?? 2_000,
       userAgent: 'cskg',
     });
   }

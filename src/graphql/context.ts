@@ -1,9 +1,12 @@
-// What every resolver receives: a statement-counting view of the database for this one request.
+// What every resolver receives: a statement-counting view of the database for this one request, and the
+// request's loaders, which batch the entity, evidence and relation loads of the whole request.
 import type { QueryRunner, StatementCounter } from '../db.ts';
 import type { Logger } from '../log.ts';
+import type { Loaders } from './loaders.ts';
 
 export interface GraphQLContext {
   readonly db: QueryRunner;
   readonly statements: StatementCounter;
   readonly logger: Logger;
+  readonly loaders: Loaders;
 }

@@ -1,36 +1,78 @@
 // Builds the GraphQL server object (no port: tests call `yoga.fetch(...)`; src/main.ts listens).
 // Errors raised as CskgError reach the client with their code and message; anything else is logged
-// and masked as "Unexpected error." so no stack, Cypher or driver detail leaks.
+// and masked as "Unexpected error." so no stack, Cypher or driver detail leaks. Documents are checked
+// by graphql-armor before anything runs (depth, cost, aliases, directives, tokens: LIMITS in
+// ./limits.ts), field suggestions are hidden outside development, simple (non-preflighted) requests
+// need a CSRF header, and every response says how many Cypher statements it cost.
+import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { GraphQLError } from 'graphql';
-import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Database } from '../db.ts';
 import { CskgError } from '../errors.ts';
 import type { Logger } from '../log.ts';
 import type { GraphQLContext } from './context.ts';
+import { LIMITS } from './limits.ts';
+import { createLoaders } from './loaders.ts';
 import { buildSchema } from './schema.ts';
 
 export interface YogaOptions {
   readonly db: Database;
   readonly logger: Logger;
+  /** development: GraphQL field suggestions ("Did you mean …?") and error details in messages */
   readonly development?: boolean;
 }
 
 export type CskgYoga = YogaServerInstance<Record<string, unknown>, GraphQLContext>;
 
+/** The header a GET (or a form-encoded POST) must carry; JSON POSTs are preflighted by browsers anyway. */
+export const CSRF_HEADER = 'x-graphql-yoga-csrf';
+
+/** Adds `extensions.statements` to every executed result: the Cypher statements the request cost. */
+function useStatementCount(): Plugin<GraphQLContext> {
+  return {
+    onExecute() {
+      return {
+        onExecuteDone({ args, result, setResult }) {
+          if (Symbol.asyncIterator in result) return;
+          setResult({
+            ...result,
+            extensions: { ...result.extensions, statements: args.contextValue.statements.statements },
+          });
+        },
+      };
+    },
+  };
+}
+
 export function createCskgYoga({ db, logger, development = false }: YogaOptions): CskgYoga {
   return createYoga<Record<string, unknown>, GraphQLContext>({
     schema: buildSchema(),
     graphqlEndpoint: '/graphql',
-    graphiql: { title: 'cskg GraphQL' },
+    graphiql: { title: 'cskg GraphQL', headers: JSON.stringify({ [CSRF_HEADER]: '1' }) },
     landingPage: false,
     logging: false,
     context: () => {
-      const db_ = db.counted();
-      return { db: db_, statements: db_.counter, logger };
+      const counted = db.counted();
+      return { db: counted, statements: counted.counter, logger, loaders: createLoaders(counted) };
     },
+    plugins: [
+      EnvelopArmorPlugin({
+        maxDepth: { n: LIMITS.queryDepth, ignoreIntrospection: true, flattenFragments: true },
+        costLimit: { maxCost: LIMITS.queryCost, ignoreIntrospection: true },
+        maxAliases: { n: LIMITS.aliases },
+        maxDirectives: { n: LIMITS.directives },
+        maxTokens: { n: LIMITS.tokens },
+        blockFieldSuggestion: { enabled: !development },
+      }),
+      useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
+      useStatementCount(),
+    ],
     maskedErrors: {
       maskError(error, message) {
         const original = error instanceof GraphQLError ? error.originalError : error;
+        // Errors of GraphQL itself (parse, validation, armor, CSRF) say what was wrong with the request.
+        if (error instanceof GraphQLError && (!original || original instanceof GraphQLError)) return error;
         if (original instanceof CskgError && original.code !== 'INTERNAL') {
           return new GraphQLError(original.message, {
             nodes: error instanceof GraphQLError ? error.nodes : undefined,

@@ -6,6 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import type { Database } from '../db.ts';
 import type { CskgYoga } from '../graphql/yoga.ts';
+import { LIMITS } from '../graphql/limits.ts';
 import { readGraphStats } from '../graph/stats.ts';
 
 export interface AppOptions {
@@ -28,11 +29,23 @@ const CONTENT_TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-export function createRequestListener({ yoga, db, webDir }: AppOptions) {
-  return async (request: IncomingMessage, response: ServerResponse) => {
+export function createRequestListener(options: AppOptions) {
+  const handle = createHandler(options);
+  // A failure here (a client gone mid-body, a bug) must not become an unhandled rejection, which would
+  // stop the process: answer 500 if nothing was sent yet, otherwise drop the connection.
+  return (request: IncomingMessage, response: ServerResponse) => {
+    handle(request, response).catch(() => {
+      if (!response.headersSent) sendJson(response, 500, { error: 'internal error' });
+      else response.destroy();
+    });
+  };
+}
+
+function createHandler({ yoga, db, webDir }: AppOptions) {
+  return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (url.pathname === '/graphql' || url.pathname.startsWith('/graphql/')) {
-      return yoga(request, response);
+      return serveGraphQL(yoga, request, response, url);
     }
     if (url.pathname === '/health') {
       const neo4j = await db.verify().then(
@@ -60,6 +73,59 @@ export function createRequestListener({ yoga, db, webDir }: AppOptions) {
     }
     return serveStatic(webDir, url.pathname, response);
   };
+}
+
+/**
+ * GraphQL requests with a body are read here first, up to LIMITS.bodyBytes (413 beyond, without reading
+ * the rest), then handed to yoga as a fetch Request; bodiless ones (GET, GraphiQL) go to yoga directly.
+ */
+async function serveGraphQL(yoga: CskgYoga, request: IncomingMessage, response: ServerResponse, url: URL) {
+  if (request.method !== 'POST') return yoga(request, response);
+  const limit = LIMITS.bodyBytes;
+  const declared = Number(request.headers['content-length'] ?? 0);
+  const body = declared > limit ? null : await readBody(request, limit);
+  if (body === null) {
+    response.setHeader('connection', 'close');
+    return sendJson(response, 413, {
+      errors: [
+        {
+          message: `The request body is larger than ${limit} bytes; send a smaller query (pass long lists as variables, in several requests).`,
+          extensions: { code: 'PAYLOAD_TOO_LARGE' },
+        },
+      ],
+    });
+  }
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  const answer = await yoga.fetch(
+    new Request(url, { method: 'POST', headers, body: new Uint8Array(body) }),
+    {},
+  );
+  response.writeHead(answer.status, Object.fromEntries(answer.headers));
+  response.end(Buffer.from(await answer.arrayBuffer()));
+}
+
+/** The whole body, or null as soon as it passes `limit` bytes (the rest is not read). */
+function readBody(request: IncomingMessage, limit: number): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        request.off('data', onData);
+        request.pause();
+        resolve(null);
+        return;
+      }
+      chunks.push(chunk);
+    };
+    request.on('data', onData);
+    request.once('end', () => resolve(Buffer.concat(chunks)));
+    request.once('error', reject);
+  });
 }
 
 function serveStatic(webDir: string, pathname: string, response: ServerResponse) {

@@ -1,7 +1,185 @@
-// Resolvers of the root Query type: each checks its arguments, calls one data-access function, returns.
+// Resolvers of the root Query type: each checks its arguments (bounds from ../limits.ts, errors that name
+// the argument and the limit), calls one data-access function of src/graph, remembers the entities it
+// returned for the request's loaders, and returns.
+import { BadInputError, NotFoundError } from '../../errors.ts';
+import { readChainGaps } from '../../graph/chainGaps.ts';
+import { readEntityPage } from '../../graph/entities.ts';
+import { readNeighborhood } from '../../graph/neighborhood.ts';
+import { readPassageContext } from '../../graph/passages.ts';
+import { readPaths } from '../../graph/paths.ts';
+import { readPolicyReach } from '../../graph/policyReach.ts';
+import type { EntityRow } from '../../graph/rows.ts';
+import { searchEntities, searchPassages } from '../../graph/search.ts';
 import { readGraphStats } from '../../graph/stats.ts';
-import type { GraphQLContext } from '../context.ts';
+import { readSupplyChain } from '../../graph/supplyChain.ts';
+import { decodeCursor, entityConnection } from '../connections.ts';
+import type { QueryResolvers } from '../generated/resolvers.ts';
+import { filterArgument, idArgument, intArgument, LIMITS, textArgument } from '../limits.ts';
 
-export const Query = {
-  stats: (_parent: unknown, _args: unknown, context: GraphQLContext) => readGraphStats(context.db),
+const quoted = (ids: readonly string[]) => ids.map((id) => JSON.stringify(id)).join(', ');
+
+/** NOT_FOUND when there is no entity; BAD_USER_INPUT when it is not of the type the argument needs. */
+function requireType(argument: string, id: string, actual: string | null, expected: string): void {
+  if (actual === null)
+    throw new NotFoundError(`${argument}: there is no entity with id ${JSON.stringify(id)}.`);
+  if (actual !== expected) {
+    throw new BadInputError(`${argument}: ${JSON.stringify(id)} is a ${actual}, not a ${expected}.`);
+  }
+}
+
+export const Query: QueryResolvers = {
+  search: async (_parent, args, { db, loaders }) => {
+    const hits = await searchEntities(db, {
+      text: textArgument('query', args.query),
+      types: filterArgument(args.types),
+      first: intArgument('first', args.first, 20, 0, LIMITS.searchFirst),
+    });
+    loaders.remember(hits.map((hit) => hit.entity));
+    return hits;
+  },
+
+  entity: (_parent, args, { loaders }) => loaders.entity(idArgument('id', args.id)),
+
+  entities: async (_parent, args, { db, loaders }) => {
+    const first = intArgument('first', args.first, 50, 0, LIMITS.entitiesFirst);
+    const afterId = decodeCursor('entity', args.after);
+    const page = await readEntityPage(db, { types: filterArgument(args.types), first, afterId });
+    loaders.remember(page.entities);
+    return entityConnection(page, afterId);
+  },
+
+  neighborhood: async (_parent, args, { db, loaders }) => {
+    if (args.ids.length === 0) throw new BadInputError('ids: give at least one entity id.');
+    if (args.ids.length > LIMITS.neighborhoodIds) {
+      throw new BadInputError(
+        `ids: ${args.ids.length} ids is above the maximum of ${LIMITS.neighborhoodIds}; ask for at most ${LIMITS.neighborhoodIds}.`,
+      );
+    }
+    const ids = [...new Set(args.ids.map((id) => idArgument('ids', id)))];
+    const limit = intArgument('limit', args.limit, 300, 1, LIMITS.neighborhoodLimit);
+    const result = await readNeighborhood(db, {
+      ids,
+      depth: intArgument('depth', args.depth, 1, 0, LIMITS.neighborhoodDepth),
+      relationTypes: filterArgument(args.relationTypes),
+      statuses: filterArgument(args.statuses),
+      limit,
+      edgeLimit: limit * LIMITS.neighborhoodEdgesPerNode,
+    });
+    if (result.missing.length > 0) {
+      throw new NotFoundError(`ids: there is no entity with id ${quoted(result.missing)}.`);
+    }
+    loaders.remember(result.nodes);
+    return result;
+  },
+
+  paths: async (_parent, args, { db, loaders }) => {
+    const from = idArgument('from', args.from);
+    const to = idArgument('to', args.to);
+    if (from === to) throw new BadInputError(`from and to are the same entity (${JSON.stringify(from)}).`);
+    const result = await readPaths(db, {
+      from,
+      to,
+      maxHops: intArgument('maxHops', args.maxHops, 4, 1, LIMITS.pathsMaxHops),
+      first: intArgument('first', args.first, 3, 1, LIMITS.pathsFirst),
+      relationTypes: filterArgument(args.relationTypes),
+      statuses: filterArgument(args.statuses),
+    });
+    if (!result.fromFound)
+      throw new NotFoundError(`from: there is no entity with id ${JSON.stringify(from)}.`);
+    if (!result.toFound) throw new NotFoundError(`to: there is no entity with id ${JSON.stringify(to)}.`);
+    for (const path of result.paths) loaders.remember(path.nodes);
+    return result.paths;
+  },
+
+  supplyChain: async (_parent, args, { db, loaders }) => {
+    const product = idArgument('product', args.product);
+    const result = await readSupplyChain(db, {
+      product,
+      direction: args.direction ?? 'BOTH',
+      depth: intArgument('depth', args.depth, 6, 1, LIMITS.supplyChainDepth),
+      statuses: filterArgument(args.statuses),
+    });
+    requireType('product', product, result.productType, 'Product');
+    loaders.remember(result.nodes);
+    return result;
+  },
+
+  passages: async (_parent, args, { db, loaders }) => {
+    const hits = await searchPassages(db, {
+      text: textArgument('query', args.query),
+      first: intArgument('first', args.first, 20, 0, LIMITS.passagesFirst),
+    });
+    loaders.remember(hits.flatMap((hit) => hit.entities));
+    return hits;
+  },
+
+  chainGaps: async (_parent, args, { db, loaders }) => {
+    const sector = args.sector == null ? null : idArgument('sector', args.sector);
+    const product = args.product == null ? null : idArgument('product', args.product);
+    const result = await readChainGaps(db, {
+      sector,
+      product,
+      first: intArgument('first', args.first, 200, 0, LIMITS.analysisFirst),
+    });
+    if (sector !== null) requireType('sector', sector, result.sectorType, 'Sector');
+    if (product !== null) requireType('product', product, result.productType, 'Product');
+    loaders.remember(
+      result.gaps.flatMap((gap): EntityRow[] => [
+        ...gap.chain.products,
+        ...gap.coverage.map((c) => c.entity),
+      ]),
+    );
+    return result.gaps;
+  },
+
+  policyReach: async (_parent, args, { db, loaders }) => {
+    const entity = idArgument('entity', args.entity);
+    const result = await readPolicyReach(db, {
+      entity,
+      first: intArgument('first', args.first, 200, 0, LIMITS.analysisFirst),
+    });
+    if (!result.found)
+      throw new NotFoundError(`entity: there is no entity with id ${JSON.stringify(entity)}.`);
+    loaders.remember(result.reaches.flatMap((reach) => reach.path.nodes));
+    return result.reaches;
+  },
+
+  stats: (_parent, _args, { db }) => readGraphStats(db),
+
+  relation: (_parent, args, { loaders }) => loaders.relation(idArgument('id', args.id)),
+
+  passage: async (_parent, args, { loaders }) => {
+    const [passage] = await loaders.passages([idArgument('id', args.id)]);
+    return passage ?? null;
+  },
+
+  passageContext: (_parent, args, { db }) =>
+    readPassageContext(
+      db,
+      idArgument('id', args.id),
+      intArgument('before', args.before, 3, 0, LIMITS.passageContext),
+      intArgument('after', args.after, 3, 0, LIMITS.passageContext),
+    ),
+
+  limits: () => ({
+    searchFirst: LIMITS.searchFirst,
+    passagesFirst: LIMITS.passagesFirst,
+    queryLength: LIMITS.queryLength,
+    entitiesFirst: LIMITS.entitiesFirst,
+    relationsFirst: LIMITS.relationsFirst,
+    neighborhoodIds: LIMITS.neighborhoodIds,
+    neighborhoodDepth: LIMITS.neighborhoodDepth,
+    neighborhoodLimit: LIMITS.neighborhoodLimit,
+    pathsMaxHops: LIMITS.pathsMaxHops,
+    pathsFirst: LIMITS.pathsFirst,
+    supplyChainDepth: LIMITS.supplyChainDepth,
+    analysisFirst: LIMITS.analysisFirst,
+    passageContext: LIMITS.passageContext,
+    queryDepth: LIMITS.queryDepth,
+    queryCost: LIMITS.queryCost,
+    aliases: LIMITS.aliases,
+    directives: LIMITS.directives,
+    tokens: LIMITS.tokens,
+    bodyBytes: LIMITS.bodyBytes,
+  }),
 };

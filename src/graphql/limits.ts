@@ -1,0 +1,80 @@
+// The maxima of the API, in one place: the argument bounds every resolver checks (exceeding one is a
+// BAD_USER_INPUT error that names the maximum, never a silent cut) and the document limits of
+// graphql-armor and the HTTP layer. schema.graphql's header and the README list the same figures;
+// tests/unit/graphql-limits.test.ts keeps them in step.
+import { BadInputError } from '../errors.ts';
+
+export const LIMITS = Object.freeze({
+  searchFirst: 100,
+  passagesFirst: 100,
+  /** characters of a search text */
+  queryLength: 200,
+  entitiesFirst: 1000,
+  relationsFirst: 500,
+  neighborhoodIds: 100,
+  neighborhoodDepth: 3,
+  neighborhoodLimit: 5000,
+  /** edges of a neighborhood, as a multiple of its node limit */
+  neighborhoodEdgesPerNode: 4,
+  pathsMaxHops: 6,
+  pathsFirst: 10,
+  supplyChainDepth: 10,
+  /** chainGaps and policyReach */
+  analysisFirst: 500,
+  passageContext: 50,
+  /** characters of an id argument */
+  idLength: 300,
+  /** graphql-armor: the explorer's deepest query (relations of relations, with evidence) is 10 levels */
+  queryDepth: 12,
+  queryCost: 5000,
+  aliases: 30,
+  directives: 20,
+  tokens: 3000,
+  /** HTTP request body */
+  bodyBytes: 100_000,
+});
+
+/** `value` (or `fallback` when the client passed null) within [min, max]; BAD_USER_INPUT naming the bound otherwise. */
+export function intArgument(
+  name: string,
+  value: number | null | undefined,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
+  const n = value ?? fallback;
+  if (n > max)
+    throw new BadInputError(`${name}: ${n} is above the maximum of ${max}; ask for at most ${max}.`);
+  if (n < min) throw new BadInputError(`${name}: ${n} is below the minimum of ${min}.`);
+  return n;
+}
+
+/** A search text: 1 to LIMITS.queryLength characters, not only whitespace. */
+export function textArgument(name: string, value: string): string {
+  const length = [...value].length;
+  if (length > LIMITS.queryLength) {
+    throw new BadInputError(
+      `${name}: ${length} characters is above the maximum of ${LIMITS.queryLength}; shorten the text.`,
+    );
+  }
+  if (value.trim() === '')
+    throw new BadInputError(`${name}: the text is empty; type something to search for.`);
+  return value;
+}
+
+/** An id: non-empty and at most LIMITS.idLength characters (ids are slugs; anything longer cannot exist). */
+export function idArgument(name: string, value: string): string {
+  if (value.length === 0) throw new BadInputError(`${name}: the id is empty.`);
+  if (value.length > LIMITS.idLength) {
+    throw new BadInputError(
+      `${name}: an id of ${value.length} characters is above the maximum of ${LIMITS.idLength}.`,
+    );
+  }
+  return value;
+}
+
+/** A filter list: null or absent means no filter; an empty list matches nothing. Duplicates are dropped. */
+export function filterArgument<T>(value: readonly T[] | null | undefined): readonly T[] | null {
+  if (value === null || value === undefined) return null;
+  return [...new Set(value)];
+}
