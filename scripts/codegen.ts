@@ -1,4 +1,4 @@
-// `npm run codegen`: writes the model enums into schema.graphql (src/graphql/modelEnums.ts) and the
+// `npm run codegen`: writes the derived part of schema.graphql (src/graphql/generatedSdl.ts: model enums, entity types) and the
 // TypeScript resolver types into src/graphql/generated/ with graphql-codegen.
 // `npm run codegen:check`: changes nothing; exits 1, naming the stale files, when either is out of date.
 import fs from 'node:fs';
@@ -6,7 +6,7 @@ import path from 'node:path';
 import { generate } from '@graphql-codegen/cli';
 import type { CodegenConfig } from '@graphql-codegen/cli';
 import { PROJECT_ROOT } from '../src/config.ts';
-import { spliceModelEnums } from '../src/graphql/modelEnums.ts';
+import { spliceGeneratedSdl } from '../src/graphql/generatedSdl.ts';
 
 const SCHEMA_FILE = path.join(PROJECT_ROOT, 'schema.graphql');
 const OUTPUT = 'src/graphql/generated/resolvers.ts';
@@ -83,9 +83,9 @@ async function main() {
   const stale: string[] = [];
 
   const schemaText = fs.readFileSync(SCHEMA_FILE, 'utf8');
-  const spliced = spliceModelEnums(schemaText);
+  const spliced = spliceGeneratedSdl(schemaText);
   if (spliced !== schemaText) {
-    if (check) stale.push('schema.graphql (the enums generated from src/data/model.ts)');
+    if (check) stale.push('schema.graphql (the block generated from src/data/model.ts and interface Entity)');
     else fs.writeFileSync(SCHEMA_FILE, spliced);
   }
 

@@ -29,15 +29,25 @@ export type Scalars = {
 /** A mainland government body or official platform. */
 export type Agency = Entity & {
   __typename?: 'Agency';
+  /** Every other surface form the plan uses (e.g. 友达 and 友达光电 for AU Optronics). */
   aliases: Array<Scalars['String']['output']>;
+  /** The type-specific properties (kind, areaKm2, origin, capacity, ...) as key/value text, sorted by key. */
   attributes: Array<Attribute>;
+  /** Inconsistencies or typos of the source about this entity, one sentence each, in English. */
   caveats: Array<Scalars['String']['output']>;
+  /** Relations to other entities, in both directions (evidence links to passages are not counted). */
   degree: Scalars['Int']['output'];
+  /** The passages of the plan that state this entity, in reading order, each with the cited words. */
   evidence: Array<Passage>;
+  /** Stable id: `<type in lower case>:<ascii slug>`, e.g. `enterprise:auo`. */
   id: Scalars['ID']['output'];
+  /** Canonical Chinese name, as the plan writes it. */
   name: Scalars['String']['output'];
+  /** English name. */
   nameEn: Scalars['String']['output'];
+  /** Relations of this entity, ordered by relation id, Relay style. `first` ≤ 500. */
   relations: RelationConnection;
+  /** Its type (label): Region, Park, ... Document; the object type of the same name has its typed fields. */
   type: EntityType;
 };
 
@@ -54,17 +64,27 @@ export type AgencyRelationsArgs = {
 /** A Taiwan-side or cross-strait association, alliance or centre. */
 export type Association = Entity & {
   __typename?: 'Association';
+  /** Every other surface form the plan uses (e.g. 友达 and 友达光电 for AU Optronics). */
   aliases: Array<Scalars['String']['output']>;
+  /** The type-specific properties (kind, areaKm2, origin, capacity, ...) as key/value text, sorted by key. */
   attributes: Array<Attribute>;
+  /** Inconsistencies or typos of the source about this entity, one sentence each, in English. */
   caveats: Array<Scalars['String']['output']>;
+  /** Relations to other entities, in both directions (evidence links to passages are not counted). */
   degree: Scalars['Int']['output'];
+  /** The passages of the plan that state this entity, in reading order, each with the cited words. */
   evidence: Array<Passage>;
+  /** Stable id: `<type in lower case>:<ascii slug>`, e.g. `enterprise:auo`. */
   id: Scalars['ID']['output'];
+  /** Canonical Chinese name, as the plan writes it. */
   name: Scalars['String']['output'];
+  /** English name. */
   nameEn: Scalars['String']['output'];
+  /** Relations of this entity, ordered by relation id, Relay style. `first` ≤ 500. */
   relations: RelationConnection;
   /** taiwan, mainland or cross-strait */
   side: Maybe<Scalars['String']['output']>;
+  /** Its type (label): Region, Park, ... Document; the object type of the same name has its typed fields. */
   type: EntityType;
 };
 
@@ -81,7 +101,9 @@ export type AssociationRelationsArgs = {
 /** A property as text: numbers in their shortest decimal form. */
 export type Attribute = {
   __typename?: 'Attribute';
+  /** The property's name, e.g. areaKm2, origin, status. */
   key: Scalars['String']['output'];
+  /** Its value as text, e.g. 95.22, taiwan, planned. */
   value: Scalars['String']['output'];
 };
 
@@ -111,13 +133,17 @@ export type ChainCoverage = {
 
 /** Along a supply chain: towards inputs (UPSTREAM), towards what it feeds (DOWNSTREAM), or both. */
 export type ChainDirection =
+  /** Both. */
   | 'BOTH'
+  /** The products it feeds, and what they feed. */
   | 'DOWNSTREAM'
+  /** The products that feed it, and what feeds them. */
   | 'UPSTREAM';
 
 /** A link of a supply chain that is a gap, with the reasons and the passages that say so. */
 export type ChainGap = {
   __typename?: 'ChainGap';
+  /** The chain the link is on. */
   chain: Chain;
   /** What covers it in Fujian (empty when UNCOVERED). */
   coverage: Array<ChainCoverage>;
@@ -150,30 +176,43 @@ export type ChainGapKind =
 
 /** Which relations of an entity: those it starts (OUT), those pointing at it (IN), or both. */
 export type Direction =
+  /** Both. */
   | 'BOTH'
+  /** Relations pointing at the entity (it is the target). */
   | 'IN'
+  /** Relations the entity starts (it is the source). */
   | 'OUT';
 
 /** A source document. */
 export type Document = Entity & {
   __typename?: 'Document';
+  /** Every other surface form the plan uses (e.g. 友达 and 友达光电 for AU Optronics). */
   aliases: Array<Scalars['String']['output']>;
+  /** The type-specific properties (kind, areaKm2, origin, capacity, ...) as key/value text, sorted by key. */
   attributes: Array<Attribute>;
+  /** Inconsistencies or typos of the source about this entity, one sentence each, in English. */
   caveats: Array<Scalars['String']['output']>;
   /** Date it was circulated. */
   circulated: Maybe<Scalars['String']['output']>;
+  /** Relations to other entities, in both directions (evidence links to passages are not counted). */
   degree: Scalars['Int']['output'];
   /** Id of the text in data/sources, e.g. fujian-plan-2011. */
   documentId: Maybe<Scalars['String']['output']>;
   /** Date it was drafted. */
   drafted: Maybe<Scalars['String']['output']>;
+  /** The passages of the plan that state this entity, in reading order, each with the cited words. */
   evidence: Array<Passage>;
+  /** Stable id: `<type in lower case>:<ascii slug>`, e.g. `enterprise:auo`. */
   id: Scalars['ID']['output'];
+  /** Canonical Chinese name, as the plan writes it. */
   name: Scalars['String']['output'];
+  /** English name. */
   nameEn: Scalars['String']['output'];
   /** Publication date, 2011-10-29 or 2011-10. */
   published: Maybe<Scalars['String']['output']>;
+  /** Relations of this entity, ordered by relation id, Relay style. `first` ≤ 500. */
   relations: RelationConnection;
+  /** Its type (label): Region, Park, ... Document; the object type of the same name has its typed fields. */
   type: EntityType;
 };
 
@@ -208,23 +247,34 @@ export type Edge = {
   target: Scalars['ID']['output'];
   /** The target entity. */
   targetEntity: Entity;
+  /** What the fact says (LOCATED_IN, INPUT_TO, ...). */
   type: RelationType;
 };
 
 /** A company or group. */
 export type Enterprise = Entity & {
   __typename?: 'Enterprise';
+  /** Every other surface form the plan uses (e.g. 友达 and 友达光电 for AU Optronics). */
   aliases: Array<Scalars['String']['output']>;
+  /** The type-specific properties (kind, areaKm2, origin, capacity, ...) as key/value text, sorted by key. */
   attributes: Array<Attribute>;
+  /** Inconsistencies or typos of the source about this entity, one sentence each, in English. */
   caveats: Array<Scalars['String']['output']>;
+  /** Relations to other entities, in both directions (evidence links to passages are not counted). */
   degree: Scalars['Int']['output'];
+  /** The passages of the plan that state this entity, in reading order, each with the cited words. */
   evidence: Array<Passage>;
+  /** Stable id: `<type in lower case>:<ascii slug>`, e.g. `enterprise:auo`. */
   id: Scalars['ID']['output'];
+  /** Canonical Chinese name, as the plan writes it. */
   name: Scalars['String']['output'];
+  /** English name. */
   nameEn: Scalars['String']['output'];
   /** taiwan (Taiwan-invested), mainland, foreign or unknown */
   origin: Maybe<Scalars['String']['output']>;
+  /** Relations of this entity, ordered by relation id, Relay style. `first` ≤ 500. */
   relations: RelationConnection;
+  /** Its type (label): Region, Park, ... Document; the object type of the same name has its typed fields. */
   type: EntityType;
 };
 
@@ -261,6 +311,7 @@ export type Entity = {
   nameEn: Scalars['String']['output'];
   /** Relations of this entity, ordered by relation id, Relay style. `first` ≤ 500. */
   relations: RelationConnection;
+  /** Its type (label): Region, Park, ... Document; the object type of the same name has its typed fields. */
   type: EntityType;
 };
 
@@ -280,62 +331,76 @@ export type EntityRelationsArgs = {
 /** A page of entities. */
 export type EntityConnection = {
   __typename?: 'EntityConnection';
+  /** The entities of this page, each with its cursor. */
   edges: Array<EntityEdge>;
+  /** Whether there are more pages, and the cursors to reach them. */
   pageInfo: PageInfo;
   /** How many entities match, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** An entity in a page. */
 export type EntityEdge = {
   __typename?: 'EntityEdge';
   /** Pass as `after` to get the entities after this one. */
   cursor: Scalars['String']['output'];
+  /** The entity. */
   node: Entity;
 };
 
 /** The type (label) of an entity; each has an object type of the same name. */
 export type EntityType =
-  /** See the type Agency. */
+  /** A mainland government body or official platform. */
   | 'Agency'
-  /** See the type Association. */
+  /** A Taiwan-side or cross-strait association, alliance or centre. */
   | 'Association'
-  /** See the type Document. */
+  /** A source document. */
   | 'Document'
-  /** See the type Enterprise. */
+  /** A company or group. */
   | 'Enterprise'
-  /** See the type Event. */
+  /** A trade fair or expo. */
   | 'Event'
-  /** See the type Indicator. */
+  /** A statistic or a target; MEASURES points at its subject. */
   | 'Indicator'
-  /** See the type Measure. */
+  /** A concrete incentive or rule inside a policy. */
   | 'Measure'
-  /** See the type Park. */
+  /** A zone or park: comprehensive zone, Taiwan investment zone, specialised park, sub-area (片区/组团), farmer entrepreneurship park, software park, port area, industrial park, base or centre. */
   | 'Park'
-  /** See the type Policy. */
+  /** A plan, opinion, agreement, catalogue, regulation or set of measures. */
   | 'Policy'
-  /** See the type Product. */
+  /** A product or technology; INPUT_TO links products into supply chains. */
   | 'Product'
-  /** See the type Project. */
+  /** A named project, with its capacity when the plan gives one. */
   | 'Project'
-  /** See the type Region. */
+  /** A province, city, county, district, town, island, bay area, or a place on the Taiwan side. */
   | 'Region'
-  /** See the type Sector. */
+  /** An industry; sub-sectors are PART_OF their sector. */
   | 'Sector';
 
 /** A trade fair or expo. */
 export type Event = Entity & {
   __typename?: 'Event';
+  /** Every other surface form the plan uses (e.g. 友达 and 友达光电 for AU Optronics). */
   aliases: Array<Scalars['String']['output']>;
+  /** The type-specific properties (kind, areaKm2, origin, capacity, ...) as key/value text, sorted by key. */
   attributes: Array<Attribute>;
+  /** Inconsistencies or typos of the source about this entity, one sentence each, in English. */
   caveats: Array<Scalars['String']['output']>;
   /** The city where it is held. */
   city: Maybe<Scalars['String']['output']>;
+  /** Relations to other entities, in both directions (evidence links to passages are not counted). */
   degree: Scalars['Int']['output'];
+  /** The passages of the plan that state this entity, in reading order, each with the cited words. */
   evidence: Array<Passage>;
+  /** Stable id: `<type in lower case>:<ascii slug>`, e.g. `enterprise:auo`. */
   id: Scalars['ID']['output'];
+  /** Canonical Chinese name, as the plan writes it. */
   name: Scalars['String']['output'];
+  /** English name. */
   nameEn: Scalars['String']['output'];
+  /** Relations of this entity, ordered by relation id, Relay style. `first` ≤ 500. */
   relations: RelationConnection;
+  /** Its type (label): Region, Park, ... Document; the object type of the same name has its typed fields. */
   type: EntityType;
 };
 
@@ -352,7 +417,9 @@ export type EventRelationsArgs = {
 /** Size and provenance of the loaded graph. */
 export type GraphStats = {
   __typename?: 'GraphStats';
+  /** Relations per type, by type name. */
   byRelation: Array<TypeCount>;
+  /** Entities per type, by type name. */
   byType: Array<TypeCount>;
   /** Hash of data/ at the last load; `npm start` reloads when data/ no longer matches it. */
   dataHash: Maybe<Scalars['String']['output']>;
@@ -369,21 +436,31 @@ export type GraphStats = {
 /** A statistic or a target; MEASURES points at its subject. */
 export type Indicator = Entity & {
   __typename?: 'Indicator';
+  /** Every other surface form the plan uses (e.g. 友达 and 友达光电 for AU Optronics). */
   aliases: Array<Scalars['String']['output']>;
+  /** The type-specific properties (kind, areaKm2, origin, capacity, ...) as key/value text, sorted by key. */
   attributes: Array<Attribute>;
+  /** Inconsistencies or typos of the source about this entity, one sentence each, in English. */
   caveats: Array<Scalars['String']['output']>;
+  /** Relations to other entities, in both directions (evidence links to passages are not counted). */
   degree: Scalars['Int']['output'];
+  /** The passages of the plan that state this entity, in reading order, each with the cited words. */
   evidence: Array<Passage>;
+  /** Stable id: `<type in lower case>:<ascii slug>`, e.g. `enterprise:auo`. */
   id: Scalars['ID']['output'];
   /** actual or target */
   kind: Maybe<Scalars['String']['output']>;
+  /** Canonical Chinese name, as the plan writes it. */
   name: Scalars['String']['output'];
+  /** English name. */
   nameEn: Scalars['String']['output'];
   /** The period it refers to, e.g. 2011–2015 (or `year`). */
   period: Maybe<Scalars['String']['output']>;
+  /** Relations of this entity, ordered by relation id, Relay style. `first` ≤ 500. */
   relations: RelationConnection;
   /** What it counts, in words. */
   subject: Maybe<Scalars['String']['output']>;
+  /** Its type (label): Region, Park, ... Document; the object type of the same name has its typed fields. */
   type: EntityType;
   /** Unit of `value`, e.g. 亿美元. */
   unit: Maybe<Scalars['String']['output']>;
@@ -406,41 +483,70 @@ export type IndicatorRelationsArgs = {
 /** The maxima this API enforces (exceeding one is a BAD_USER_INPUT error). */
 export type Limits = {
   __typename?: 'Limits';
+  /** Most aliases in a document. */
   aliases: Scalars['Int']['output'];
+  /** Most results of `chainGaps(first)` and `policyReach(first)`. */
   analysisFirst: Scalars['Int']['output'];
+  /** Largest request body, in bytes (413 beyond). */
   bodyBytes: Scalars['Int']['output'];
+  /** Most directives in a document. */
   directives: Scalars['Int']['output'];
+  /** Most entities of a page of `entities(first)`. */
   entitiesFirst: Scalars['Int']['output'];
+  /** Deepest `neighborhood(depth)`. */
   neighborhoodDepth: Scalars['Int']['output'];
+  /** Most ids of `neighborhood(ids)`. */
   neighborhoodIds: Scalars['Int']['output'];
+  /** Most nodes of `neighborhood(limit)` (edges: 4 × limit). */
   neighborhoodLimit: Scalars['Int']['output'];
+  /** Most passages before and after in `passageContext`. */
   passageContext: Scalars['Int']['output'];
+  /** Most hits of `passages(first)`. */
   passagesFirst: Scalars['Int']['output'];
+  /** Most paths of `paths(first)`. */
   pathsFirst: Scalars['Int']['output'];
+  /** Longest `paths(maxHops)`. */
   pathsMaxHops: Scalars['Int']['output'];
+  /** Highest cost of a document (objects 2, scalars 1, ×1.5 per level). */
   queryCost: Scalars['Int']['output'];
+  /** Deepest document (levels of selection sets; introspection exempt). */
   queryDepth: Scalars['Int']['output'];
+  /** Most characters of a search text (`search`, `passages`). */
   queryLength: Scalars['Int']['output'];
+  /** Most relations of a page of `relations(first)`. */
   relationsFirst: Scalars['Int']['output'];
+  /** Most hits of `search(first)`. */
   searchFirst: Scalars['Int']['output'];
+  /** Deepest `supplyChain(depth)`. */
   supplyChainDepth: Scalars['Int']['output'];
+  /** Most tokens in a document. */
   tokens: Scalars['Int']['output'];
 };
 
 /** A concrete incentive or rule inside a policy. */
 export type Measure = Entity & {
   __typename?: 'Measure';
+  /** Every other surface form the plan uses (e.g. 友达 and 友达光电 for AU Optronics). */
   aliases: Array<Scalars['String']['output']>;
+  /** The type-specific properties (kind, areaKm2, origin, capacity, ...) as key/value text, sorted by key. */
   attributes: Array<Attribute>;
+  /** Inconsistencies or typos of the source about this entity, one sentence each, in English. */
   caveats: Array<Scalars['String']['output']>;
+  /** Relations to other entities, in both directions (evidence links to passages are not counted). */
   degree: Scalars['Int']['output'];
+  /** The passages of the plan that state this entity, in reading order, each with the cited words. */
   evidence: Array<Passage>;
+  /** Stable id: `<type in lower case>:<ascii slug>`, e.g. `enterprise:auo`. */
   id: Scalars['ID']['output'];
   /** land, tax, finance, approval, market-access, service, talent or other */
   kind: Maybe<Scalars['String']['output']>;
+  /** Canonical Chinese name, as the plan writes it. */
   name: Scalars['String']['output'];
+  /** English name. */
   nameEn: Scalars['String']['output'];
+  /** Relations of this entity, ordered by relation id, Relay style. `first` ≤ 500. */
   relations: RelationConnection;
+  /** Its type (label): Region, Park, ... Document; the object type of the same name has its typed fields. */
   type: EntityType;
 };
 
@@ -457,25 +563,32 @@ export type MeasureRelationsArgs = {
 /** Relay page information. */
 export type PageInfo = {
   __typename?: 'PageInfo';
+  /** Cursor of the last item of the page, null when the page is empty. */
   endCursor: Maybe<Scalars['String']['output']>;
+  /** True when more items follow this page (ask again with `after: endCursor`). */
   hasNextPage: Scalars['Boolean']['output'];
+  /** True when this page was asked for with `after` (items precede it). */
   hasPreviousPage: Scalars['Boolean']['output'];
+  /** Cursor of the first item of the page, null when the page is empty. */
   startCursor: Maybe<Scalars['String']['output']>;
 };
 
-/**
- * A zone or park: comprehensive zone, Taiwan investment zone, specialised park, sub-area (片区/组团),
- * farmer entrepreneurship park, software park, port area, industrial park, base or centre.
- */
+/** A zone or park: comprehensive zone, Taiwan investment zone, specialised park, sub-area (片区/组团), farmer entrepreneurship park, software park, port area, industrial park, base or centre. */
 export type Park = Entity & {
   __typename?: 'Park';
+  /** Every other surface form the plan uses (e.g. 友达 and 友达光电 for AU Optronics). */
   aliases: Array<Scalars['String']['output']>;
   /** Area in square kilometres, when the plan states it. */
   areaKm2: Maybe<Scalars['Float']['output']>;
+  /** The type-specific properties (kind, areaKm2, origin, capacity, ...) as key/value text, sorted by key. */
   attributes: Array<Attribute>;
+  /** Inconsistencies or typos of the source about this entity, one sentence each, in English. */
   caveats: Array<Scalars['String']['output']>;
+  /** Relations to other entities, in both directions (evidence links to passages are not counted). */
   degree: Scalars['Int']['output'];
+  /** The passages of the plan that state this entity, in reading order, each with the cited words. */
   evidence: Array<Passage>;
+  /** Stable id: `<type in lower case>:<ascii slug>`, e.g. `enterprise:auo`. */
   id: Scalars['ID']['output'];
   /**
    * comprehensive-zone, taiwan-investment-zone, specialised-park, sub-area, farmer-park, software-park,
@@ -484,17 +597,18 @@ export type Park = Entity & {
   kind: Maybe<Scalars['String']['output']>;
   /** national or provincial */
   level: Maybe<Scalars['String']['output']>;
+  /** Canonical Chinese name, as the plan writes it. */
   name: Scalars['String']['output'];
+  /** English name. */
   nameEn: Scalars['String']['output'];
+  /** Relations of this entity, ordered by relation id, Relay style. `first` ≤ 500. */
   relations: RelationConnection;
+  /** Its type (label): Region, Park, ... Document; the object type of the same name has its typed fields. */
   type: EntityType;
 };
 
 
-/**
- * A zone or park: comprehensive zone, Taiwan investment zone, specialised park, sub-area (片区/组团),
- * farmer entrepreneurship park, software park, port area, industrial park, base or centre.
- */
+/** A zone or park: comprehensive zone, Taiwan investment zone, specialised park, sub-area (片区/组团), farmer entrepreneurship park, software park, port area, industrial park, base or centre. */
 export type ParkRelationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   direction?: InputMaybe<Direction>;
@@ -506,6 +620,7 @@ export type ParkRelationsArgs = {
 /** A passage of a source document: a sentence, list item or table row. */
 export type Passage = {
   __typename?: 'Passage';
+  /** Id of the source document in data/sources, e.g. fujian-plan-2011. */
   documentId: Scalars['ID']['output'];
   /** End offset (exclusive). */
   end: Maybe<Scalars['Int']['output']>;
@@ -523,15 +638,18 @@ export type Passage = {
   sectionPath: Array<Scalars['String']['output']>;
   /** Offset of the passage in the source text. */
   start: Maybe<Scalars['Int']['output']>;
+  /** The passage, as the plan writes it. */
   text: Scalars['String']['output'];
 };
 
+/** A passage found by `passages`. */
 export type PassageHit = {
   __typename?: 'PassageHit';
   /** The facts this passage states. */
   edges: Array<Edge>;
   /** The entities this passage states (their evidence includes it). */
   entities: Array<Entity>;
+  /** The passage. */
   passage: Passage;
   /** Relevance; higher is better. */
   score: Scalars['Float']['output'];
@@ -540,32 +658,44 @@ export type PassageHit = {
 /** A path: nodes[0] is the start, edges[i] joins nodes[i] and nodes[i+1] (in either direction). */
 export type Path = {
   __typename?: 'Path';
+  /** The facts joining them, one fewer than the nodes. */
   edges: Array<Edge>;
   /** Number of edges. */
   length: Scalars['Int']['output'];
+  /** The entities along the path, start first. */
   nodes: Array<Entity>;
 };
 
 /** A plan, opinion, agreement, catalogue, regulation or set of measures. */
 export type Policy = Entity & {
   __typename?: 'Policy';
+  /** Every other surface form the plan uses (e.g. 友达 and 友达光电 for AU Optronics). */
   aliases: Array<Scalars['String']['output']>;
+  /** The type-specific properties (kind, areaKm2, origin, capacity, ...) as key/value text, sorted by key. */
   attributes: Array<Attribute>;
   /** Base year, e.g. 2010. */
   baseYear: Maybe<Scalars['Int']['output']>;
+  /** Inconsistencies or typos of the source about this entity, one sentence each, in English. */
   caveats: Array<Scalars['String']['output']>;
+  /** Relations to other entities, in both directions (evidence links to passages are not counted). */
   degree: Scalars['Int']['output'];
+  /** The passages of the plan that state this entity, in reading order, each with the cited words. */
   evidence: Array<Passage>;
+  /** Stable id: `<type in lower case>:<ascii slug>`, e.g. `enterprise:auo`. */
   id: Scalars['ID']['output'];
   /** Who issued it, as the plan names it. */
   issuer: Maybe<Scalars['String']['output']>;
   /** plan, opinion, agreement, catalogue, regulation or measure-set */
   kind: Maybe<Scalars['String']['output']>;
+  /** Canonical Chinese name, as the plan writes it. */
   name: Scalars['String']['output'];
+  /** English name. */
   nameEn: Scalars['String']['output'];
   /** Period it covers, e.g. 2011–2015. */
   period: Maybe<Scalars['String']['output']>;
+  /** Relations of this entity, ordered by relation id, Relay style. `first` ≤ 500. */
   relations: RelationConnection;
+  /** Its type (label): Region, Park, ... Document; the object type of the same name has its typed fields. */
   type: EntityType;
 };
 
@@ -598,21 +728,32 @@ export type PolicyReach = {
   status: RelationStatus;
   /** What the policy applies to: the entity itself, or its park, sector or region. */
   target: Entity;
+  /** Whether the policy applies to the entity itself, or to its park, sector or region. */
   via: ReachVia;
 };
 
 /** A product or technology; INPUT_TO links products into supply chains. */
 export type Product = Entity & {
   __typename?: 'Product';
+  /** Every other surface form the plan uses (e.g. 友达 and 友达光电 for AU Optronics). */
   aliases: Array<Scalars['String']['output']>;
+  /** The type-specific properties (kind, areaKm2, origin, capacity, ...) as key/value text, sorted by key. */
   attributes: Array<Attribute>;
+  /** Inconsistencies or typos of the source about this entity, one sentence each, in English. */
   caveats: Array<Scalars['String']['output']>;
+  /** Relations to other entities, in both directions (evidence links to passages are not counted). */
   degree: Scalars['Int']['output'];
+  /** The passages of the plan that state this entity, in reading order, each with the cited words. */
   evidence: Array<Passage>;
+  /** Stable id: `<type in lower case>:<ascii slug>`, e.g. `enterprise:auo`. */
   id: Scalars['ID']['output'];
+  /** Canonical Chinese name, as the plan writes it. */
   name: Scalars['String']['output'];
+  /** English name. */
   nameEn: Scalars['String']['output'];
+  /** Relations of this entity, ordered by relation id, Relay style. `first` ≤ 500. */
   relations: RelationConnection;
+  /** Its type (label): Region, Park, ... Document; the object type of the same name has its typed fields. */
   type: EntityType;
 };
 
@@ -629,19 +770,29 @@ export type ProductRelationsArgs = {
 /** A named project, with its capacity when the plan gives one. */
 export type Project = Entity & {
   __typename?: 'Project';
+  /** Every other surface form the plan uses (e.g. 友达 and 友达光电 for AU Optronics). */
   aliases: Array<Scalars['String']['output']>;
+  /** The type-specific properties (kind, areaKm2, origin, capacity, ...) as key/value text, sorted by key. */
   attributes: Array<Attribute>;
   /** Capacity in `unit`, e.g. 1600 (万吨/年). */
   capacity: Maybe<Scalars['Float']['output']>;
+  /** Inconsistencies or typos of the source about this entity, one sentence each, in English. */
   caveats: Array<Scalars['String']['output']>;
+  /** Relations to other entities, in both directions (evidence links to passages are not counted). */
   degree: Scalars['Int']['output'];
+  /** The passages of the plan that state this entity, in reading order, each with the cited words. */
   evidence: Array<Passage>;
+  /** Stable id: `<type in lower case>:<ascii slug>`, e.g. `enterprise:auo`. */
   id: Scalars['ID']['output'];
+  /** Canonical Chinese name, as the plan writes it. */
   name: Scalars['String']['output'];
+  /** English name. */
   nameEn: Scalars['String']['output'];
   /** existing, under-construction, preparatory or planned */
   projectStatus: Maybe<Scalars['String']['output']>;
+  /** Relations of this entity, ordered by relation id, Relay style. `first` ≤ 500. */
   relations: RelationConnection;
+  /** Its type (label): Region, Park, ... Document; the object type of the same name has its typed fields. */
   type: EntityType;
   /** Unit of `capacity`, e.g. 万吨/年. */
   unit: Maybe<Scalars['String']['output']>;
@@ -1174,17 +1325,27 @@ export type ReachVia =
 /** A province, city, county, district, town, island, bay area, or a place on the Taiwan side. */
 export type Region = Entity & {
   __typename?: 'Region';
+  /** Every other surface form the plan uses (e.g. 友达 and 友达光电 for AU Optronics). */
   aliases: Array<Scalars['String']['output']>;
+  /** The type-specific properties (kind, areaKm2, origin, capacity, ...) as key/value text, sorted by key. */
   attributes: Array<Attribute>;
+  /** Inconsistencies or typos of the source about this entity, one sentence each, in English. */
   caveats: Array<Scalars['String']['output']>;
+  /** Relations to other entities, in both directions (evidence links to passages are not counted). */
   degree: Scalars['Int']['output'];
+  /** The passages of the plan that state this entity, in reading order, each with the cited words. */
   evidence: Array<Passage>;
+  /** Stable id: `<type in lower case>:<ascii slug>`, e.g. `enterprise:auo`. */
   id: Scalars['ID']['output'];
   /** province, city, county, district, town, island, taiwan-place or area */
   level: Maybe<Scalars['String']['output']>;
+  /** Canonical Chinese name, as the plan writes it. */
   name: Scalars['String']['output'];
+  /** English name. */
   nameEn: Scalars['String']['output'];
+  /** Relations of this entity, ordered by relation id, Relay style. `first` ≤ 500. */
   relations: RelationConnection;
+  /** Its type (label): Region, Park, ... Document; the object type of the same name has its typed fields. */
   type: EntityType;
 };
 
@@ -1201,12 +1362,15 @@ export type RegionRelationsArgs = {
 /** A page of an entity's relations. */
 export type RelationConnection = {
   __typename?: 'RelationConnection';
+  /** The relations of this page, each with its cursor and the entity at the other end. */
   edges: Array<RelationEdge>;
+  /** Whether there are more pages, and the cursors to reach them. */
   pageInfo: PageInfo;
   /** How many relations match, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** A relation of an entity in a page. */
 export type RelationEdge = {
   __typename?: 'RelationEdge';
   /** Pass as `after` to get the relations after this one. */
@@ -1215,6 +1379,7 @@ export type RelationEdge = {
   direction: Direction;
   /** The entity at the other end. */
   neighbor: Entity;
+  /** The relation. */
   node: Edge;
 };
 
@@ -1266,8 +1431,10 @@ export type RelationType =
   /** a plan or policy sets out to grow or attract this (Policy, Document, Measure → any entity) */
   | 'TARGETS';
 
+/** An entity found by `search`. */
 export type SearchHit = {
   __typename?: 'SearchHit';
+  /** The entity. */
   entity: Entity;
   /** The name, English name or alias that matched best. */
   matched: Scalars['String']['output'];
@@ -1278,17 +1445,27 @@ export type SearchHit = {
 /** An industry; sub-sectors are PART_OF their sector. */
 export type Sector = Entity & {
   __typename?: 'Sector';
+  /** Every other surface form the plan uses (e.g. 友达 and 友达光电 for AU Optronics). */
   aliases: Array<Scalars['String']['output']>;
+  /** The type-specific properties (kind, areaKm2, origin, capacity, ...) as key/value text, sorted by key. */
   attributes: Array<Attribute>;
+  /** Inconsistencies or typos of the source about this entity, one sentence each, in English. */
   caveats: Array<Scalars['String']['output']>;
+  /** Relations to other entities, in both directions (evidence links to passages are not counted). */
   degree: Scalars['Int']['output'];
+  /** The passages of the plan that state this entity, in reading order, each with the cited words. */
   evidence: Array<Passage>;
+  /** Stable id: `<type in lower case>:<ascii slug>`, e.g. `enterprise:auo`. */
   id: Scalars['ID']['output'];
   /** 1 for a top sector, 2 for a sub-sector, ... */
   level: Maybe<Scalars['Int']['output']>;
+  /** Canonical Chinese name, as the plan writes it. */
   name: Scalars['String']['output'];
+  /** English name. */
   nameEn: Scalars['String']['output'];
+  /** Relations of this entity, ordered by relation id, Relay style. `first` ≤ 500. */
   relations: RelationConnection;
+  /** Its type (label): Region, Park, ... Document; the object type of the same name has its typed fields. */
   type: EntityType;
 };
 
@@ -1305,7 +1482,9 @@ export type SectorRelationsArgs = {
 /** Entities and the relations among them, ready for cytoscape (edges refer to nodes by id). */
 export type Subgraph = {
   __typename?: 'Subgraph';
+  /** The facts among them, ordered by id. */
   edges: Array<Edge>;
+  /** The entities, closest to what was asked for first. */
   nodes: Array<Entity>;
   /** True when a limit left nodes or edges out. */
   truncated: Scalars['Boolean']['output'];
@@ -1314,7 +1493,9 @@ export type Subgraph = {
 /** A label or relationship type with how many of it the graph holds. */
 export type TypeCount = {
   __typename?: 'TypeCount';
+  /** How many the graph holds. */
   count: Scalars['Int']['output'];
+  /** A label (Park, ...) or relationship type (PART_OF, ...). */
   type: Scalars['String']['output'];
 };
 
