@@ -45,6 +45,10 @@ function useStatementCount(): Plugin<GraphQLContext> {
   };
 }
 
+function isGraphQLError(error: unknown): error is GraphQLError {
+  return error instanceof Error && error.name === 'GraphQLError' && 'extensions' in error;
+}
+
 export function createCskgYoga({ db, logger, development = false }: YogaOptions): CskgYoga {
   return createYoga<Record<string, unknown>, GraphQLContext>({
     schema: buildSchema(),
@@ -70,13 +74,16 @@ export function createCskgYoga({ db, logger, development = false }: YogaOptions)
     ],
     maskedErrors: {
       maskError(error, message) {
-        const original = error instanceof GraphQLError ? error.originalError : error;
+        // graphql-tools and yoga may use another copy (CommonJS) of graphql than this module, so GraphQL
+        // errors are recognised by shape, not with instanceof.
+        const graphQLError = isGraphQLError(error) ? error : undefined;
+        const original = graphQLError ? graphQLError.originalError : error;
         // Errors of GraphQL itself (parse, validation, armor, CSRF) say what was wrong with the request.
-        if (error instanceof GraphQLError && (!original || original instanceof GraphQLError)) return error;
+        if (graphQLError && (!original || isGraphQLError(original))) return graphQLError;
         if (original instanceof CskgError && original.code !== 'INTERNAL') {
           return new GraphQLError(original.message, {
-            nodes: error instanceof GraphQLError ? error.nodes : undefined,
-            path: error instanceof GraphQLError ? error.path : undefined,
+            nodes: graphQLError?.nodes,
+            path: graphQLError?.path,
             extensions: { code: original.code },
           });
         }
@@ -84,7 +91,7 @@ export function createCskgYoga({ db, logger, development = false }: YogaOptions)
           error: original instanceof Error ? (original.stack ?? original.message) : String(original),
         });
         return new GraphQLError(development ? `${message} (${String(original)})` : message, {
-          path: error instanceof GraphQLError ? error.path : undefined,
+          path: graphQLError?.path,
           extensions: { code: 'INTERNAL_SERVER_ERROR' },
         });
       },

@@ -1,0 +1,380 @@
+// The GraphQL schema without a database: every type and field documented, the model enums and typed
+// entity fields in step with src/data/model.ts, the contract of DESIGN.md present with its defaults, the
+// documented limits equal to the enforced ones, and the pure helpers (Lucene escaping, cursors, argument
+// checks, Cypher builders) pinned.
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  getNamedType,
+  type GraphQLEnumType,
+  type GraphQLField,
+  type GraphQLInputObjectType,
+  type GraphQLInterfaceType,
+  type GraphQLNamedType,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+} from 'graphql';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../src/config.ts';
+import {
+  ENTITY_PROPERTIES,
+  ENTITY_TYPES,
+  RELATION_RULES,
+  RELATION_STATUSES,
+  RELATION_TYPES,
+} from '../../src/data/model.ts';
+import { BadInputError } from '../../src/errors.ts';
+import { escapeLucene, luceneQuery } from '../../src/graph/fulltext.ts';
+import { neighborhoodQuery } from '../../src/graph/neighborhood.ts';
+import { pathsQuery } from '../../src/graph/paths.ts';
+import { searchQuery } from '../../src/graph/search.ts';
+import { decodeCursor, encodeCursor } from '../../src/graphql/connections.ts';
+import { intArgument, LIMITS, textArgument } from '../../src/graphql/limits.ts';
+import {
+  generatedSdlIsCurrent,
+  renderGeneratedSdl,
+  spliceGeneratedSdl,
+} from '../../src/graphql/generatedSdl.ts';
+import { buildSchema, SCHEMA_FILE } from '../../src/graphql/schema.ts';
+
+let schema: GraphQLSchema;
+const schemaText = fs.readFileSync(SCHEMA_FILE, 'utf8');
+beforeAll(() => {
+  schema = buildSchema();
+});
+
+// @graphql-tools builds the schema with its own copy of graphql (CommonJS), so `instanceof` against the
+// classes imported here is false: tell the kinds apart by their definitions instead.
+const kind = (type: GraphQLNamedType | null | undefined) => type?.astNode?.kind;
+const isObject = (type: GraphQLNamedType | null | undefined): type is GraphQLObjectType =>
+  kind(type) === 'ObjectTypeDefinition';
+const isInterface = (type: GraphQLNamedType | null | undefined): type is GraphQLInterfaceType =>
+  kind(type) === 'InterfaceTypeDefinition';
+const isEnum = (type: GraphQLNamedType | null | undefined): type is GraphQLEnumType =>
+  kind(type) === 'EnumTypeDefinition';
+const isInput = (type: GraphQLNamedType | null | undefined): type is GraphQLInputObjectType =>
+  kind(type) === 'InputObjectTypeDefinition';
+
+function ownTypes() {
+  return Object.values(schema.getTypeMap()).filter(
+    (type) => !type.name.startsWith('__') && !['String', 'Int', 'Float', 'Boolean', 'ID'].includes(type.name),
+  );
+}
+
+describe('schema.graphql', () => {
+  it('documents every type, field and enum value', () => {
+    const missing: string[] = [];
+    for (const type of ownTypes()) {
+      if (!type.description) missing.push(type.name);
+      if (isObject(type) || isInterface(type)) {
+        for (const field of Object.values(type.getFields())) {
+          if (!field.description) missing.push(`${type.name}.${field.name}`);
+        }
+      }
+      if (isEnum(type)) {
+        for (const value of type.getValues())
+          if (!value.description) missing.push(`${type.name}.${value.name}`);
+      }
+      if (isInput(type)) {
+        for (const field of Object.values(type.getFields())) {
+          if (!field.description) missing.push(`${type.name}.${field.name}`);
+        }
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('holds the contract of DESIGN.md with its arguments and defaults', () => {
+    const query = schema.getQueryType()!.getFields();
+    const args = (field: GraphQLField<unknown, unknown>) =>
+      Object.fromEntries(field.args.map((a) => [a.name, [String(a.type), a.defaultValue ?? null]]));
+    expect(args(query.search!)).toMatchObject({
+      query: ['String!', null],
+      types: ['[EntityType!]', null],
+      first: ['Int', 20],
+    });
+    expect(String(query.search!.type)).toBe('[SearchHit!]!');
+    expect(String(query.entity!.type)).toBe('Entity');
+    expect(args(query.entities!)).toMatchObject({
+      types: ['[EntityType!]', null],
+      first: ['Int', 50],
+      after: ['String', null],
+    });
+    expect(String(query.entities!.type)).toBe('EntityConnection!');
+    expect(args(query.neighborhood!)).toMatchObject({
+      ids: ['[ID!]!', null],
+      depth: ['Int', 1],
+      relationTypes: ['[RelationType!]', null],
+      statuses: ['[RelationStatus!]', null],
+      limit: ['Int', 300],
+    });
+    expect(String(query.neighborhood!.type)).toBe('Subgraph!');
+    expect(args(query.paths!)).toMatchObject({
+      from: ['ID!', null],
+      to: ['ID!', null],
+      maxHops: ['Int', 4],
+      first: ['Int', 3],
+      statuses: ['[RelationStatus!]', null],
+    });
+    expect(String(query.paths!.type)).toBe('[Path!]!');
+    expect(args(query.supplyChain!)).toMatchObject({
+      product: ['ID!', null],
+      direction: ['ChainDirection', 'BOTH'],
+      depth: ['Int', 6],
+      statuses: ['[RelationStatus!]', null],
+    });
+    expect(String(query.supplyChain!.type)).toBe('Subgraph!');
+    expect(args(query.passages!)).toMatchObject({ query: ['String!', null], first: ['Int', 20] });
+    expect(String(query.passages!.type)).toBe('[PassageHit!]!');
+    expect(args(query.chainGaps!)).toMatchObject({ sector: ['ID', null] });
+    expect(String(query.chainGaps!.type)).toBe('[ChainGap!]!');
+    expect(args(query.policyReach!)).toMatchObject({ entity: ['ID!', null] });
+    expect(String(query.policyReach!.type)).toBe('[PolicyReach!]!');
+    expect(String(query.stats!.type)).toBe('GraphStats!');
+
+    const entity = schema.getType('Entity') as GraphQLInterfaceType;
+    const fields = entity.getFields();
+    for (const [name, type] of Object.entries({
+      id: 'ID!',
+      type: 'EntityType!',
+      name: 'String!',
+      nameEn: 'String!',
+      aliases: '[String!]!',
+      attributes: '[Attribute!]!',
+      caveats: '[String!]!',
+      evidence: '[Passage!]!',
+      relations: 'RelationConnection!',
+    })) {
+      expect(String(fields[name]?.type), `Entity.${name}`).toBe(type);
+    }
+    expect(args(fields.relations!)).toMatchObject({
+      direction: ['Direction', 'BOTH'],
+      types: ['[RelationType!]', null],
+      first: ['Int', 50],
+      after: ['String', null],
+    });
+    const fieldTypes = (name: string) =>
+      Object.fromEntries(
+        Object.values((schema.getType(name) as GraphQLObjectType).getFields()).map((f) => [
+          f.name,
+          String(f.type),
+        ]),
+      );
+    expect(fieldTypes('Edge')).toMatchObject({
+      id: 'ID!',
+      type: 'RelationType!',
+      source: 'ID!',
+      target: 'ID!',
+      attributes: '[Attribute!]!',
+      evidence: '[Passage!]!',
+    });
+    expect(fieldTypes('Subgraph')).toMatchObject({
+      nodes: '[Entity!]!',
+      edges: '[Edge!]!',
+      truncated: 'Boolean!',
+    });
+    expect(fieldTypes('Path')).toMatchObject({ nodes: '[Entity!]!', edges: '[Edge!]!', length: 'Int!' });
+    expect(fieldTypes('SearchHit')).toMatchObject({ entity: 'Entity!', score: 'Float!' });
+    expect(fieldTypes('Passage')).toMatchObject({
+      id: 'ID!',
+      documentId: 'ID!',
+      section: 'String!',
+      text: 'String!',
+    });
+    expect(fieldTypes('PassageHit')).toMatchObject({
+      passage: 'Passage!',
+      score: 'Float!',
+      entities: '[Entity!]!',
+    });
+    expect(fieldTypes('TypeCount')).toMatchObject({ type: 'String!', count: 'Int!' });
+    expect(fieldTypes('GraphStats')).toMatchObject({
+      entities: 'Int!',
+      relations: 'Int!',
+      passages: 'Int!',
+      byType: '[TypeCount!]!',
+      byRelation: '[TypeCount!]!',
+      loadedAt: 'String',
+      dataHash: 'String',
+    });
+    for (const connection of ['EntityConnection', 'RelationConnection']) {
+      expect(fieldTypes(connection)).toMatchObject({ pageInfo: 'PageInfo!', totalCount: 'Int!' });
+    }
+    expect(fieldTypes('EntityEdge')).toMatchObject({ cursor: 'String!', node: 'Entity!' });
+    expect(fieldTypes('RelationEdge')).toMatchObject({ cursor: 'String!', node: 'Edge!' });
+    const enumValues = (name: string) =>
+      (schema.getType(name) as GraphQLEnumType).getValues().map((v) => v.name);
+    expect(enumValues('Direction')).toEqual(['OUT', 'IN', 'BOTH']);
+    expect(enumValues('ChainDirection')).toEqual(['UPSTREAM', 'DOWNSTREAM', 'BOTH']);
+  });
+
+  it('generates EntityType, RelationType and RelationStatus from src/data/model.ts, with the relation descriptions', () => {
+    expect(generatedSdlIsCurrent(schemaText)).toBe(true);
+    const values = (name: string) => (schema.getType(name) as GraphQLEnumType).getValues();
+    expect(values('EntityType').map((v) => v.name)).toEqual([...ENTITY_TYPES]);
+    expect(values('RelationType').map((v) => v.name)).toEqual([...RELATION_TYPES]);
+    expect(values('RelationStatus').map((v) => v.name)).toEqual([...RELATION_STATUSES]);
+    for (const value of values('RelationType')) {
+      expect(value.description).toContain(
+        RELATION_RULES[value.name as keyof typeof RELATION_RULES].description,
+      );
+    }
+    // A stale block is replaced, and a schema without markers gets one.
+    const stale = schemaText.replace(RELATION_RULES.INPUT_TO.description, 'an older wording');
+    expect(generatedSdlIsCurrent(stale)).toBe(false);
+    expect(spliceGeneratedSdl(stale)).toBe(schemaText);
+    const bare = 'interface Entity { id: ID! }\n';
+    expect(spliceGeneratedSdl(bare)).toBe(`interface Entity { id: ID! }\n\n${renderGeneratedSdl(bare)}\n`);
+  });
+
+  it('has one object type per entity type, implementing Entity, with a typed field per model property', () => {
+    const scalarOf: Record<string, string> = {};
+    for (const type of ENTITY_TYPES) {
+      const object = schema.getType(type);
+      expect(isObject(object), type).toBe(true);
+      expect((object as GraphQLObjectType).getInterfaces().map((i) => i.name)).toEqual(['Entity']);
+      const fields = (object as GraphQLObjectType).getFields();
+      for (const [property, zodType] of Object.entries(ENTITY_PROPERTIES[type])) {
+        const field = fields[property];
+        expect(field, `${type}.${property}`).toBeDefined();
+        const def = (
+          zodType as {
+            def: { type: string; checks?: { _zod: { def: { format?: string } } }[]; entries?: object };
+          }
+        ).def;
+        const expected =
+          def.type === 'number'
+            ? def.checks?.some((c) => c._zod.def.format === 'safeint')
+              ? 'Int'
+              : 'Float'
+            : 'String';
+        scalarOf[`${type}.${property}`] = String(getNamedType(field!.type));
+        expect(String(field!.type), `${type}.${property}`).toBe(expected);
+        // An enum-valued property documents every value it can take.
+        if (def.type === 'enum' && def.entries) {
+          for (const value of Object.keys(def.entries))
+            expect(field!.description, `${type}.${property}`).toContain(value);
+        }
+      }
+    }
+    expect(scalarOf['Park.areaKm2']).toBe('Float');
+    expect(scalarOf['Indicator.year']).toBe('Int');
+  });
+
+  it('states the enforced limits in its header, in Query.limits and in the README', () => {
+    const header = schemaText.slice(0, schemaText.indexOf('type Query'));
+    for (const figure of [
+      `first\` ≤ ${LIMITS.searchFirst}`,
+      `≤ ${LIMITS.queryLength} characters`,
+      `entities \`first\` ≤ ${LIMITS.entitiesFirst}`,
+      `relations \`first\` ≤ ${LIMITS.relationsFirst}`,
+      `\`ids\` ≤ ${LIMITS.neighborhoodIds}`,
+      `\`depth\` ≤ ${LIMITS.neighborhoodDepth}`,
+      `\`limit\` ≤ ${LIMITS.neighborhoodLimit}`,
+      `edges ≤ ${LIMITS.neighborhoodEdgesPerNode} × limit`,
+      `\`maxHops\` ≤ ${LIMITS.pathsMaxHops}`,
+      `\`first\` ≤ ${LIMITS.pathsFirst}`,
+      `supplyChain \`depth\` ≤ ${LIMITS.supplyChainDepth}`,
+      `\`first\` ≤ ${LIMITS.analysisFirst}`,
+      `≤ ${LIMITS.passageContext}`,
+      `depth ≤ ${LIMITS.queryDepth}`,
+      `cost ≤ ${LIMITS.queryCost}`,
+      `≤ ${LIMITS.aliases} aliases`,
+      `≤ ${LIMITS.directives} directives`,
+      `≤ ${LIMITS.tokens} tokens`,
+      `≤ ${LIMITS.bodyBytes / 1000} kB`,
+    ]) {
+      expect(header, figure).toContain(figure);
+    }
+    const limitsType = schema.getType('Limits') as GraphQLObjectType;
+    for (const name of Object.keys(limitsType.getFields())) expect(LIMITS, name).toHaveProperty(name);
+    const readme = fs.readFileSync(path.join(PROJECT_ROOT, 'README.md'), 'utf8');
+    for (const figure of [
+      LIMITS.searchFirst,
+      LIMITS.neighborhoodLimit,
+      LIMITS.queryDepth,
+      LIMITS.queryCost,
+      LIMITS.aliases,
+      LIMITS.tokens,
+    ]) {
+      expect(readme).toContain(String(figure));
+    }
+  });
+
+  it('returns lists of non-null items everywhere (clients never filter nulls)', () => {
+    const loose: string[] = [];
+    for (const type of ownTypes()) {
+      if (!isObject(type) && !isInterface(type)) continue;
+      for (const field of Object.values(type.getFields())) {
+        const nullable = String(field.type).replace(/!$/, '');
+        if (nullable.startsWith('[') && !nullable.endsWith('!]')) loose.push(`${type.name}.${field.name}`);
+      }
+    }
+    expect(loose).toEqual([]);
+  });
+});
+
+describe('full-text queries', () => {
+  it('escapes every Lucene operator so any input is a plain search', () => {
+    expect(escapeLucene('a+b-c&&d||e!(f){g}[h]^i"j~k*l?m:n\\o/p')).toBe(
+      'a\\+b\\-c\\&\\&d\\|\\|e\\!\\(f\\)\\{g\\}\\[h\\]\\^i\\"j\\~k\\*l\\?m\\:n\\\\o\\/p',
+    );
+    expect(luceneQuery('古雷')).toBe('古雷');
+    expect(luceneQuery('Gulei')).toBe('gulei gulei*');
+    expect(luceneQuery('AUO AND 友达')).toBe('auo auo* and and* 友达 "auo and 友达"^2');
+    expect(luceneQuery("') RETURN 1 //")).toBe('return return* 1 "return 1"^2');
+    expect(luceneQuery('*** ?? ""')).toBeNull();
+    expect(luceneQuery('  \u0000\t ')).toBeNull();
+  });
+
+  it('sends the text as parameters only', () => {
+    const query = searchQuery({ text: "古雷' }) MATCH (n) DETACH DELETE n //", types: null, first: 5 });
+    expect(query.cypher).not.toContain('DETACH');
+    expect(query.params).toMatchObject({ text: "古雷' }) MATCH (n) DETACH DELETE n //", scan: false });
+    expect(searchQuery({ text: '雷', types: null, first: 5 }).params).toMatchObject({ scan: true });
+  });
+});
+
+describe('Cypher builders', () => {
+  it('put only checked integers into quantifiers and SHORTEST k', () => {
+    const base = { ids: ['park:xiamen-tiz'], relationTypes: null, statuses: null, limit: 10, edgeLimit: 40 };
+    expect(neighborhoodQuery({ ...base, depth: 2 }).cypher).toContain('{0,2}');
+    expect(neighborhoodQuery({ ...base, depth: 0 }).cypher).not.toContain('SHORTEST');
+    expect(() => neighborhoodQuery({ ...base, depth: 11 })).toThrow(RangeError);
+    expect(() => neighborhoodQuery({ ...base, depth: 1.5 })).toThrow(RangeError);
+    const paths = pathsQuery({
+      from: 'a',
+      to: 'b',
+      maxHops: 4,
+      first: 3,
+      relationTypes: ['PART_OF'],
+      statuses: null,
+    });
+    expect(paths.cypher).toContain('SHORTEST 3');
+    expect(paths.cypher).toContain('{1,4}');
+    expect(paths.params).toEqual({ from: 'a', to: 'b', relationTypes: ['PART_OF'], statuses: null });
+    expect(() =>
+      pathsQuery({ from: 'a', to: 'b', maxHops: 4, first: 0, relationTypes: null, statuses: null }),
+    ).toThrow(RangeError);
+  });
+});
+
+describe('arguments and cursors', () => {
+  it('names the maximum when a bound is exceeded, and takes null as the default', () => {
+    expect(() => intArgument('first', 101, 20, 0, 100)).toThrow(
+      new BadInputError('first: 101 is above the maximum of 100; ask for at most 100.'),
+    );
+    expect(() => intArgument('depth', -1, 1, 0, 3)).toThrow(/below the minimum of 0/);
+    expect(intArgument('first', null, 20, 0, 100)).toBe(20);
+    expect(() => textArgument('query', 'x'.repeat(201))).toThrow(/maximum of 200/);
+    expect(() => textArgument('query', '   ')).toThrow(/empty/);
+  });
+
+  it('round-trips cursors and refuses foreign ones', () => {
+    const cursor = encodeCursor('entity', 'park:xiamen-tiz');
+    expect(decodeCursor('entity', cursor)).toBe('park:xiamen-tiz');
+    expect(decodeCursor('entity', null)).toBeNull();
+    expect(() => decodeCursor('relation', cursor)).toThrow(BadInputError);
+    expect(() => decodeCursor('entity', '!!!')).toThrow(/not a cursor of this list/);
+    expect(() => decodeCursor('entity', encodeCursor('entity', ''))).toThrow(BadInputError);
+  });
+});
