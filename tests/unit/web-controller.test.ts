@@ -1,0 +1,168 @@
+// The explorer's graph controller, headless: expand with a cap and "show more", hide, pin, undo,
+// filters, language, chains with their gaps, paths.
+import { afterEach, describe, expect, it } from 'vitest';
+import { GraphController } from '../../web/src/graph/controller.ts';
+import { NO_FILTERS, toggleFilter } from '../../web/src/graph/filters.ts';
+import {
+  edge,
+  gulei,
+  gulieTown,
+  petrochem,
+  px,
+  pxChain,
+  pxChainGaps,
+  starAround,
+  zhangzhou,
+  zhangzhouTiz,
+} from './web-fixtures.ts';
+
+let controller: GraphController;
+afterEach(() => controller?.destroy());
+
+function ids(c: GraphController) {
+  return c.cy
+    .nodes()
+    .map((n) => n.id())
+    .sort();
+}
+
+describe('GraphController', () => {
+  it('shows a subgraph with labels in Chinese, sized by degree', async () => {
+    controller = new GraphController();
+    await controller.show(
+      {
+        nodes: [gulei, gulieTown, zhangzhou],
+        edges: [edge(gulei.id, 'LOCATED_IN', gulieTown.id), edge(gulieTown.id, 'LOCATED_IN', zhangzhou.id)],
+        truncated: false,
+      },
+      { kind: 'overview', hubs: [gulei.id] },
+    );
+    const node = controller.cy.getElementById(gulei.id);
+    expect(node.data('label')).toBe('古雷台湾\n石化工业园');
+    expect(node.hasClass('hub')).toBe(true);
+    expect(controller.cy.getElementById(zhangzhou.id).data('size')).toBeGreaterThan(
+      controller.cy.getElementById(gulieTown.id).data('size'),
+    );
+    expect(controller.kind).toBe('overview');
+  });
+
+  it('expands up to the cap, the best connected first, and shows more on request', async () => {
+    controller = new GraphController();
+    await controller.show({ nodes: [zhangzhouTiz], edges: [], truncated: false }, { kind: 'explore' });
+    const star = starAround(zhangzhouTiz, 30);
+    const first = await controller.expand(zhangzhouTiz.id, star, 25);
+    expect(first.added).toBe(25);
+    expect(first.remaining).toBe(5);
+    expect(controller.has('enterprise:firm-0')).toBe(true);
+    expect(controller.has('enterprise:firm-29')).toBe(false);
+    expect(controller.cy.getElementById(zhangzhouTiz.id).hasClass('has-more')).toBe(true);
+    const more = await controller.showMore(zhangzhouTiz.id, 25);
+    expect(more).toEqual({ added: 5, remaining: 0 });
+    expect(controller.cy.edges().length).toBe(30);
+    expect(controller.expandedIds).toEqual([zhangzhouTiz.id]);
+  });
+
+  it('hides nodes, keeps them out of later expansions, and undoes step by step', async () => {
+    controller = new GraphController();
+    await controller.show({ nodes: [zhangzhouTiz], edges: [], truncated: false }, { kind: 'explore' });
+    const star = starAround(zhangzhouTiz, 4);
+    await controller.expand(zhangzhouTiz.id, star, 25);
+    controller.hide(['enterprise:firm-1']);
+    expect(controller.has('enterprise:firm-1')).toBe(false);
+    expect(controller.dismissedIds).toEqual(['enterprise:firm-1']);
+    await controller.expand(zhangzhouTiz.id, star, 25);
+    expect(controller.has('enterprise:firm-1')).toBe(false);
+
+    expect(controller.undo()).toBe(true); // the second expansion
+    expect(controller.undo()).toBe(true); // the hide
+    expect(controller.has('enterprise:firm-1')).toBe(true);
+    expect(controller.undo()).toBe(true); // the first expansion
+    expect(ids(controller)).toEqual([zhangzhouTiz.id]);
+  });
+
+  it('keeps a pinned node in place through a new layout', async () => {
+    controller = new GraphController();
+    await controller.show(starAround(zhangzhouTiz, 8), { kind: 'explore' });
+    const node = controller.cy.getElementById('enterprise:firm-3');
+    node.position({ x: 1234, y: -567 });
+    expect(controller.togglePin(node.id())).toBe(true);
+    await controller.relayout('concentric');
+    expect(node.position()).toEqual({ x: 1234, y: -567 });
+    await controller.relayout('fcose');
+    expect(node.position().x).toBeCloseTo(1234, 0);
+    expect(node.position().y).toBeCloseTo(-567, 0);
+    expect(controller.pinnedIds).toEqual([node.id()]);
+  });
+
+  it('filters by entity type, relation type and status without removing anything', async () => {
+    controller = new GraphController();
+    await controller.show(pxChain, { kind: 'explore' });
+    controller.setFilters(toggleFilter(NO_FILTERS, 'hiddenTypes', 'Enterprise'));
+    expect(controller.cy.nodes('[type = "Enterprise"]').length).toBe(3);
+    expect(controller.cy.nodes('[type = "Enterprise"].filtered').length).toBe(3);
+    // the edges of a hidden node are hidden with it
+    expect(controller.cy.edges('[type = "PRODUCES"].filtered').length).toBe(4);
+    controller.setFilters(toggleFilter(NO_FILTERS, 'hiddenStatuses', 'sought'));
+    expect(controller.cy.edges('.filtered').map((e) => e.data('status'))).toEqual(['sought']);
+    controller.setFilters(toggleFilter(NO_FILTERS, 'hiddenRelations', 'INPUT_TO'));
+    expect(controller.counts()).toMatchObject({ nodes: 9, edges: 8, filteredNodes: 0, filteredEdges: 3 });
+    controller.setFilters(NO_FILTERS);
+    expect(controller.counts().filteredEdges).toBe(0);
+  });
+
+  it('switches node and edge labels between Chinese and English', async () => {
+    controller = new GraphController();
+    await controller.show(pxChain, { kind: 'explore' });
+    controller.setLanguage('en');
+    expect(controller.cy.getElementById(px.id).data('label')).toBe('Paraxylene (PX)');
+    expect(controller.cy.getElementById(`${px.id}|INPUT_TO|product:pta`).data('label')).toBe('input to');
+    controller.setLanguage('zh');
+    expect(controller.cy.getElementById(px.id).data('label')).toBe('对二甲苯\n（PX）');
+    expect(controller.cy.getElementById(`${px.id}|INPUT_TO|product:pta`).data('label')).toBe('供给');
+  });
+
+  it('lays a chain out left to right in tiers and marks the gaps the API found', async () => {
+    controller = new GraphController();
+    const analysis = await controller.showChain(pxChain, px.id, pxChainGaps);
+    const x = (id: string) => controller.cy.getElementById(id).position().x;
+    expect(x('product:oil-refining')).toBeLessThan(x('product:ethylene'));
+    expect(x('product:ethylene')).toBeLessThan(x('product:resin'));
+    expect(x('product:px')).toBeLessThan(x('product:pta'));
+    expect(analysis.tiers.get('product:oil-refining')).toBe(0);
+    expect(analysis.tiers.get('product:resin')).toBe(2);
+    expect(analysis.gaps.get('product:resin')).toEqual(['uncovered']);
+    expect(analysis.gaps.get('product:pta')).toEqual(['planned-only', 'taiwan-only']);
+    expect(analysis.gaps.has('product:oil-refining')).toBe(false);
+    expect(controller.cy.getElementById('product:resin').hasClass('gap-uncovered')).toBe(true);
+    expect(controller.cy.getElementById('product:pta').hasClass('gap-planned-only')).toBe(true);
+    expect(analysis.coverers.get('product:px')).toEqual(['enterprise:tenglong-aromatics']);
+    // the firm that makes PX is listed beneath it
+    const tenglong = controller.cy.getElementById('enterprise:tenglong-aromatics');
+    expect(tenglong.hasClass('attached')).toBe(true);
+    expect(tenglong.position().y).toBeGreaterThan(controller.cy.getElementById(px.id).position().y);
+    expect(Math.abs(tenglong.position().x - x(px.id))).toBeLessThan(60);
+  });
+
+  it('shows paths and highlights one at a time', async () => {
+    controller = new GraphController();
+    const a = {
+      nodes: [gulei, gulieTown, zhangzhou],
+      edges: [edge(gulei.id, 'LOCATED_IN', gulieTown.id), edge(gulieTown.id, 'LOCATED_IN', zhangzhou.id)],
+      length: 2,
+    };
+    const b = {
+      nodes: [gulei, petrochem, zhangzhou],
+      edges: [edge(gulei.id, 'FOCUSES_ON', petrochem.id), edge(zhangzhou.id, 'FOCUSES_ON', petrochem.id)],
+      length: 2,
+    };
+    await controller.showPaths([a, b], gulei.id, zhangzhou.id);
+    expect(controller.cy.getElementById(gulieTown.id).hasClass('path')).toBe(true);
+    expect(controller.cy.getElementById(petrochem.id).hasClass('faded')).toBe(true);
+    controller.highlightPath(1);
+    expect(controller.cy.getElementById(petrochem.id).hasClass('path')).toBe(true);
+    expect(controller.cy.getElementById(gulieTown.id).hasClass('faded')).toBe(true);
+    expect(controller.cy.getElementById(gulei.id).position().x).toBeLessThan(
+      controller.cy.getElementById(zhangzhou.id).position().x,
+    );
+  });
+});

@@ -1,0 +1,449 @@
+// What the explorer asks the GraphQL API (schema.graphql), one operation per need, each a single request.
+// The documents select exactly what the view shows; the mapping turns the answers into the model types.
+import type {
+  ChainDirection,
+  ChainGap,
+  EdgeDetails,
+  EdgeSummary,
+  EntityDetails,
+  EntityRecord,
+  EntitySummary,
+  GapKind,
+  GraphStats,
+  Passage,
+  PathWithEvidence,
+  RelationItem,
+  RelationStatus,
+  SearchHit,
+  Subgraph,
+} from '../model.ts';
+import { GraphQLClient } from './client.ts';
+
+const CARD = /* GraphQL */ `
+  fragment Card on Entity {
+    id
+    type
+    name
+    nameEn
+    aliases
+    attributes {
+      key
+      value
+    }
+    degree
+  }
+`;
+const EDGE = /* GraphQL */ `
+  fragment EdgeCard on Edge {
+    id
+    type
+    source
+    target
+    attributes {
+      key
+      value
+    }
+  }
+`;
+const PASSAGE = /* GraphQL */ `
+  fragment PassageFields on Passage {
+    id
+    documentId
+    section
+    sectionPath
+    ordinal
+    kind
+    text
+    quote
+  }
+`;
+
+export interface NeighborhoodOptions {
+  readonly depth?: number;
+  readonly limit?: number;
+  readonly relationTypes?: readonly string[];
+}
+
+/** The overview: the plan's 五区十园 with where they are and what they focus on. */
+export interface OverviewAnswer {
+  /** TARGETS relations from the plan to each zone and park, with the passage of 专栏三 that names it */
+  readonly targets: readonly {
+    readonly edge: EdgeSummary;
+    readonly evidence: readonly Passage[];
+    readonly park: EntitySummary;
+  }[];
+  /** LOCATED_IN and FOCUSES_ON around the zones and parks, each edge with the sections that state it */
+  readonly around: Subgraph & { readonly sections: ReadonlyMap<string, readonly string[]> };
+  /** the regions those regions lie in (districts and towns in their cities) */
+  readonly regionParents: Subgraph;
+}
+
+export interface ExplorerApi {
+  stats(): Promise<GraphStats>;
+  search(query: string, first: number, signal?: AbortSignal, types?: readonly string[]): Promise<SearchHit[]>;
+  entity(id: string): Promise<EntityRecord | null>;
+  relation(id: string): Promise<EdgeDetails | null>;
+  neighborhood(ids: readonly string[], options?: NeighborhoodOptions): Promise<Subgraph>;
+  paths(from: string, to: string, maxHops: number, first: number): Promise<PathWithEvidence[]>;
+  supplyChain(
+    product: string,
+    direction: ChainDirection,
+    depth: number,
+  ): Promise<{ subgraph: Subgraph; gaps: ChainGap[] }>;
+  passageContext(id: string, before: number, after: number): Promise<Passage[]>;
+  overview(planId: string): Promise<OverviewAnswer>;
+}
+
+/** The plan's own id in the graph; its TARGETS relations keyed five-zones-ten-parks are 专栏三 (五区十园). */
+export const PLAN_ID = 'policy:fujian-cross-strait-base-plan';
+
+interface RawEdge extends EdgeSummary {
+  readonly evidence?: Passage[];
+}
+
+const GAP_KIND: Record<string, GapKind> = {
+  UNCOVERED: 'uncovered',
+  TAIWAN_ONLY: 'taiwan-only',
+  NO_ENTERPRISE: 'no-enterprise',
+  PLANNED_OR_SOUGHT_ONLY: 'planned-only',
+};
+
+export function createExplorerApi(client = new GraphQLClient()): ExplorerApi {
+  const api: ExplorerApi = {
+    async stats() {
+      const data = await client.request<{ stats: GraphStats }>(/* GraphQL */ `
+        query Stats {
+          stats {
+            entities
+            relations
+            passages
+            loadedAt
+            byType {
+              type
+              count
+            }
+            byRelation {
+              type
+              count
+            }
+          }
+        }
+      `);
+      return data.stats;
+    },
+
+    async search(query, first, signal, types) {
+      const data = await client.request<{ search: SearchHit[] }>(
+        /* GraphQL */ `
+          query Search($query: String!, $first: Int, $types: [EntityType!]) {
+            search(query: $query, first: $first, types: $types) {
+              score
+              matched
+              entity {
+                ...Card
+              }
+            }
+          }
+          ${CARD}
+        `,
+        { query, first, types: types ?? null },
+        signal ? { signal } : {},
+      );
+      return data.search;
+    },
+
+    async entity(id) {
+      // The relations come from neighborhood rather than Entity.relations: one request, no paging, and the
+      // same answer an expansion uses.
+      const data = await client.request<{ entity: EntityDetails | null; neighborhood: Subgraph }>(
+        /* GraphQL */ `
+          query EntityDetails($id: ID!, $limit: Int) {
+            entity(id: $id) {
+              ...Card
+              caveats
+              evidence {
+                ...PassageFields
+              }
+            }
+            neighborhood(ids: [$id], depth: 1, limit: $limit) {
+              truncated
+              nodes {
+                ...Card
+              }
+              edges {
+                ...EdgeCard
+              }
+            }
+          }
+          ${CARD}
+          ${EDGE}
+          ${PASSAGE}
+        `,
+        { id, limit: 400 },
+      );
+      const entity = data.entity;
+      if (!entity) return null;
+      const neighbours = new Map(data.neighborhood.nodes.map((n) => [n.id, n]));
+      const relations: RelationItem[] = [];
+      for (const edge of data.neighborhood.edges) {
+        const direction = edge.source === id ? 'OUT' : edge.target === id ? 'IN' : null;
+        const neighbor = neighbours.get(direction === 'OUT' ? edge.target : edge.source);
+        if (direction && neighbor) relations.push({ edge, direction, neighbor });
+      }
+      return { ...entity, relations, relationCount: entity.degree ?? relations.length };
+    },
+
+    async relation(id) {
+      const data = await client.request<{ relation: EdgeDetails | null }>(
+        /* GraphQL */ `
+          query RelationDetails($id: ID!) {
+            relation(id: $id) {
+              ...EdgeCard
+              caveats
+              evidence {
+                ...PassageFields
+              }
+              sourceEntity {
+                ...Card
+              }
+              targetEntity {
+                ...Card
+              }
+            }
+          }
+          ${CARD}
+          ${EDGE}
+          ${PASSAGE}
+        `,
+        { id },
+      );
+      return data.relation;
+    },
+
+    async neighborhood(ids, options = {}) {
+      const data = await client.request<{ neighborhood: Subgraph }>(
+        /* GraphQL */ `
+          query Neighborhood($ids: [ID!]!, $depth: Int, $limit: Int, $relationTypes: [RelationType!]) {
+            neighborhood(ids: $ids, depth: $depth, limit: $limit, relationTypes: $relationTypes) {
+              truncated
+              nodes {
+                ...Card
+              }
+              edges {
+                ...EdgeCard
+              }
+            }
+          }
+          ${CARD}
+          ${EDGE}
+        `,
+        {
+          ids,
+          depth: options.depth ?? 1,
+          limit: options.limit ?? 300,
+          relationTypes: options.relationTypes ?? null,
+        },
+      );
+      return data.neighborhood;
+    },
+
+    async paths(from, to, maxHops, first) {
+      const data = await client.request<{ paths: PathWithEvidence[] }>(
+        /* GraphQL */ `
+          query Paths($from: ID!, $to: ID!, $maxHops: Int, $first: Int) {
+            paths(from: $from, to: $to, maxHops: $maxHops, first: $first) {
+              length
+              nodes {
+                ...Card
+              }
+              edges {
+                ...EdgeCard
+                caveats
+                evidence {
+                  ...PassageFields
+                }
+                sourceEntity {
+                  id
+                  name
+                  nameEn
+                }
+                targetEntity {
+                  id
+                  name
+                  nameEn
+                }
+              }
+            }
+          }
+          ${CARD}
+          ${EDGE}
+          ${PASSAGE}
+        `,
+        { from, to, maxHops, first },
+      );
+      return data.paths;
+    },
+
+    async supplyChain(product, direction, depth) {
+      interface RawGap {
+        chain: { name: string; nameEn: string };
+        link: EntitySummary;
+        kinds: string[];
+        explanation: string;
+        coverage: { entity: EntitySummary; taiwanInvested: boolean; relation: { status: RelationStatus } }[];
+        evidence: Passage[];
+      }
+      const data = await client.request<{ supplyChain: Subgraph; chainGaps: RawGap[] }>(
+        /* GraphQL */ `
+          query SupplyChain($product: ID!, $direction: ChainDirection, $depth: Int) {
+            supplyChain(product: $product, direction: $direction, depth: $depth) {
+              truncated
+              nodes {
+                ...Card
+              }
+              edges {
+                ...EdgeCard
+              }
+            }
+            chainGaps(product: $product) {
+              chain {
+                name
+                nameEn
+              }
+              link {
+                ...Card
+              }
+              kinds
+              explanation
+              coverage {
+                entity {
+                  ...Card
+                }
+                taiwanInvested
+                relation {
+                  status
+                }
+              }
+              evidence {
+                ...PassageFields
+              }
+            }
+          }
+          ${CARD}
+          ${EDGE}
+          ${PASSAGE}
+        `,
+        { product, direction, depth },
+      );
+      const gaps: ChainGap[] = data.chainGaps.map((g) => ({
+        chainName: g.chain.name,
+        chainNameEn: g.chain.nameEn,
+        link: g.link,
+        kinds: g.kinds.map((k) => GAP_KIND[k]).filter((k): k is GapKind => k !== undefined),
+        explanation: g.explanation,
+        coverage: g.coverage.map((c) => ({
+          entity: c.entity,
+          taiwanInvested: c.taiwanInvested,
+          status: c.relation.status,
+        })),
+        evidence: g.evidence,
+      }));
+      return { subgraph: data.supplyChain, gaps };
+    },
+
+    async passageContext(id, before, after) {
+      const data = await client.request<{ passageContext: Passage[] }>(
+        /* GraphQL */ `
+          query PassageContext($id: ID!, $before: Int, $after: Int) {
+            passageContext(id: $id, before: $before, after: $after) {
+              ...PassageFields
+            }
+          }
+          ${PASSAGE}
+        `,
+        { id, before, after },
+      );
+      return data.passageContext;
+    },
+
+    async overview(planId) {
+      const first = await client.request<{ neighborhood: { nodes: EntitySummary[]; edges: RawEdge[] } }>(
+        /* GraphQL */ `
+          query OverviewTargets($plan: ID!) {
+            neighborhood(ids: [$plan], depth: 1, relationTypes: [TARGETS], limit: 1000) {
+              nodes {
+                ...Card
+              }
+              edges {
+                ...EdgeCard
+                evidence {
+                  ...PassageFields
+                }
+              }
+            }
+          }
+          ${CARD}
+          ${EDGE}
+          ${PASSAGE}
+        `,
+        { plan: planId },
+      );
+      const nodes = new Map(first.neighborhood.nodes.map((n) => [n.id, n]));
+      const targets = first.neighborhood.edges
+        .filter((e) => e.source === planId && nodes.has(e.target))
+        .map((e) => ({ edge: e, evidence: e.evidence ?? [], park: nodes.get(e.target) as EntitySummary }));
+
+      const parkIds = selectOverviewTargets(targets).map((t) => t.park.id);
+      if (parkIds.length === 0) {
+        return {
+          targets,
+          around: { nodes: [], edges: [], truncated: false, sections: new Map() },
+          regionParents: { nodes: [], edges: [], truncated: false },
+        };
+      }
+      const second = await client.request<{
+        neighborhood: { truncated: boolean; nodes: EntitySummary[]; edges: RawEdge[] };
+      }>(
+        /* GraphQL */ `
+          query OverviewAround($ids: [ID!]!) {
+            neighborhood(ids: $ids, depth: 1, relationTypes: [LOCATED_IN, FOCUSES_ON, PART_OF], limit: 1000) {
+              truncated
+              nodes {
+                ...Card
+              }
+              edges {
+                ...EdgeCard
+                evidence {
+                  section
+                }
+              }
+            }
+          }
+          ${CARD}
+          ${EDGE}
+        `,
+        { ids: parkIds },
+      );
+      const around = second.neighborhood;
+      const sections = new Map(around.edges.map((e) => [e.id, (e.evidence ?? []).map((p) => p.section)]));
+      const regionIds = around.edges
+        .filter((e) => e.type === 'LOCATED_IN' && parkIds.includes(e.source))
+        .map((e) => e.target);
+      const regionParents =
+        regionIds.length === 0
+          ? { nodes: [], edges: [], truncated: false }
+          : await api.neighborhood([...new Set(regionIds)].slice(0, 100), {
+              depth: 1,
+              relationTypes: ['LOCATED_IN'],
+              limit: 1000,
+            });
+      return { targets, around: { ...around, sections }, regionParents };
+    },
+  };
+  return api;
+}
+
+/** The relations of the plan that make up 五区十园: TARGETS keyed five-zones-ten-parks (see data/graph). */
+export function selectOverviewTargets<T extends { readonly edge: EdgeSummary }>(targets: readonly T[]): T[] {
+  return targets.filter((t) => t.edge.id.endsWith('|five-zones-ten-parks'));
+}

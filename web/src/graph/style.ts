@@ -1,0 +1,197 @@
+// The cytoscape stylesheet: colour and shape by entity type, size by degree, line style by status
+// (existing solid, planned dashed, sought dotted), and the classes the controller sets (faded, path,
+// chain gaps, pinned, filtered). Labels are computed by labels.ts and stored in data(label).
+import type cytoscape from 'cytoscape';
+import { ENTITY_TYPE_ORDER } from '../i18n.ts';
+import {
+  CHAIN_EDGE_COLOR,
+  EDGE_COLOR,
+  GAP_COLOR,
+  PATH_COLOR,
+  SELECT_COLOR,
+  TAIWAN_RING,
+  typeStyle,
+} from './palette.ts';
+
+export const LABEL_FONT =
+  '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", system-ui, sans-serif';
+
+type Block = cytoscape.StylesheetStyle;
+
+function typeBlocks(): Block[] {
+  return ENTITY_TYPE_ORDER.map((type) => {
+    const { color, shape } = typeStyle(type);
+    return {
+      selector: `node[type = "${type}"]`,
+      style: { 'background-color': color, shape: shape as cytoscape.Css.NodeShape },
+    };
+  });
+}
+
+export function explorerStylesheet(): cytoscape.StylesheetJson {
+  const blocks: Block[] = [
+    {
+      selector: 'node',
+      style: {
+        label: 'data(label)',
+        width: 'data(size)',
+        height: 'data(size)',
+        'background-color': typeStyle('').color,
+        'border-width': 1.5,
+        'border-color': '#ffffff',
+        'font-family': LABEL_FONT,
+        'font-size': 11,
+        color: '#1d2329',
+        'text-valign': 'bottom',
+        'text-halign': 'center',
+        'text-margin-y': 3,
+        'text-wrap': 'wrap',
+        'text-max-width': '400px',
+        'line-height': 1.15,
+        'text-background-color': '#ffffff',
+        'text-background-opacity': 0.78,
+        'text-background-padding': '1px',
+        'text-background-shape': 'roundrectangle',
+        'min-zoomed-font-size': 6,
+        'overlay-padding': 4,
+      },
+    },
+    ...typeBlocks(),
+    // Taiwan-side entities: a red ring, the distinction this plan is about.
+    { selector: 'node.taiwan', style: { 'border-width': 3, 'border-color': TAIWAN_RING } },
+    // Hubs of the opening view and the product a chain is about: bolder labels.
+    {
+      selector: 'node.hub',
+      style: { 'font-size': 13, 'font-weight': 'bold', 'text-background-opacity': 0.9 },
+    },
+    { selector: 'node.focus', style: { 'font-size': 13, 'font-weight': 'bold' } },
+    // A node with neighbours not on the canvas: a soft halo says "more here".
+    {
+      selector: 'node.has-more',
+      style: {
+        'underlay-color': '#5b6b7a',
+        'underlay-opacity': 0.13,
+        'underlay-padding': 5,
+        'underlay-shape': 'ellipse',
+      },
+    },
+    {
+      selector: 'node.pinned',
+      style: {
+        'outline-width': 2,
+        'outline-color': '#1d2329',
+        'outline-style': 'dashed',
+        'outline-offset': 2,
+      },
+    },
+    {
+      selector: 'node:selected',
+      style: { 'overlay-color': SELECT_COLOR, 'overlay-opacity': 0.22, 'overlay-padding': 6, 'z-index': 20 },
+    },
+    {
+      selector: 'edge',
+      style: {
+        width: 1.4,
+        'curve-style': 'bezier',
+        'line-color': EDGE_COLOR,
+        'target-arrow-color': EDGE_COLOR,
+        'target-arrow-shape': 'triangle',
+        'arrow-scale': 0.75,
+        'line-cap': 'round',
+        'font-family': LABEL_FONT,
+        'font-size': 9,
+        color: '#3b4650',
+        'text-rotation': 'autorotate',
+        'text-background-color': '#ffffff',
+        'text-background-opacity': 0.85,
+        'text-background-padding': '1px',
+        'min-zoomed-font-size': 7,
+        'overlay-padding': 3,
+      },
+    },
+    { selector: 'edge[status = "planned"]', style: { 'line-style': 'dashed', 'line-dash-pattern': [6, 4] } },
+    {
+      selector: 'edge[status = "sought"]',
+      style: { 'line-style': 'dashed', 'line-dash-pattern': [0.5, 4], width: 2.2, 'line-cap': 'round' },
+    },
+    {
+      selector: 'edge[type = "INPUT_TO"]',
+      style: { 'line-color': CHAIN_EDGE_COLOR, 'target-arrow-color': CHAIN_EDGE_COLOR, width: 2.4 },
+    },
+    { selector: 'edge.show-label, edge:selected', style: { label: 'data(label)' } },
+    {
+      selector: 'edge:selected',
+      style: { 'line-color': SELECT_COLOR, 'target-arrow-color': SELECT_COLOR, width: 3, 'z-index': 20 },
+    },
+    // Path finder and neighbourhood focus: what is not on the path fades.
+    { selector: '.faded', style: { opacity: 0.16, 'text-opacity': 0.3 } },
+    {
+      selector: 'edge.path',
+      style: {
+        'line-color': PATH_COLOR,
+        'target-arrow-color': PATH_COLOR,
+        width: 4,
+        label: 'data(label)',
+        'z-index': 10,
+      },
+    },
+    {
+      selector: 'node.path',
+      style: { 'underlay-color': PATH_COLOR, 'underlay-opacity': 0.25, 'underlay-padding': 7 },
+    },
+    { selector: 'node.path-end', style: { 'font-size': 13, 'font-weight': 'bold' } },
+    // Chain gaps (补链): a red dashed ring, and a marker in the label.
+    {
+      selector: 'node.gap',
+      style: {
+        'outline-width': 3,
+        'outline-color': GAP_COLOR,
+        'outline-style': 'dashed',
+        'outline-offset': 3,
+        color: GAP_COLOR,
+      },
+    },
+    {
+      selector: 'node.gap-taiwan-only, node.gap-planned-only, node.gap-no-enterprise',
+      style: { 'outline-style': 'dotted' },
+    },
+    // The chain view lists the parks and firms covering a product beneath it, one per row.
+    {
+      selector: 'node.attached',
+      style: {
+        label: 'data(label)',
+        'text-justification': 'left',
+        width: 16,
+        height: 16,
+        'text-valign': 'center',
+        'text-halign': 'right',
+        'text-margin-x': 5,
+        'text-margin-y': 0,
+        'font-size': 11,
+      },
+    },
+    // The columns layout puts the labels of its outer columns beside the nodes, on one line.
+    {
+      selector: 'node.label-left, node.label-right',
+      style: {
+        label: 'data(line)',
+        width: 'data(compact)',
+        height: 'data(compact)',
+        'text-valign': 'center',
+        'text-margin-y': 0,
+        'text-wrap': 'ellipsis',
+        'text-max-width': '135px',
+        'font-size': 12,
+      },
+    },
+    // The anchor column (the zones and parks of the overview) keeps sizes by degree.
+    {
+      selector: 'node.hub.label-left',
+      style: { width: 'data(size)', height: 'data(size)', 'font-size': 13 },
+    },
+    { selector: 'node.label-left', style: { 'text-halign': 'left', 'text-margin-x': -5 } },
+    { selector: 'node.label-right', style: { 'text-halign': 'right', 'text-margin-x': 5 } },
+    { selector: '.filtered', style: { display: 'none' } },
+  ];
+  return blocks;
+}

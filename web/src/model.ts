@@ -1,0 +1,141 @@
+// The shapes the explorer works with: what the GraphQL contract (schema.graphql, DESIGN.md) returns,
+// reduced to what the view needs. The explorer never imports server code; the types the API may add later
+// (a new entity or relation type) are plain strings here and get a neutral style.
+
+export type Lang = 'zh' | 'en';
+
+export type RelationStatus = 'existing' | 'planned' | 'sought';
+export const STATUSES: readonly RelationStatus[] = ['existing', 'planned', 'sought'];
+
+export interface Attribute {
+  readonly key: string;
+  readonly value: string;
+}
+
+/** A passage of the plan that states a fact. `quote` is the cited words, when the API says which. */
+export interface Passage {
+  readonly id: string;
+  readonly documentId: string;
+  /** heading path joined with ` › ` */
+  readonly section: string;
+  readonly sectionPath?: readonly string[];
+  /** position in reading order */
+  readonly ordinal?: number;
+  /** sentence, list-item, table-row, heading, ... */
+  readonly kind?: string | null;
+  readonly text: string;
+  readonly quote?: string | null;
+}
+
+export interface EntitySummary {
+  readonly id: string;
+  readonly type: string;
+  readonly name: string;
+  readonly nameEn: string;
+  readonly aliases: readonly string[];
+  readonly attributes: readonly Attribute[];
+  /** relations in the whole graph (not only those on screen), when the API told us */
+  readonly degree?: number;
+}
+
+export interface EntityDetails extends EntitySummary {
+  readonly caveats: readonly string[];
+  readonly evidence: readonly Passage[];
+}
+
+export interface EdgeSummary {
+  readonly id: string;
+  readonly type: string;
+  readonly source: string;
+  readonly target: string;
+  readonly attributes: readonly Attribute[];
+}
+
+export interface EdgeDetails extends EdgeSummary {
+  readonly caveats: readonly string[];
+  readonly evidence: readonly Passage[];
+  readonly sourceEntity: EntitySummary;
+  readonly targetEntity: EntitySummary;
+}
+
+/** One relation of an entity as its details panel lists it. */
+export interface RelationItem {
+  readonly edge: EdgeSummary;
+  readonly direction: 'OUT' | 'IN';
+  readonly neighbor: EntitySummary;
+}
+
+export interface EntityRecord extends EntityDetails {
+  readonly relations: readonly RelationItem[];
+  readonly relationCount: number;
+}
+
+export interface Subgraph {
+  readonly nodes: readonly EntitySummary[];
+  readonly edges: readonly EdgeSummary[];
+  readonly truncated: boolean;
+}
+
+export interface GraphPath {
+  readonly nodes: readonly EntitySummary[];
+  readonly edges: readonly EdgeSummary[];
+  readonly length: number;
+}
+
+/** A path whose every hop carries its evidence, as the path finder shows it. */
+export interface PathWithEvidence extends GraphPath {
+  readonly edges: readonly EdgeDetails[];
+}
+
+export interface SearchHit {
+  readonly entity: EntitySummary;
+  readonly score: number;
+  /** the name, English name or alias that matched */
+  readonly matched?: string;
+}
+
+/** Why a link of a chain is a gap, as the API's chainGaps says (DESIGN.md, Analyses). */
+export type GapKind = 'uncovered' | 'taiwan-only' | 'no-enterprise' | 'planned-only';
+
+export interface ChainGap {
+  readonly chainName: string;
+  readonly chainNameEn: string;
+  readonly link: EntitySummary;
+  readonly kinds: readonly GapKind[];
+  readonly explanation: string;
+  readonly coverage: readonly {
+    readonly entity: EntitySummary;
+    readonly taiwanInvested: boolean;
+    readonly status: RelationStatus;
+  }[];
+  readonly evidence: readonly Passage[];
+}
+
+export type ChainDirection = 'UPSTREAM' | 'DOWNSTREAM' | 'BOTH';
+
+export interface TypeCount {
+  readonly type: string;
+  readonly count: number;
+}
+
+export interface GraphStats {
+  readonly entities: number;
+  readonly relations: number;
+  readonly passages: number;
+  readonly byType: readonly TypeCount[];
+  readonly byRelation: readonly TypeCount[];
+  readonly loadedAt: string | null;
+}
+
+export function attribute(
+  item: { readonly attributes: readonly Attribute[] },
+  key: string,
+): string | undefined {
+  return item.attributes.find((a) => a.key === key)?.value;
+}
+
+/** existing | planned | sought; an edge without a readable status counts as existing (the plan states it). */
+export function statusOf(edge: { readonly attributes: readonly Attribute[] }): RelationStatus {
+  const value = attribute(edge, 'status');
+  return value === 'planned' || value === 'sought' ? value : 'existing';
+}
