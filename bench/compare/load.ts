@@ -1,0 +1,117 @@
+// Closed-loop load: `concurrency` clients, each asking its next question as soon as the previous answer
+// is in, for a fixed time. Latencies are kept exactly (performance.now, no histogram buckets), because
+// on a graph this small the answers take a few milliseconds and a 1 ms bucket would blur the ratios.
+// The HTTP client is node:http with a keep-alive agent, one socket per client, as autocannon does.
+import http from 'node:http';
+import type { GraphQLRequest, SendGraphQL } from './operations.ts';
+
+export interface LoadResult {
+  /** questions answered */
+  readonly answered: number;
+  /** questions that failed (an HTTP status other than 200, GraphQL errors, a driver error) */
+  readonly failed: number;
+  readonly firstError: string | null;
+  readonly seconds: number;
+  /** answered per second */
+  readonly rate: number;
+  /** milliseconds */
+  readonly p50: number;
+  readonly p99: number;
+}
+
+/** Runs `ask(client, n)` in `concurrency` loops for `seconds`; n counts the questions of each client. */
+export async function closedLoop(
+  ask: (client: number, n: number) => Promise<unknown>,
+  options: { concurrency: number; seconds: number },
+): Promise<LoadResult> {
+  const latencies: number[] = [];
+  let failed = 0;
+  let firstError: string | null = null;
+  const started = performance.now();
+  const deadline = started + options.seconds * 1000;
+  const client = async (id: number) => {
+    for (let n = 0; performance.now() < deadline; n += 1) {
+      const t0 = performance.now();
+      try {
+        await ask(id, n);
+        latencies.push(performance.now() - t0);
+      } catch (error) {
+        failed += 1;
+        firstError ??= error instanceof Error ? error.message : String(error);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: options.concurrency }, (_, id) => client(id)));
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return {
+    answered: latencies.length,
+    failed,
+    firstError,
+    seconds,
+    rate: latencies.length / seconds,
+    p50: percentile(latencies, 0.5),
+    p99: percentile(latencies, 0.99),
+  };
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? Number.NaN;
+}
+
+export interface GraphQLClient {
+  send: SendGraphQL;
+  /** the `extensions` of the last response (cskg puts its statement count there) */
+  lastExtensions(): Record<string, unknown> | undefined;
+  close(): void;
+}
+
+/** POSTs GraphQL requests as JSON to `url` over kept-alive connections. */
+export function graphqlClient(url: string, sockets: number): GraphQLClient {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: sockets });
+  const target = new URL(url);
+  let extensions: Record<string, unknown> | undefined;
+  const send = (request: GraphQLRequest) =>
+    new Promise<unknown>((resolve, reject) => {
+      const body = Buffer.from(JSON.stringify(request));
+      const req = http.request(
+        {
+          agent,
+          host: target.hostname,
+          port: target.port,
+          path: target.pathname,
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            accept: 'application/graphql-response+json, application/json',
+            'content-length': body.length,
+          },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => {
+            const text = Buffer.concat(chunks).toString('utf8');
+            try {
+              const json = JSON.parse(text) as {
+                data?: unknown;
+                errors?: unknown[];
+                extensions?: Record<string, unknown>;
+              };
+              extensions = json.extensions;
+              if (res.statusCode !== 200 || json.errors) {
+                reject(new Error(`HTTP ${res.statusCode}: ${text.slice(0, 300)}`));
+              } else resolve(json.data);
+            } catch {
+              reject(new Error(`HTTP ${res.statusCode}: ${text.slice(0, 300)}`));
+            }
+          });
+          res.on('error', reject);
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
+  return { send, lastExtensions: () => extensions, close: () => agent.destroy() };
+}
