@@ -229,25 +229,35 @@ export async function readEvidence(
   return { byEntity, passages };
 }
 
-/** The facts whose evidence cites any of these passages (a scan of the facts: cheap at the plan's size). */
+/**
+ * The facts whose evidence cites any of these passages, with the entities at their ends (a scan of the
+ * facts: cheap at the plan's size).
+ */
 export function factsByPassageQuery(passageIds: readonly string[]): CypherQuery {
   return {
     cypher: /* Cypher */ `
-      MATCH (:Entity)-[r]->(:Entity)
+      MATCH (a:Entity)-[r]->(b:Entity)
       WHERE any(id IN r.evidence WHERE id IN $passageIds)
-      RETURN ${edgeProjection('r')} AS edge ORDER BY r.id`,
+      RETURN ${edgeProjection('r')} AS edge, ${entityProjection('a')} AS source, ${entityProjection('b')} AS target
+      ORDER BY r.id`,
     params: { passageIds: [...passageIds] },
   };
 }
 
-export async function readFactsByPassage(
-  db: Reader,
-  passageIds: readonly string[],
-): Promise<Map<string, EdgeRow[]>> {
+export interface FactsByPassage {
+  /** passage id → the facts it states */
+  readonly byPassage: Map<string, EdgeRow[]>;
+  /** the entities at the ends of those facts */
+  readonly ends: EntityRow[];
+}
+
+export async function readFactsByPassage(db: Reader, passageIds: readonly string[]): Promise<FactsByPassage> {
   const rows = await db.read(factsByPassageQuery(passageIds));
   const wanted = new Set(passageIds);
   const byPassage = new Map<string, EdgeRow[]>();
+  const ends: EntityRow[] = [];
   for (const row of rows) {
+    ends.push(toEntityRow(row.source), toEntityRow(row.target));
     const edge = toEdgeRow(row.edge);
     for (const id of new Set(edge.evidence)) {
       if (!wanted.has(id)) continue;
@@ -256,5 +266,5 @@ export async function readFactsByPassage(
       byPassage.set(id, list);
     }
   }
-  return byPassage;
+  return { byPassage, ends };
 }

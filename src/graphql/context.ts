@@ -9,4 +9,6 @@ export interface GraphQLContext {
   readonly statements: StatementCounter;
   readonly logger: Logger;
   readonly loaders: Loaders;
+  /** what this request has returned so far, against the per-request limits of ./limits.ts */
+  readonly returned: { relations: number };
 }

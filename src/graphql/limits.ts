@@ -26,7 +26,14 @@ export const LIMITS = Object.freeze({
   idLength: 300,
   /** graphql-armor: the explorer's deepest query (relations of relations, with evidence) is 10 levels */
   queryDepth: 12,
-  queryCost: 5000,
+  /**
+   * graphql-armor's cost: objects 2, scalars 1, ×1.5 per level, multiplied by a literal `first` (not by a
+   * variable, which is why relationsPerRequest exists). The explorer's entity details with 50 relations
+   * and their evidence cost about 7,700; a search of 100 hits with 5 relations each about 124,000.
+   */
+  queryCost: 50_000,
+  /** relation edges in all the `relations` pages of one request: bounds relations of relations */
+  relationsPerRequest: 10_000,
   aliases: 30,
   directives: 20,
   tokens: 3000,

@@ -70,8 +70,9 @@ export function createLoaders(db: Pick<QueryRunner, 'read'>): Loaders {
   );
 
   const factsByPassage = new DataLoader<string, EdgeRow[]>(async (ids) => {
-    const found = await readFactsByPassage(db, ids);
-    return ids.map((id) => found.get(id) ?? []);
+    const { byPassage, ends } = await readFactsByPassage(db, ids);
+    remember(ends);
+    return ids.map((id) => byPassage.get(id) ?? []);
   });
 
   function remember(entities: Iterable<EntityRow>) {

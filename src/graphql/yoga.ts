@@ -58,7 +58,13 @@ export function createCskgYoga({ db, logger, development = false }: YogaOptions)
     logging: false,
     context: () => {
       const counted = db.counted();
-      return { db: counted, statements: counted.counter, logger, loaders: createLoaders(counted) };
+      return {
+        db: counted,
+        statements: counted.counter,
+        logger,
+        loaders: createLoaders(counted),
+        returned: { relations: 0 },
+      };
     },
     plugins: [
       EnvelopArmorPlugin({

@@ -282,6 +282,7 @@ describe('schema.graphql', () => {
       `≤ ${LIMITS.directives} directives`,
       `≤ ${LIMITS.tokens} tokens`,
       `≤ ${LIMITS.bodyBytes / 1000} kB`,
+      `≤ ${LIMITS.relationsPerRequest} relations`,
     ]) {
       expect(header, figure).toContain(figure);
     }
@@ -295,6 +296,7 @@ describe('schema.graphql', () => {
       LIMITS.queryCost,
       LIMITS.aliases,
       LIMITS.tokens,
+      LIMITS.relationsPerRequest,
     ]) {
       expect(readme).toContain(String(figure));
     }

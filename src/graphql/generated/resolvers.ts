@@ -507,7 +507,7 @@ export type Limits = {
   pathsFirst: Scalars['Int']['output'];
   /** Longest `paths(maxHops)`. */
   pathsMaxHops: Scalars['Int']['output'];
-  /** Highest cost of a document (objects 2, scalars 1, ×1.5 per level). */
+  /** Highest cost of a document (objects 2, scalars 1, ×1.5 per level, × a literal `first`). */
   queryCost: Scalars['Int']['output'];
   /** Deepest document (levels of selection sets; introspection exempt). */
   queryDepth: Scalars['Int']['output'];
@@ -515,6 +515,8 @@ export type Limits = {
   queryLength: Scalars['Int']['output'];
   /** Most relations of a page of `relations(first)`. */
   relationsFirst: Scalars['Int']['output'];
+  /** Most relations in all the `relations` pages of one request. */
+  relationsPerRequest: Scalars['Int']['output'];
   /** Most hits of `search(first)`. */
   searchFirst: Scalars['Int']['output'];
   /** Deepest `supplyChain(depth)`. */
@@ -819,9 +821,11 @@ export type ProjectRelationsArgs = {
  *   relations `first` ≤ 500; neighborhood `ids` ≤ 100, `depth` ≤ 3, `limit` ≤ 5000 nodes (edges ≤ 4 × limit);
  *   paths `maxHops` ≤ 6, `first` ≤ 10; supplyChain `depth` ≤ 10; chainGaps and policyReach `first` ≤ 500;
  *   passageContext `before`/`after` ≤ 50.
- * - documents (checked before anything runs): depth ≤ 12 (introspection is exempt), cost ≤ 5000 (objects
- *   2, scalars 1, ×1.5 per level), ≤ 30 aliases, ≤ 20 directives, ≤ 3000 tokens; request bodies ≤ 100 kB
- *   (413 beyond).
+ * - documents (checked before anything runs): depth ≤ 12 (introspection is exempt), cost ≤ 50000 (objects
+ *   2, scalars 1, ×1.5 per level, × a literal `first`), ≤ 30 aliases, ≤ 20 directives, ≤ 3000 tokens;
+ *   request bodies ≤ 100 kB (413 beyond).
+ * - answers: ≤ 10000 relations in all the `relations` pages of one request (relations of relations
+ *   multiply; page or ask for fewer).
  * - GET and simple-form POST requests must carry the header `x-graphql-yoga-csrf` (CSRF prevention);
  *   POST with `content-type: application/json` needs nothing more.
  *
@@ -915,9 +919,11 @@ export type Query = {
  *   relations `first` ≤ 500; neighborhood `ids` ≤ 100, `depth` ≤ 3, `limit` ≤ 5000 nodes (edges ≤ 4 × limit);
  *   paths `maxHops` ≤ 6, `first` ≤ 10; supplyChain `depth` ≤ 10; chainGaps and policyReach `first` ≤ 500;
  *   passageContext `before`/`after` ≤ 50.
- * - documents (checked before anything runs): depth ≤ 12 (introspection is exempt), cost ≤ 5000 (objects
- *   2, scalars 1, ×1.5 per level), ≤ 30 aliases, ≤ 20 directives, ≤ 3000 tokens; request bodies ≤ 100 kB
- *   (413 beyond).
+ * - documents (checked before anything runs): depth ≤ 12 (introspection is exempt), cost ≤ 50000 (objects
+ *   2, scalars 1, ×1.5 per level, × a literal `first`), ≤ 30 aliases, ≤ 20 directives, ≤ 3000 tokens;
+ *   request bodies ≤ 100 kB (413 beyond).
+ * - answers: ≤ 10000 relations in all the `relations` pages of one request (relations of relations
+ *   multiply; page or ask for fewer).
  * - GET and simple-form POST requests must carry the header `x-graphql-yoga-csrf` (CSRF prevention);
  *   POST with `content-type: application/json` needs nothing more.
  *
@@ -949,9 +955,11 @@ export type QueryChainGapsArgs = {
  *   relations `first` ≤ 500; neighborhood `ids` ≤ 100, `depth` ≤ 3, `limit` ≤ 5000 nodes (edges ≤ 4 × limit);
  *   paths `maxHops` ≤ 6, `first` ≤ 10; supplyChain `depth` ≤ 10; chainGaps and policyReach `first` ≤ 500;
  *   passageContext `before`/`after` ≤ 50.
- * - documents (checked before anything runs): depth ≤ 12 (introspection is exempt), cost ≤ 5000 (objects
- *   2, scalars 1, ×1.5 per level), ≤ 30 aliases, ≤ 20 directives, ≤ 3000 tokens; request bodies ≤ 100 kB
- *   (413 beyond).
+ * - documents (checked before anything runs): depth ≤ 12 (introspection is exempt), cost ≤ 50000 (objects
+ *   2, scalars 1, ×1.5 per level, × a literal `first`), ≤ 30 aliases, ≤ 20 directives, ≤ 3000 tokens;
+ *   request bodies ≤ 100 kB (413 beyond).
+ * - answers: ≤ 10000 relations in all the `relations` pages of one request (relations of relations
+ *   multiply; page or ask for fewer).
  * - GET and simple-form POST requests must carry the header `x-graphql-yoga-csrf` (CSRF prevention);
  *   POST with `content-type: application/json` needs nothing more.
  *
@@ -983,9 +991,11 @@ export type QueryEntitiesArgs = {
  *   relations `first` ≤ 500; neighborhood `ids` ≤ 100, `depth` ≤ 3, `limit` ≤ 5000 nodes (edges ≤ 4 × limit);
  *   paths `maxHops` ≤ 6, `first` ≤ 10; supplyChain `depth` ≤ 10; chainGaps and policyReach `first` ≤ 500;
  *   passageContext `before`/`after` ≤ 50.
- * - documents (checked before anything runs): depth ≤ 12 (introspection is exempt), cost ≤ 5000 (objects
- *   2, scalars 1, ×1.5 per level), ≤ 30 aliases, ≤ 20 directives, ≤ 3000 tokens; request bodies ≤ 100 kB
- *   (413 beyond).
+ * - documents (checked before anything runs): depth ≤ 12 (introspection is exempt), cost ≤ 50000 (objects
+ *   2, scalars 1, ×1.5 per level, × a literal `first`), ≤ 30 aliases, ≤ 20 directives, ≤ 3000 tokens;
+ *   request bodies ≤ 100 kB (413 beyond).
+ * - answers: ≤ 10000 relations in all the `relations` pages of one request (relations of relations
+ *   multiply; page or ask for fewer).
  * - GET and simple-form POST requests must carry the header `x-graphql-yoga-csrf` (CSRF prevention);
  *   POST with `content-type: application/json` needs nothing more.
  *
@@ -1015,9 +1025,11 @@ export type QueryEntityArgs = {
  *   relations `first` ≤ 500; neighborhood `ids` ≤ 100, `depth` ≤ 3, `limit` ≤ 5000 nodes (edges ≤ 4 × limit);
  *   paths `maxHops` ≤ 6, `first` ≤ 10; supplyChain `depth` ≤ 10; chainGaps and policyReach `first` ≤ 500;
  *   passageContext `before`/`after` ≤ 50.
- * - documents (checked before anything runs): depth ≤ 12 (introspection is exempt), cost ≤ 5000 (objects
- *   2, scalars 1, ×1.5 per level), ≤ 30 aliases, ≤ 20 directives, ≤ 3000 tokens; request bodies ≤ 100 kB
- *   (413 beyond).
+ * - documents (checked before anything runs): depth ≤ 12 (introspection is exempt), cost ≤ 50000 (objects
+ *   2, scalars 1, ×1.5 per level, × a literal `first`), ≤ 30 aliases, ≤ 20 directives, ≤ 3000 tokens;
+ *   request bodies ≤ 100 kB (413 beyond).
+ * - answers: ≤ 10000 relations in all the `relations` pages of one request (relations of relations
+ *   multiply; page or ask for fewer).
  * - GET and simple-form POST requests must carry the header `x-graphql-yoga-csrf` (CSRF prevention);
  *   POST with `content-type: application/json` needs nothing more.
  *
@@ -1051,9 +1063,11 @@ export type QueryNeighborhoodArgs = {
  *   relations `first` ≤ 500; neighborhood `ids` ≤ 100, `depth` ≤ 3, `limit` ≤ 5000 nodes (edges ≤ 4 × limit);
  *   paths `maxHops` ≤ 6, `first` ≤ 10; supplyChain `depth` ≤ 10; chainGaps and policyReach `first` ≤ 500;
  *   passageContext `before`/`after` ≤ 50.
- * - documents (checked before anything runs): depth ≤ 12 (introspection is exempt), cost ≤ 5000 (objects
- *   2, scalars 1, ×1.5 per level), ≤ 30 aliases, ≤ 20 directives, ≤ 3000 tokens; request bodies ≤ 100 kB
- *   (413 beyond).
+ * - documents (checked before anything runs): depth ≤ 12 (introspection is exempt), cost ≤ 50000 (objects
+ *   2, scalars 1, ×1.5 per level, × a literal `first`), ≤ 30 aliases, ≤ 20 directives, ≤ 3000 tokens;
+ *   request bodies ≤ 100 kB (413 beyond).
+ * - answers: ≤ 10000 relations in all the `relations` pages of one request (relations of relations
+ *   multiply; page or ask for fewer).
  * - GET and simple-form POST requests must carry the header `x-graphql-yoga-csrf` (CSRF prevention);
  *   POST with `content-type: application/json` needs nothing more.
  *
@@ -1083,9 +1097,11 @@ export type QueryPassageArgs = {
  *   relations `first` ≤ 500; neighborhood `ids` ≤ 100, `depth` ≤ 3, `limit` ≤ 5000 nodes (edges ≤ 4 × limit);
  *   paths `maxHops` ≤ 6, `first` ≤ 10; supplyChain `depth` ≤ 10; chainGaps and policyReach `first` ≤ 500;
  *   passageContext `before`/`after` ≤ 50.
- * - documents (checked before anything runs): depth ≤ 12 (introspection is exempt), cost ≤ 5000 (objects
- *   2, scalars 1, ×1.5 per level), ≤ 30 aliases, ≤ 20 directives, ≤ 3000 tokens; request bodies ≤ 100 kB
- *   (413 beyond).
+ * - documents (checked before anything runs): depth ≤ 12 (introspection is exempt), cost ≤ 50000 (objects
+ *   2, scalars 1, ×1.5 per level, × a literal `first`), ≤ 30 aliases, ≤ 20 directives, ≤ 3000 tokens;
+ *   request bodies ≤ 100 kB (413 beyond).
+ * - answers: ≤ 10000 relations in all the `relations` pages of one request (relations of relations
+ *   multiply; page or ask for fewer).
  * - GET and simple-form POST requests must carry the header `x-graphql-yoga-csrf` (CSRF prevention);
  *   POST with `content-type: application/json` needs nothing more.
  *
@@ -1117,9 +1133,11 @@ export type QueryPassageContextArgs = {
  *   relations `first` ≤ 500; neighborhood `ids` ≤ 100, `depth` ≤ 3, `limit` ≤ 5000 nodes (edges ≤ 4 × limit);
  *   paths `maxHops` ≤ 6, `first` ≤ 10; supplyChain `depth` ≤ 10; chainGaps and policyReach `first` ≤ 500;
  *   passageContext `before`/`after` ≤ 50.
- * - documents (checked before anything runs): depth ≤ 12 (introspection is exempt), cost ≤ 5000 (objects
- *   2, scalars 1, ×1.5 per level), ≤ 30 aliases, ≤ 20 directives, ≤ 3000 tokens; request bodies ≤ 100 kB
- *   (413 beyond).
+ * - documents (checked before anything runs): depth ≤ 12 (introspection is exempt), cost ≤ 50000 (objects
+ *   2, scalars 1, ×1.5 per level, × a literal `first`), ≤ 30 aliases, ≤ 20 directives, ≤ 3000 tokens;
+ *   request bodies ≤ 100 kB (413 beyond).
+ * - answers: ≤ 10000 relations in all the `relations` pages of one request (relations of relations
+ *   multiply; page or ask for fewer).
  * - GET and simple-form POST requests must carry the header `x-graphql-yoga-csrf` (CSRF prevention);
  *   POST with `content-type: application/json` needs nothing more.
  *
@@ -1150,9 +1168,11 @@ export type QueryPassagesArgs = {
  *   relations `first` ≤ 500; neighborhood `ids` ≤ 100, `depth` ≤ 3, `limit` ≤ 5000 nodes (edges ≤ 4 × limit);
  *   paths `maxHops` ≤ 6, `first` ≤ 10; supplyChain `depth` ≤ 10; chainGaps and policyReach `first` ≤ 500;
  *   passageContext `before`/`after` ≤ 50.
- * - documents (checked before anything runs): depth ≤ 12 (introspection is exempt), cost ≤ 5000 (objects
- *   2, scalars 1, ×1.5 per level), ≤ 30 aliases, ≤ 20 directives, ≤ 3000 tokens; request bodies ≤ 100 kB
- *   (413 beyond).
+ * - documents (checked before anything runs): depth ≤ 12 (introspection is exempt), cost ≤ 50000 (objects
+ *   2, scalars 1, ×1.5 per level, × a literal `first`), ≤ 30 aliases, ≤ 20 directives, ≤ 3000 tokens;
+ *   request bodies ≤ 100 kB (413 beyond).
+ * - answers: ≤ 10000 relations in all the `relations` pages of one request (relations of relations
+ *   multiply; page or ask for fewer).
  * - GET and simple-form POST requests must carry the header `x-graphql-yoga-csrf` (CSRF prevention);
  *   POST with `content-type: application/json` needs nothing more.
  *
@@ -1187,9 +1207,11 @@ export type QueryPathsArgs = {
  *   relations `first` ≤ 500; neighborhood `ids` ≤ 100, `depth` ≤ 3, `limit` ≤ 5000 nodes (edges ≤ 4 × limit);
  *   paths `maxHops` ≤ 6, `first` ≤ 10; supplyChain `depth` ≤ 10; chainGaps and policyReach `first` ≤ 500;
  *   passageContext `before`/`after` ≤ 50.
- * - documents (checked before anything runs): depth ≤ 12 (introspection is exempt), cost ≤ 5000 (objects
- *   2, scalars 1, ×1.5 per level), ≤ 30 aliases, ≤ 20 directives, ≤ 3000 tokens; request bodies ≤ 100 kB
- *   (413 beyond).
+ * - documents (checked before anything runs): depth ≤ 12 (introspection is exempt), cost ≤ 50000 (objects
+ *   2, scalars 1, ×1.5 per level, × a literal `first`), ≤ 30 aliases, ≤ 20 directives, ≤ 3000 tokens;
+ *   request bodies ≤ 100 kB (413 beyond).
+ * - answers: ≤ 10000 relations in all the `relations` pages of one request (relations of relations
+ *   multiply; page or ask for fewer).
  * - GET and simple-form POST requests must carry the header `x-graphql-yoga-csrf` (CSRF prevention);
  *   POST with `content-type: application/json` needs nothing more.
  *
@@ -1220,9 +1242,11 @@ export type QueryPolicyReachArgs = {
  *   relations `first` ≤ 500; neighborhood `ids` ≤ 100, `depth` ≤ 3, `limit` ≤ 5000 nodes (edges ≤ 4 × limit);
  *   paths `maxHops` ≤ 6, `first` ≤ 10; supplyChain `depth` ≤ 10; chainGaps and policyReach `first` ≤ 500;
  *   passageContext `before`/`after` ≤ 50.
- * - documents (checked before anything runs): depth ≤ 12 (introspection is exempt), cost ≤ 5000 (objects
- *   2, scalars 1, ×1.5 per level), ≤ 30 aliases, ≤ 20 directives, ≤ 3000 tokens; request bodies ≤ 100 kB
- *   (413 beyond).
+ * - documents (checked before anything runs): depth ≤ 12 (introspection is exempt), cost ≤ 50000 (objects
+ *   2, scalars 1, ×1.5 per level, × a literal `first`), ≤ 30 aliases, ≤ 20 directives, ≤ 3000 tokens;
+ *   request bodies ≤ 100 kB (413 beyond).
+ * - answers: ≤ 10000 relations in all the `relations` pages of one request (relations of relations
+ *   multiply; page or ask for fewer).
  * - GET and simple-form POST requests must carry the header `x-graphql-yoga-csrf` (CSRF prevention);
  *   POST with `content-type: application/json` needs nothing more.
  *
@@ -1252,9 +1276,11 @@ export type QueryRelationArgs = {
  *   relations `first` ≤ 500; neighborhood `ids` ≤ 100, `depth` ≤ 3, `limit` ≤ 5000 nodes (edges ≤ 4 × limit);
  *   paths `maxHops` ≤ 6, `first` ≤ 10; supplyChain `depth` ≤ 10; chainGaps and policyReach `first` ≤ 500;
  *   passageContext `before`/`after` ≤ 50.
- * - documents (checked before anything runs): depth ≤ 12 (introspection is exempt), cost ≤ 5000 (objects
- *   2, scalars 1, ×1.5 per level), ≤ 30 aliases, ≤ 20 directives, ≤ 3000 tokens; request bodies ≤ 100 kB
- *   (413 beyond).
+ * - documents (checked before anything runs): depth ≤ 12 (introspection is exempt), cost ≤ 50000 (objects
+ *   2, scalars 1, ×1.5 per level, × a literal `first`), ≤ 30 aliases, ≤ 20 directives, ≤ 3000 tokens;
+ *   request bodies ≤ 100 kB (413 beyond).
+ * - answers: ≤ 10000 relations in all the `relations` pages of one request (relations of relations
+ *   multiply; page or ask for fewer).
  * - GET and simple-form POST requests must carry the header `x-graphql-yoga-csrf` (CSRF prevention);
  *   POST with `content-type: application/json` needs nothing more.
  *
@@ -1286,9 +1312,11 @@ export type QuerySearchArgs = {
  *   relations `first` ≤ 500; neighborhood `ids` ≤ 100, `depth` ≤ 3, `limit` ≤ 5000 nodes (edges ≤ 4 × limit);
  *   paths `maxHops` ≤ 6, `first` ≤ 10; supplyChain `depth` ≤ 10; chainGaps and policyReach `first` ≤ 500;
  *   passageContext `before`/`after` ≤ 50.
- * - documents (checked before anything runs): depth ≤ 12 (introspection is exempt), cost ≤ 5000 (objects
- *   2, scalars 1, ×1.5 per level), ≤ 30 aliases, ≤ 20 directives, ≤ 3000 tokens; request bodies ≤ 100 kB
- *   (413 beyond).
+ * - documents (checked before anything runs): depth ≤ 12 (introspection is exempt), cost ≤ 50000 (objects
+ *   2, scalars 1, ×1.5 per level, × a literal `first`), ≤ 30 aliases, ≤ 20 directives, ≤ 3000 tokens;
+ *   request bodies ≤ 100 kB (413 beyond).
+ * - answers: ≤ 10000 relations in all the `relations` pages of one request (relations of relations
+ *   multiply; page or ask for fewer).
  * - GET and simple-form POST requests must carry the header `x-graphql-yoga-csrf` (CSRF prevention);
  *   POST with `content-type: application/json` needs nothing more.
  *
@@ -1861,6 +1889,7 @@ export type LimitsResolvers<ContextType = GraphQLContext, ParentType extends Res
   queryDepth?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   queryLength?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   relationsFirst?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  relationsPerRequest?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   searchFirst?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   supplyChainDepth?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   tokens?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;

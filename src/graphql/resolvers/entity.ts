@@ -4,6 +4,7 @@
 // schema.graphql. Evidence and relations go through the request's loaders: one statement for all the
 // entities of a request, per level of nesting.
 import { ENTITY_PROPERTIES, ENTITY_TYPES, type EntityType } from '../../data/model.ts';
+import { BadInputError } from '../../errors.ts';
 import { attributesOf, type EntityRow } from '../../graph/rows.ts';
 import { decodeCursor, relationConnection } from '../connections.ts';
 import type { EntityResolvers, Resolvers } from '../generated/resolvers.ts';
@@ -12,7 +13,7 @@ import { filterArgument, intArgument, LIMITS } from '../limits.ts';
 const common: Omit<EntityResolvers, '__resolveType'> = {
   attributes: (entity) => attributesOf(entity.properties),
   evidence: (entity, _args, { loaders }) => loaders.entityEvidence(entity.id),
-  relations: async (entity, args, { loaders }) => {
+  relations: async (entity, args, { loaders, returned }) => {
     const first = intArgument('relations.first', args.first, 50, 0, LIMITS.relationsFirst);
     const afterId = decodeCursor('relation', args.after, 'relations.after');
     const page = await loaders.relations({
@@ -23,6 +24,14 @@ const common: Omit<EntityResolvers, '__resolveType'> = {
       first,
       afterId,
     });
+    // graphql-armor's cost estimate multiplies a literal `first` only; relations of relations asked
+    // for with variables are bounded here, by what the request has actually returned.
+    returned.relations += page.items.length;
+    if (returned.relations > LIMITS.relationsPerRequest) {
+      throw new BadInputError(
+        `relations: this request asks for more than ${LIMITS.relationsPerRequest} relations in all (relations of relations multiply); ask for fewer with first, or page with after.`,
+      );
+    }
     return relationConnection(page, afterId);
   },
 };
