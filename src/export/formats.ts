@@ -1,7 +1,9 @@
 // The export formats: JSON (the canonical dump), CSV in the header format of `neo4j-admin database
 // import` (one file per label and per relationship type, plus the import command), GraphML (keys
 // declared, UTF-8; opens in Gephi and yEd) and a Cypher script that recreates the graph (one statement
-// per line, data as literals in UNWIND batches, after the statements of cypher/schema.cypher).
+// per line, data as literals in UNWIND batches, after the statements of cypher/schema.cypher). Neo4j
+// parses such literals slowly (about 25 s per MB of script on the development machine, whatever the
+// batch size): the script suits the plan graph and cypher-shell; bulk copies use CSV or JSON.
 import { createWriteStream, mkdirSync, writeFileSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import path from 'node:path';

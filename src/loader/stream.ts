@@ -66,12 +66,15 @@ interface StreamLine {
 }
 
 /** The lines of an NDJSON graph file, parsed, with the document their quotes resolve against. */
-async function* readStreamLines(file: string): AsyncGenerator<StreamLine> {
+async function* readStreamLines(file: string, only?: 'entity' | 'relation'): AsyncGenerator<StreamLine> {
   const lines = readline.createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
   let document = DEFAULT_DOCUMENT_ID;
   let number = 0;
+  // A write phase wants one kind of line; the other kind is skipped unparsed (the file was validated).
+  const skip = only === 'entity' ? '{"relation"' : only === 'relation' ? '{"entity"' : undefined;
   for await (const text of lines) {
     number += 1;
+    if (skip !== undefined && text.startsWith(skip)) continue;
     if (text.trim() === '') continue;
     let value: unknown;
     try {
@@ -412,7 +415,7 @@ export async function writeStreamFiles(
       return resolved instanceof QuoteError ? [] : resolved;
     });
   for (const file of files) {
-    for await (const entry of readStreamLines(file)) {
+    for await (const entry of readStreamLines(file, phase === 'entities' ? 'entity' : 'relation')) {
       const v = entry.value;
       if (!isPlainObject(v)) continue;
       if (phase === 'entities' && entry.kind === 'entity' && isEntityType(v.type)) {

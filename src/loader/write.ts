@@ -297,21 +297,11 @@ export class StagedGraphWriter {
     entityLabel: 'StagedEntity' | 'RetiredEntity',
     passageLabel: 'StagedPassage' | 'RetiredPassage',
   ): Promise<void> {
-    // Relationships first, in batches, so a node with many facts never makes one huge transaction.
-    await this.db.writeAutoCommit(
-      {
-        cypher: /* Cypher */ `
-          MATCH (n:${entityLabel}|${passageLabel})-[r]->()
-          CALL { WITH r DELETE r } IN TRANSACTIONS OF 20000 ROWS`,
-      },
-      this.counter,
-      { timeoutMs: this.timeoutMs },
-    );
     await this.db.writeAutoCommit(
       {
         cypher: /* Cypher */ `
           MATCH (n:${entityLabel}|${passageLabel})
-          CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 20000 ROWS`,
+          CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 2000 ROWS`,
       },
       this.counter,
       { timeoutMs: this.timeoutMs },
