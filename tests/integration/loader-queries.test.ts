@@ -22,7 +22,6 @@ afterAll(async () => {
 const run = (name: string, params: Record<string, unknown>): Promise<Row[]> =>
   db.read(bindNamedQuery(loadNamedQuery(name), params));
 
-const names = (items: unknown): string[] => (items as { name: string }[]).map((i) => i.name);
 const ids = (items: unknown): string[] => (items as { id: string }[]).map((i) => i.id);
 
 describe('the named queries', () => {
