@@ -12,7 +12,7 @@
 // load also does first. Labels and relationship types come only from ENTITY_TYPES and RELATION_TYPES.
 import type { CypherQuery, Database, StatementCounter } from '../db.ts';
 import { CskgError } from '../errors.ts';
-import { ENTITY_TYPES, RELATION_TYPES, type EntityType, type RelationType } from '../data/model.ts';
+import { ENTITY_TYPES, RELATION_TYPES, type EntityType } from '../data/model.ts';
 import type { EntityRow, EvidenceRow, PassageRow, RelationRow } from './records.ts';
 
 export interface WriteProgress {
@@ -33,6 +33,22 @@ export const DEFAULT_BATCH_SIZE = 10_000;
 
 const ALL_TYPE_LABELS = ENTITY_TYPES.join(':');
 
+/**
+ * Creates a batch of facts of any types in one statement, so a batch is always full and the buffer is
+ * one batch whatever the mix of types. A relationship type cannot be a parameter: each row takes the one
+ * FOREACH whose type (from RELATION_TYPES, the only way a type enters Cypher text) is its own. Rows whose
+ * endpoints are not both staged drop out at MATCH, so the count tells what was written.
+ */
+const CREATE_RELATIONS = /* Cypher */ `
+  UNWIND $rows AS row
+  MATCH (a:StagedEntity {id: row.from})
+  MATCH (b:StagedEntity {id: row.to})
+  ${RELATION_TYPES.map(
+    (type) =>
+      `FOREACH (_ IN CASE WHEN row.type = '${type}' THEN [1] ELSE [] END | CREATE (a)-[r:${type}]->(b) SET r = row.props)`,
+  ).join('\n  ')}
+  RETURN count(*) AS written`;
+
 /** What a finished load wrote, as counted by Neo4j (not as intended): the swap refuses on a mismatch. */
 export interface WrittenCounts {
   entities: number;
@@ -52,7 +68,7 @@ export class StagedGraphWriter {
   private readonly counter: StatementCounter;
   private entityBuffer: EntityRow[] = [];
   private evidenceBuffer: EvidenceRow[] = [];
-  private readonly relationBuffers = new Map<RelationType, RelationRow[]>();
+  private relationBuffer: RelationRow[] = [];
   /** the batch being written while the caller prepares the next one (at most one in flight) */
   private inFlight: Promise<void> = Promise.resolve();
 
@@ -123,17 +139,15 @@ export class StagedGraphWriter {
   }
 
   async addRelation(row: RelationRow): Promise<void> {
-    let buffer = this.relationBuffers.get(row.type);
-    if (!buffer) this.relationBuffers.set(row.type, (buffer = []));
-    buffer.push(row);
-    if (buffer.length >= this.batchSize) await this.flushRelations(row.type);
+    this.relationBuffer.push(row);
+    if (this.relationBuffer.length >= this.batchSize) await this.flushRelations();
   }
 
   /** Writes every buffered row and waits for the batch in flight. Call it between phases. */
   async flush(): Promise<void> {
     await this.flushEntities();
     await this.flushEvidence();
-    for (const type of RELATION_TYPES) await this.flushRelations(type);
+    await this.flushRelations();
     await this.drain();
   }
 
@@ -243,22 +257,15 @@ export class StagedGraphWriter {
     );
   }
 
-  private async flushRelations(type: RelationType): Promise<void> {
-    const batch = this.relationBuffers.get(type);
-    if (!batch || batch.length === 0) return;
-    this.relationBuffers.set(type, []);
+  private async flushRelations(): Promise<void> {
+    if (this.relationBuffer.length === 0) return;
+    const batch = this.relationBuffer;
+    this.relationBuffer = [];
     this.intended.relations += batch.length;
     await this.submit(
       {
-        // `type` is one of RELATION_TYPES: the only way a relationship type enters Cypher text.
-        cypher: /* Cypher */ `
-          UNWIND $rows AS row
-          MATCH (a:StagedEntity {id: row.from})
-          MATCH (b:StagedEntity {id: row.to})
-          CREATE (a)-[r:${type}]->(b)
-          SET r = row.props
-          RETURN count(r) AS written`,
-        params: { rows: batch.map((r) => ({ from: r.from, to: r.to, props: r.props })) },
+        cypher: CREATE_RELATIONS,
+        params: { rows: batch.map((r) => ({ type: r.type, from: r.from, to: r.to, props: r.props })) },
       },
       (n) => {
         this.written.relations += n;
