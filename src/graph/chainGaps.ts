@@ -23,9 +23,6 @@ type Reader = Pick<QueryRunner, 'read'>;
 const TAIWAN_SIDE_LEVEL = REGION_LEVELS.find((level) => level === 'taiwan-place');
 if (!TAIWAN_SIDE_LEVEL) throw new Error('src/data/model.ts no longer has the region level taiwan-place');
 
-/** Longest chain (in links) walked when grouping products into chains. */
-const MAX_CHAIN_LINKS = 30;
-
 export type ChainGapKindName = 'UNCOVERED' | 'TAIWAN_ONLY' | 'NO_ENTERPRISE' | 'PLANNED_OR_SOUGHT_ONLY';
 
 export interface ChainGapsRequest {
@@ -67,25 +64,21 @@ export interface ChainGapsResult {
   readonly gaps: ChainGapRow[];
 }
 
-export function chainGapsQuery(request: ChainGapsRequest): CypherQuery {
+export function chainGapsQuery(request: Pick<ChainGapsRequest, 'sector' | 'product'>): CypherQuery {
+  // Every product on an INPUT_TO link, with its links, coverage, sectors and passages; the grouping into
+  // chains (connected components) and the filters are done on these few rows in TypeScript, which costs
+  // far less than a breadth-first walk from every product.
   return {
     cypher: /* Cypher */ `
       OPTIONAL MATCH (sector:Entity {id: $sector})
       OPTIONAL MATCH (product:Entity {id: $product})
       RETURN sector.type AS sectorType, product.type AS productType, COLLECT {
-        MATCH (p:Product) WHERE EXISTS { (p)-[:INPUT_TO]-(:Product) }
-        CALL (p) {
-          MATCH ANY SHORTEST (p)(()-[:INPUT_TO]-(:Product)){0,${MAX_CHAIN_LINKS}}(q:Product)
-          RETURN min(q.id) AS chainId
-        }
-        WITH chainId, collect(p) AS products
-        WHERE ($product IS NULL OR any(x IN products WHERE x.id = $product))
-          AND ($sector IS NULL OR any(x IN products WHERE EXISTS {
-                MATCH (x)-[:IN_SECTOR]->(:Sector)(()-[:PART_OF]->(:Sector)){0,6}(s:Sector {id: $sector})
-              }))
-        UNWIND products AS link
-        WITH chainId, link,
-          COLLECT { MATCH (link)-[r:INPUT_TO]-(:Product) RETURN r } AS chainRels,
+        MATCH (link:Product) WHERE EXISTS { (link)-[:INPUT_TO]-(:Product) }
+        WITH link,
+          COLLECT { MATCH (link)-[r:INPUT_TO]-(:Product) RETURN r ORDER BY r.id } AS chainRels,
+          COLLECT {
+            MATCH (link)-[:IN_SECTOR]->(:Sector)(()-[:PART_OF]->(:Sector)){0,6}(s:Sector) RETURN DISTINCT s.id
+          } AS sectors,
           COLLECT {
             MATCH (c:Entity)-[r:PRODUCES|FOCUSES_ON]->(link)
             WHERE c:Park OR c:Region OR c:Enterprise OR c:Project
@@ -99,20 +92,20 @@ export function chainGapsQuery(request: ChainGapsRequest): CypherQuery {
               }
             } AS cover ORDER BY r.id
           } AS covers
-        WITH chainId, link, chainRels, covers,
+        WITH link, chainRels, sectors, covers,
           reduce(ids = [], r IN chainRels | ids + r.evidence)
             + reduce(ids = [], c IN covers | ids + c.evidence) AS passageIds
         RETURN {
-          chainId: chainId,
           link: ${entityProjection('link')},
           chainRels: [r IN chainRels | ${edgeProjection('r')}],
+          sectors: sectors,
           covers: covers,
           passages: COLLECT {
             MATCH (ps:Passage) WHERE ps.id IN passageIds
             RETURN ${passageProjection('ps')} AS passage ORDER BY ps.ordinal
           }
         } AS item
-        ORDER BY chainId, link.id
+        ORDER BY link.id
       } AS links`,
     params: {
       sector: request.sector,
@@ -130,8 +123,8 @@ interface RawCover {
 }
 
 interface RawLink {
-  chainId: string;
   link: unknown;
+  sectors: string[];
   chainRels: unknown[];
   covers: RawCover[];
   passages: unknown[];
@@ -139,6 +132,8 @@ interface RawLink {
 
 interface LinkData {
   readonly link: EntityRow;
+  /** the sectors of the product and their parent sectors */
+  readonly sectors: readonly string[];
   readonly chainRels: EdgeRow[];
   readonly covers: (CoverageRow & { outsideFujian: boolean })[];
   readonly passages: PassageRow[];
@@ -146,10 +141,11 @@ interface LinkData {
 
 export async function readChainGaps(db: Reader, request: ChainGapsRequest): Promise<ChainGapsResult> {
   const [row] = await db.read(chainGapsQuery(request));
-  const byChain = new Map<string, LinkData[]>();
-  for (const raw of (row?.links ?? []) as RawLink[]) {
-    const link = toEntityRow(raw.link);
-    const covers = raw.covers.map((cover) => {
+  const links = ((row?.links ?? []) as RawLink[]).map((raw): LinkData => ({
+    link: toEntityRow(raw.link),
+    sectors: raw.sectors,
+    chainRels: raw.chainRels.map(toEdgeRow),
+    covers: raw.covers.map((cover) => {
       const entity = toEntityRow(cover.entity);
       return {
         entity,
@@ -157,25 +153,20 @@ export async function readChainGaps(db: Reader, request: ChainGapsRequest): Prom
         taiwanInvested: isTaiwanInvested(entity, cover.ownerOrigins),
         outsideFujian: Boolean(cover.outsideFujian),
       };
-    });
-    const list = byChain.get(raw.chainId) ?? [];
-    list.push({
-      link,
-      chainRels: raw.chainRels.map(toEdgeRow),
-      covers,
-      passages: raw.passages.map((p) => toPassageRow(p)),
-    });
-    byChain.set(raw.chainId, list);
-  }
+    }),
+    passages: raw.passages.map((p) => toPassageRow(p)),
+  }));
 
   const gaps: ChainGapRow[] = [];
-  for (const [chainId, links] of [...byChain].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    const chain = describeChain(chainId, links);
-    const byId = new Map(links.map((l) => [l.link.id, l.link]));
+  for (const [chainId, chainLinks] of groupIntoChains(links)) {
+    if (request.product !== null && !chainLinks.some((l) => l.link.id === request.product)) continue;
+    if (request.sector !== null && !chainLinks.some((l) => l.sectors.includes(request.sector as string)))
+      continue;
+    const chain = describeChain(chainId, chainLinks);
+    const byId = new Map(chainLinks.map((l) => [l.link.id, l.link]));
     for (const product of chain.products) {
-      const data = links.find((l) => l.link.id === product.id);
-      if (!data) continue;
-      const gap = classify(chain, data, byId);
+      const data = chainLinks.find((l) => l.link.id === product.id);
+      const gap = data ? classify(chain, data, byId) : null;
       if (gap) gaps.push(gap);
     }
   }
@@ -184,6 +175,30 @@ export async function readChainGaps(db: Reader, request: ChainGapsRequest): Prom
     productType: (row?.productType as string | null | undefined) ?? null,
     gaps: gaps.slice(0, request.first),
   };
+}
+
+/** Connected components of the INPUT_TO links (union-find), each named by its smallest product id, in id order. */
+function groupIntoChains(links: readonly LinkData[]): [string, LinkData[]][] {
+  const parent = new Map(links.map((l) => [l.link.id, l.link.id]));
+  const find = (id: string): string => {
+    let root = id;
+    while (parent.get(root) !== root && parent.has(root)) root = parent.get(root) as string;
+    parent.set(id, root);
+    return root;
+  };
+  for (const l of links) {
+    for (const edge of l.chainRels) {
+      if (!parent.has(edge.source) || !parent.has(edge.target)) continue;
+      const [a, b] = [find(edge.source), find(edge.target)];
+      if (a !== b) parent.set(a < b ? b : a, a < b ? a : b);
+    }
+  }
+  const chains = new Map<string, LinkData[]>();
+  for (const l of links) {
+    const root = find(l.link.id);
+    chains.set(root, [...(chains.get(root) ?? []), l]);
+  }
+  return [...chains].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 function isTaiwanInvested(entity: EntityRow, ownerOrigins: readonly string[]): boolean {

@@ -2,6 +2,8 @@
 // BAD_USER_INPUT error that names the maximum, never a silent cut) and the document limits of
 // graphql-armor and the HTTP layer. schema.graphql's header and the README list the same figures;
 // tests/unit/graphql-limits.test.ts keeps them in step.
+import { GraphQLError, type ASTVisitor, type ValidationContext } from 'graphql';
+import { isEntityType } from '../data/model.ts';
 import { BadInputError } from '../errors.ts';
 
 export const LIMITS = Object.freeze({
@@ -84,4 +86,59 @@ export function idArgument(name: string, value: string): string {
 export function filterArgument<T>(value: readonly T[] | null | undefined): readonly T[] | null {
   if (value === null || value === undefined) return null;
   return [...new Set(value)];
+}
+
+/**
+ * The maximum of every bounded argument, by `Type.field` (`Entity.relations`: of every entity type).
+ * Resolvers check the value they receive (variables included); argumentLimitsRule checks the literals of
+ * a document before anything runs, so a literal over its maximum is refused with an error that names it
+ * even when graphql-armor's cost estimate refuses the document too.
+ */
+export const ARGUMENT_MAXIMA: Readonly<Record<string, Readonly<Record<string, number>>>> = {
+  'Query.search': { first: LIMITS.searchFirst },
+  'Query.entities': { first: LIMITS.entitiesFirst },
+  'Query.neighborhood': { depth: LIMITS.neighborhoodDepth, limit: LIMITS.neighborhoodLimit },
+  'Query.paths': { maxHops: LIMITS.pathsMaxHops, first: LIMITS.pathsFirst },
+  'Query.supplyChain': { depth: LIMITS.supplyChainDepth },
+  'Query.passages': { first: LIMITS.passagesFirst },
+  'Query.chainGaps': { first: LIMITS.analysisFirst },
+  'Query.policyReach': { first: LIMITS.analysisFirst },
+  'Query.passageContext': { before: LIMITS.passageContext, after: LIMITS.passageContext },
+  'Entity.relations': { first: LIMITS.relationsFirst },
+};
+
+export function tooLargeMessage(name: string, value: number, max: number): string {
+  return `${name}: ${value} is above the maximum of ${max}; ask for at most ${max}.`;
+}
+
+/** A validation rule: integer literals above ARGUMENT_MAXIMA are BAD_USER_INPUT errors naming the maximum. */
+export function argumentLimitsRule(context: ValidationContext): ASTVisitor {
+  return {
+    Field(node) {
+      const parent = context.getParentType();
+      if (!parent || !node.arguments?.length) return;
+      const own = ARGUMENT_MAXIMA[`${parent.name}.${node.name.value}`];
+      const shared =
+        parent.name === 'Entity' || isEntityType(parent.name)
+          ? ARGUMENT_MAXIMA[`Entity.${node.name.value}`]
+          : undefined;
+      const maxima = own ?? shared;
+      if (!maxima) return;
+      // Arguments of entity fields are named with their field (relations.first), as their resolver names them.
+      const label = (argument: string) => (own ? argument : `${node.name.value}.${argument}`);
+      for (const argument of node.arguments) {
+        const max = maxima[argument.name.value];
+        if (max === undefined || argument.value.kind !== 'IntValue') continue;
+        const value = Number(argument.value.value);
+        if (value > max) {
+          context.reportError(
+            new GraphQLError(tooLargeMessage(label(argument.name.value), value, max), {
+              nodes: [argument],
+              extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
+            }),
+          );
+        }
+      }
+    },
+  };
 }

@@ -6,13 +6,13 @@
 // need a CSRF header, and every response says how many Cypher statements it cost.
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type ValidationContext } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Database } from '../db.ts';
 import { CskgError } from '../errors.ts';
 import type { Logger } from '../log.ts';
 import type { GraphQLContext } from './context.ts';
-import { LIMITS } from './limits.ts';
+import { argumentLimitsRule, LIMITS } from './limits.ts';
 import { createLoaders } from './loaders.ts';
 import { buildSchema } from './schema.ts';
 
@@ -27,6 +27,15 @@ export type CskgYoga = YogaServerInstance<Record<string, unknown>, GraphQLContex
 
 /** The header a GET (or a form-encoded POST) must carry; JSON POSTs are preflighted by browsers anyway. */
 export const CSRF_HEADER = 'x-graphql-yoga-csrf';
+
+/** Refuses integer literals above their maximum before anything runs (see argumentLimitsRule). */
+function useArgumentLimits(): Plugin<GraphQLContext> {
+  return {
+    onValidate({ addValidationRule }) {
+      addValidationRule(argumentLimitsRule);
+    },
+  };
+}
 
 /** Adds `extensions.statements` to every executed result: the Cypher statements the request cost. */
 function useStatementCount(): Plugin<GraphQLContext> {
@@ -44,6 +53,22 @@ function useStatementCount(): Plugin<GraphQLContext> {
     },
   };
 }
+
+/*
+ * graphql-armor's validation rules report a document over a limit as a validation error with the code
+ * clients act on (BAD_USER_INPUT, HTTP 400) instead of throwing a bare "Syntax Error" (HTTP 200).
+ */
+const asBadInput = {
+  propagateOnRejection: false,
+  onReject: [
+    (context: ValidationContext | null, error: GraphQLError) =>
+      context?.reportError(
+        new GraphQLError(error.message.replace(/^Syntax Error: /, ''), {
+          extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
+        }),
+      ),
+  ],
+};
 
 function isGraphQLError(error: unknown): error is GraphQLError {
   return error instanceof Error && error.name === 'GraphQLError' && 'extensions' in error;
@@ -67,11 +92,13 @@ export function createCskgYoga({ db, logger, development = false }: YogaOptions)
       };
     },
     plugins: [
+      useArgumentLimits(),
       EnvelopArmorPlugin({
-        maxDepth: { n: LIMITS.queryDepth, ignoreIntrospection: true, flattenFragments: true },
-        costLimit: { maxCost: LIMITS.queryCost, ignoreIntrospection: true },
-        maxAliases: { n: LIMITS.aliases },
-        maxDirectives: { n: LIMITS.directives },
+        maxDepth: { n: LIMITS.queryDepth, ignoreIntrospection: true, flattenFragments: true, ...asBadInput },
+        costLimit: { maxCost: LIMITS.queryCost, ignoreIntrospection: true, ...asBadInput },
+        maxAliases: { n: LIMITS.aliases, ...asBadInput },
+        maxDirectives: { n: LIMITS.directives, ...asBadInput },
+        // The token limit acts while parsing, before validation: it stays a parse error (HTTP 400).
         maxTokens: { n: LIMITS.tokens },
         blockFieldSuggestion: { enabled: !development },
       }),

@@ -20,9 +20,12 @@ export interface GraphQLBody<T> {
   errors?: { message: string; extensions?: { code?: string }; path?: unknown[] }[];
 }
 
-export async function startTestServer(db: Database, options: { webDir?: string } = {}): Promise<TestServer> {
+export async function startTestServer(
+  db: Database,
+  options: { webDir?: string; development?: boolean } = {},
+): Promise<TestServer> {
   const logger = createLogger('silent', 'test');
-  const yoga = createCskgYoga({ db, logger });
+  const yoga = createCskgYoga({ db, logger, development: options.development ?? false });
   const server = http.createServer(
     createRequestListener({ yoga, db, webDir: options.webDir ?? '/nonexistent' }),
   );

@@ -29,7 +29,7 @@ import { neighborhoodQuery } from '../../src/graph/neighborhood.ts';
 import { pathsQuery } from '../../src/graph/paths.ts';
 import { searchQuery } from '../../src/graph/search.ts';
 import { decodeCursor, encodeCursor } from '../../src/graphql/connections.ts';
-import { intArgument, LIMITS, textArgument } from '../../src/graphql/limits.ts';
+import { ARGUMENT_MAXIMA, intArgument, LIMITS, textArgument } from '../../src/graphql/limits.ts';
 import {
   generatedSdlIsCurrent,
   renderGeneratedSdl,
@@ -312,6 +312,29 @@ describe('schema.graphql', () => {
       }
     }
     expect(loose).toEqual([]);
+  });
+});
+
+describe('argument maxima', () => {
+  it('name fields and arguments the schema has, with the bounds the resolvers enforce', () => {
+    for (const [key, maxima] of Object.entries(ARGUMENT_MAXIMA)) {
+      const [typeName, fieldName] = key.split('.') as [string, string];
+      const owners =
+        typeName === 'Entity'
+          ? [schema.getType('Entity'), ...ENTITY_TYPES.map((t) => schema.getType(t))]
+          : [schema.getType(typeName)];
+      expect(owners.length, key).toBeGreaterThan(0);
+      for (const owner of owners) {
+        const field = (owner as GraphQLObjectType).getFields()[fieldName];
+        expect(field, key).toBeDefined();
+        for (const argument of Object.keys(maxima)) {
+          expect(
+            field!.args.map((a) => a.name),
+            `${key}(${argument})`,
+          ).toContain(argument);
+        }
+      }
+    }
   });
 });
 

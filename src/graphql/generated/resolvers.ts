@@ -110,7 +110,7 @@ export type Attribute = {
 /** A supply chain the plan describes: a connected set of INPUT_TO links. */
 export type Chain = {
   __typename?: 'Chain';
-  /** Id of the chain's first product (upstream end, smallest id). */
+  /** The smallest product id of the chain: stable while the chain keeps that product. */
   id: Scalars['ID']['output'];
   /** Upstream end → downstream end, in Chinese. */
   name: Scalars['String']['output'];
