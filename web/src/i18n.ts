@@ -60,6 +60,7 @@ const UI = {
   searchLabel: ['搜索', 'Search'],
   noMatches: ['没有匹配的实体', 'No matching entity'],
   overview: ['五区十园', 'Zones & parks'],
+  whole: ['全图', 'Whole graph'],
   overviewHint: [
     '规划的空间布局：五区（综合实验区与台商投资区）、十园（闽台合作专业园），所在地区与重点产业。',
     'The plan’s layout: five zones (comprehensive zone and Taiwan investment zones), ten specialised parks, their regions and focus sectors.',

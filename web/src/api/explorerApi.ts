@@ -92,10 +92,15 @@ export interface ExplorerApi {
   ): Promise<{ subgraph: Subgraph; gaps: ChainGap[] }>;
   passageContext(id: string, before: number, after: number): Promise<Passage[]>;
   overview(planId: string): Promise<OverviewAnswer>;
+  /** Every entity and relation (the API has no single query for it: see wholeGraph below). */
+  wholeGraph(): Promise<Subgraph>;
 }
 
 /** The plan's own id in the graph; its TARGETS relations keyed five-zones-ten-parks are 专栏三 (五区十园). */
 export const PLAN_ID = 'policy:fujian-cross-strait-base-plan';
+
+/** The whole-graph view stops at this many entities (the API's `entities` maximum). */
+const WHOLE_GRAPH_MAX = 1000;
 
 interface RawEdge extends EdgeSummary {
   readonly evidence?: Passage[];
@@ -364,6 +369,49 @@ export function createExplorerApi(client = new GraphQLClient()): ExplorerApi {
         { id, before, after },
       );
       return data.passageContext;
+    },
+
+    async wholeGraph() {
+      // Every entity (ids and degrees), then the neighbourhood of the 100 best-connected ones to depth 2,
+      // which holds nearly everything with the relations among it, then the neighbourhood of whatever
+      // is still missing. Three requests; complete, because every relation has an end in one of them.
+      const all = await client.request<{
+        entities: { totalCount: number; edges: { node: { id: string; degree: number } }[] };
+      }>(
+        /* GraphQL */ `
+          query WholeGraphIds($first: Int) {
+            entities(first: $first) {
+              totalCount
+              edges {
+                node {
+                  id
+                  degree
+                }
+              }
+            }
+          }
+        `,
+        { first: WHOLE_GRAPH_MAX },
+      );
+      const ids = all.entities.edges.map((e) => e.node);
+      const hubs = [...ids]
+        .sort((a, b) => b.degree - a.degree)
+        .slice(0, 100)
+        .map((n) => n.id);
+      const nodes = new Map<string, EntitySummary>();
+      const edges = new Map<string, EdgeSummary>();
+      let truncated = all.entities.totalCount > ids.length;
+      const merge = (part: Subgraph) => {
+        for (const n of part.nodes) nodes.set(n.id, n);
+        for (const e of part.edges) edges.set(e.id, e);
+        truncated ||= part.truncated;
+      };
+      if (hubs.length > 0) merge(await api.neighborhood(hubs, { depth: 2, limit: 5000 }));
+      const missing = ids.map((n) => n.id).filter((id) => !nodes.has(id));
+      for (let i = 0; i < missing.length; i += 100) {
+        merge(await api.neighborhood(missing.slice(i, i + 100), { depth: 1, limit: 5000 }));
+      }
+      return { nodes: [...nodes.values()], edges: [...edges.values()], truncated };
     },
 
     async overview(planId) {

@@ -87,7 +87,9 @@ export function tierProducts(
 const ROW_HEIGHT = 40;
 const LABEL_SPACE = 34;
 /** room for an attached node and its (wrapped) label to the right */
-const LIST_WIDTH = 130;
+const LIST_WIDTH = 120;
+/** between two products stacked in one tier */
+const BLOCK_GAP = 26;
 
 /**
  * Places the chain: dagre ranks the products left to right along INPUT_TO, each product reserving the
@@ -134,21 +136,31 @@ export async function layoutChain(
     nodeDimensionsIncludeLabels: false,
   });
 
+  // Dagre chose the tiers (x) and the order within each tier (y); stack each tier's products from the top,
+  // in that order, so the tiers read as columns of cards.
+  const tiers = new Map<number, cytoscape.NodeSingular[]>();
+  visibleProducts.forEach((node) => {
+    const x = Math.round(node.position().x);
+    tiers.set(x, [...(tiers.get(x) ?? []), node]);
+  });
   cy.batch(() => {
-    visibleProducts.forEach((node) => {
-      node.removeStyle('height width');
-      const { x, y } = node.position();
-      const top = y - (reserved.get(node.id()) ?? 0) / 2;
-      const own = Number(node.data('size')) || 30;
-      node.position({ x, y: top + own / 2 });
-      (listOf.get(node.id()) ?? []).forEach((item, i) => {
-        item.addClass('attached');
-        item.position({
-          x: x - LIST_WIDTH / 2 + 10,
-          y: top + own + LABEL_SPACE + i * ROW_HEIGHT + ROW_HEIGHT / 2,
+    for (const [x, nodes] of tiers) {
+      nodes.sort((a, b) => a.position().y - b.position().y);
+      let top = 0;
+      for (const node of nodes) {
+        node.removeStyle('height width');
+        const own = Number(node.data('size')) || 30;
+        node.position({ x, y: top + own / 2 });
+        (listOf.get(node.id()) ?? []).forEach((item, i) => {
+          item.addClass('attached');
+          item.position({
+            x: x - LIST_WIDTH / 2 + 10,
+            y: top + own + LABEL_SPACE + i * ROW_HEIGHT + ROW_HEIGHT / 2,
+          });
         });
-      });
-    });
+        top += (reserved.get(node.id()) ?? own) + BLOCK_GAP;
+      }
+    }
     const rest = cy.nodes().filter((n) => n.visible() && !placed.has(n.id()) && !analysis.tiers.has(n.id()));
     const box = visibleProducts.union(cy.nodes('.attached')).boundingBox({});
     rest.forEach((node, i) => {

@@ -13,7 +13,8 @@ import { attribute } from '../model.ts';
 import { edgeElement, nodeElement, type NodeData } from './elements.ts';
 import { edgePasses, NO_FILTERS, nodePasses, type Filters } from './filters.ts';
 import { nodeLabel, textWidth } from './labels.ts';
-import { registerLayouts, runLayout, type LayoutName } from './layouts.ts';
+import { DRAFT_ABOVE, registerLayouts, runLayout, type LayoutName } from './layouts.ts';
+import type { LayoutAnswer, LayoutJob } from './layoutWorker.ts';
 import { explorerStylesheet } from './style.ts';
 
 /** What the canvas shows: the plan's structure, a free exploration, a product's chain, or paths. */
@@ -36,6 +37,8 @@ export interface ControllerOptions {
   readonly webgl?: boolean;
   /** animate layouts and camera moves (off in tests) */
   readonly animate?: boolean;
+  /** polishes large layouts off the main thread (layoutWorker.ts); without it they stay draft */
+  readonly refineLayout?: (job: LayoutJob) => Promise<LayoutAnswer>;
 }
 
 export interface ControllerEvents {
@@ -57,6 +60,8 @@ interface Snapshot {
 }
 
 const HISTORY_LIMIT = 40;
+/** Above this many nodes the large-graph stylesheet applies. */
+const LARGE_GRAPH = 400;
 
 export class GraphController {
   readonly cy: cytoscape.Core;
@@ -72,6 +77,11 @@ export class GraphController {
   private chain: ChainAnalysis | null = null;
   private currentPaths: readonly GraphPath[] = [];
   private readonly animate: boolean;
+  private largeStyle = false;
+  private readonly refiner: ((job: LayoutJob) => Promise<LayoutAnswer>) | undefined;
+  private readonly layoutCache = new Map<string, Record<string, cytoscape.Position>>();
+  private layoutGeneration = 0;
+  private refining = false;
   private readonly handlers: { [K in keyof ControllerEvents]: ControllerEvents[K][] } = {
     select: [],
     change: [],
@@ -82,6 +92,7 @@ export class GraphController {
     registerLayouts();
     this.lang = options.lang ?? 'zh';
     this.animate = options.animate ?? false;
+    this.refiner = options.refineLayout;
     const container = options.container ?? undefined;
     this.cy = cytoscape({
       ...(container ? { container } : { headless: true, styleEnabled: true }),
@@ -204,6 +215,7 @@ export class GraphController {
     subgraph: Subgraph,
     options: { kind: ViewKind; hubs?: readonly string[]; focus?: string; layout?: LayoutName },
   ): Promise<void> {
+    const t0 = performance.now();
     this.remember();
     this.resetContent(options.kind);
     this.cy.batch(() => {
@@ -214,9 +226,22 @@ export class GraphController {
       if (options.focus) this.cy.getElementById(options.focus).addClass('focus');
     });
     this.afterContentChange();
+    const t1 = performance.now();
     this.layoutChoice = options.layout ?? 'fcose';
     await this.layout({ randomize: true });
+    this.timings = { elementsMs: t1 - t0, layoutMs: performance.now() - t1 };
   }
+
+  /** Switches the stylesheet between its normal and its large-graph form (style.ts) as the canvas grows. */
+  private fitStyleToSize(): void {
+    const large = this.cy.nodes().length > LARGE_GRAPH;
+    if (large === this.largeStyle) return;
+    this.largeStyle = large;
+    this.cy.style(explorerStylesheet({ large }));
+  }
+
+  /** How long the last show() took to build the elements and to lay them out (the benchmark reads it). */
+  timings: { elementsMs: number; layoutMs: number } = { elementsMs: 0, layoutMs: 0 };
 
   /** Adds entities (and the edges among what is shown); returns the ids that were not on the canvas. */
   async add(subgraph: Subgraph, options: { near?: string; layout?: boolean } = {}): Promise<string[]> {
@@ -415,7 +440,7 @@ export class GraphController {
       });
     });
     // Cytoscape keeps the old labels' sizes (and bounding boxes) until the style is recomputed.
-    this.cy.style(explorerStylesheet());
+    this.cy.style(explorerStylesheet({ large: this.largeStyle }));
     if (allInView && this.cy.width() > 0) this.fit();
     this.emit('change');
   }
@@ -473,6 +498,13 @@ export class GraphController {
       this.cy.fit(visible, 40);
     } else if (this.layoutChoice === 'columns') {
       this.layoutColumns(visible);
+    } else if (
+      this.layoutChoice === 'fcose' &&
+      options.randomize &&
+      this.refiner &&
+      visible.nodes().length > DRAFT_ABOVE
+    ) {
+      await this.refinedLayout(visible, keep);
     } else {
       await runLayout(visible, {
         name: this.layoutChoice,
@@ -489,6 +521,85 @@ export class GraphController {
         }
       });
     }
+  }
+
+  /**
+   * A large canvas: positions from the cache when this very graph was laid out before; otherwise a draft
+   * fcose now (the first frame comes in well under 2 s) and full-quality fcose in the worker, which the
+   * nodes ease into when it answers (unless the canvas changed meanwhile).
+   */
+  private async refinedLayout(
+    visible: cytoscape.CollectionReturnValue,
+    keep: ReadonlyMap<string, cytoscape.Position>,
+  ): Promise<void> {
+    const key = layoutKey(visible);
+    const cached = this.layoutCache.get(key) ?? readStoredLayout(key);
+    if (cached) {
+      this.applyPositions(cached, false);
+      return;
+    }
+    const fixed = [...keep].map(([nodeId, position]) => ({ nodeId, position }));
+    await runLayout(visible, { name: 'fcose', randomize: true, animate: false, fixed });
+    const refiner = this.refiner;
+    if (!refiner) return;
+    const generation = ++this.layoutGeneration;
+    const job: LayoutJob = {
+      id: generation,
+      seed: 20111029,
+      nodes: visible.nodes().map((n) => {
+        const d = n.data() as NodeData;
+        const lines = d.label.split('\n');
+        const size = d.size;
+        return {
+          id: d.id,
+          w: Math.max(size, Math.max(...lines.map(textWidth)) * 11),
+          h: size + 4 + lines.length * 13,
+          ...n.position(),
+          fixed: keep.has(d.id),
+        };
+      }),
+      edges: visible.edges().map((e) => ({
+        id: e.id(),
+        source: String(e.data('source')),
+        target: String(e.data('target')),
+        type: String(e.data('type')),
+      })),
+    };
+    this.refining = true;
+    this.emit('change');
+    refiner(job).then(
+      (answer) => {
+        if (answer.id !== this.layoutGeneration) return;
+        this.refining = false;
+        this.layoutCache.set(key, answer.positions);
+        storeLayout(key, answer.positions);
+        this.applyPositions(answer.positions, this.animate);
+        this.emit('change');
+      },
+      () => {
+        this.refining = false;
+        this.emit('change');
+      },
+    );
+  }
+
+  private applyPositions(positions: Readonly<Record<string, cytoscape.Position>>, animate: boolean): void {
+    const nodes = this.cy.nodes().filter((n) => !n.hasClass('pinned') && positions[n.id()] !== undefined);
+    nodes
+      .layout({
+        name: 'preset',
+        positions: (node: cytoscape.NodeSingular) => positions[node.id()] ?? node.position(),
+        fit: true,
+        padding: 30,
+        animate,
+        animationDuration: 700,
+      } as cytoscape.LayoutOptions)
+      .run();
+  }
+
+  /** True while the worker polishes a large layout. */
+  get refiningLayout(): boolean {
+    return this.refining;
   }
 
   /** The layered layout of columns.ts, with labels beside the nodes of the outer columns. */
@@ -610,6 +721,10 @@ export class GraphController {
   }
 
   private afterContentChange(): void {
+    // A layout the worker is still polishing is for a canvas that no longer exists.
+    this.layoutGeneration++;
+    this.refining = false;
+    this.fitStyleToSize();
     this.applyFilters();
     this.refreshMarkers();
     this.emit('change');
@@ -652,4 +767,47 @@ function dedupe<T extends { readonly id: string }>(items: readonly T[]): T[] {
 
 function dedupeDefinitions(items: cytoscape.ElementDefinition[]): cytoscape.ElementDefinition[] {
   return [...new Map(items.map((item) => [String(item.data.id), item])).values()];
+}
+
+/** Identifies a graph by its elements: the same nodes and edges get the same polished layout back. */
+export function layoutKey(elements: cytoscape.CollectionReturnValue): string {
+  const ids = elements.map((e) => e.id()).sort();
+  let hash = 0x811c9dc5;
+  for (const id of ids) {
+    for (let i = 0; i < id.length; i++) {
+      hash ^= id.charCodeAt(i);
+      hash = Math.imul(hash, 0x01000193) >>> 0;
+    }
+    hash = Math.imul(hash ^ 0x2c, 0x01000193) >>> 0;
+  }
+  return `cskg-layout:${ids.length}:${hash.toString(36)}`;
+}
+
+const STORED_LAYOUTS = 'cskg-layouts';
+
+function readStoredLayout(key: string): Record<string, cytoscape.Position> | undefined {
+  try {
+    const stored = globalThis.localStorage?.getItem(key);
+    return stored ? (JSON.parse(stored) as Record<string, cytoscape.Position>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Keeps the last few polished layouts across reloads (a shared link opens at once). */
+function storeLayout(key: string, positions: Record<string, cytoscape.Position>): void {
+  try {
+    const storage = globalThis.localStorage;
+    if (!storage) return;
+    const keys = (JSON.parse(storage.getItem(STORED_LAYOUTS) ?? '[]') as string[]).filter((k) => k !== key);
+    keys.push(key);
+    while (keys.length > 3) storage.removeItem(keys.shift() as string);
+    const rounded = Object.fromEntries(
+      Object.entries(positions).map(([id, p]) => [id, { x: Math.round(p.x), y: Math.round(p.y) }]),
+    );
+    storage.setItem(key, JSON.stringify(rounded));
+    storage.setItem(STORED_LAYOUTS, JSON.stringify(keys));
+  } catch {
+    // storage full or disabled: the layout is simply computed again next time
+  }
 }

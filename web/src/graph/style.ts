@@ -28,7 +28,12 @@ function typeBlocks(): Block[] {
   });
 }
 
-export function explorerStylesheet(): cytoscape.StylesheetJson {
+/**
+ * `large`: the canvas holds hundreds of nodes (the whole plan graph): straight edges instead of bezier
+ * curves and no label backgrounds, which halves the first frame; labels appear from a larger zoom on.
+ */
+export function explorerStylesheet(options: { large?: boolean } = {}): cytoscape.StylesheetJson {
+  const large = options.large ?? false;
   const blocks: Block[] = [
     {
       selector: 'node',
@@ -52,7 +57,7 @@ export function explorerStylesheet(): cytoscape.StylesheetJson {
         'text-background-opacity': 0.78,
         'text-background-padding': '1px',
         'text-background-shape': 'roundrectangle',
-        'min-zoomed-font-size': 6,
+        'min-zoomed-font-size': large ? 8 : 6,
         'overlay-padding': 4,
       },
     },
@@ -92,7 +97,7 @@ export function explorerStylesheet(): cytoscape.StylesheetJson {
       selector: 'edge',
       style: {
         width: 1.4,
-        'curve-style': 'bezier',
+        'curve-style': large ? 'straight' : 'bezier',
         'line-color': EDGE_COLOR,
         'target-arrow-color': EDGE_COLOR,
         'target-arrow-shape': 'triangle',
@@ -167,7 +172,7 @@ export function explorerStylesheet(): cytoscape.StylesheetJson {
         'text-halign': 'right',
         'text-margin-x': 5,
         'text-margin-y': 0,
-        'font-size': 11,
+        'font-size': 12,
       },
     },
     // The columns layout puts the labels of its outer columns beside the nodes, on one line.
@@ -192,6 +197,7 @@ export function explorerStylesheet(): cytoscape.StylesheetJson {
     { selector: 'node.label-left', style: { 'text-halign': 'left', 'text-margin-x': -5 } },
     { selector: 'node.label-right', style: { 'text-halign': 'right', 'text-margin-x': 5 } },
     { selector: '.filtered', style: { display: 'none' } },
+    ...(large ? [{ selector: 'node', style: { 'text-background-opacity': 0 } } as Block] : []),
   ];
   return blocks;
 }

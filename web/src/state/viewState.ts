@@ -7,6 +7,7 @@ import { isLayoutName, type LayoutName } from '../graph/layouts.ts';
 
 export type BaseView =
   | { readonly kind: 'overview' }
+  | { readonly kind: 'whole' }
   | { readonly kind: 'empty' }
   | {
       readonly kind: 'chain';
@@ -104,6 +105,7 @@ export function decodeViewState(search: string): ViewState {
   let base: BaseView = DEFAULT_STATE.base;
   const view = params.get('view');
   if (view === 'empty') base = { kind: 'empty' };
+  else if (view === 'whole') base = { kind: 'whole' };
   else if (view === 'chain' && params.get('product')) {
     const dir = (params.get('dir') ?? 'both').toUpperCase() as ChainDirection;
     base = {

@@ -5,6 +5,7 @@
 import type { ExplorerApi } from '../api/explorerApi.ts';
 import { PLAN_ID } from '../api/explorerApi.ts';
 import { GraphController, type Selection } from '../graph/controller.ts';
+import { layoutInWorker } from '../graph/layoutClient.ts';
 import { exportJson, exportSvg } from '../graph/exportView.ts';
 import { toggleFilter, type Filters } from '../graph/filters.ts';
 import type { LayoutName } from '../graph/layouts.ts';
@@ -144,6 +145,7 @@ export class ExplorerApp {
       container: this.cyContainer,
       lang: this.lang,
       animate: true,
+      refineLayout: layoutInWorker,
       ...(options.webgl ? { webgl: true } : {}),
     });
     this.controller.on('select', (selection) => void this.onSelect(selection));
@@ -186,6 +188,8 @@ export class ExplorerApp {
     switch (base.kind) {
       case 'overview':
         return this.loadOverview();
+      case 'whole':
+        return this.loadWholeGraph();
       case 'chain':
         return this.loadChain(base.product, base.direction, base.depth);
       case 'paths':
@@ -228,6 +232,14 @@ export class ExplorerApp {
     if (!this.controller.selection()) this.renderDetailsHint();
   }
 
+  private async loadWholeGraph(): Promise<void> {
+    const graph = await this.api.wholeGraph();
+    this.newBase({ kind: 'whole' });
+    await this.controller.show(graph, { kind: 'explore', layout: 'fcose' });
+    if (graph.truncated)
+      this.toast(this.lang === 'zh' ? '图太大，只显示了一部分' : 'The graph is larger than the view shows');
+  }
+
   private async loadChain(product: string, direction: ChainDirection, depth: number): Promise<void> {
     const { subgraph, gaps } = await this.api.supplyChain(product, direction, depth);
     this.newBase({ kind: 'chain', product, direction, depth });
@@ -264,6 +276,7 @@ export class ExplorerApp {
     if (this.steps.length > 40) this.steps.shift();
     this.base = base;
     this.ops = [];
+    if (this.tab === 'details') this.renderDetailsHint();
   }
 
   private step(op: Operation): void {
@@ -539,6 +552,12 @@ export class ExplorerApp {
           () => void this.run(() => this.loadOverview()),
           'view-overview',
         ),
+        viewButton(
+          'whole',
+          this.base.kind === 'whole',
+          () => void this.run(() => this.loadWholeGraph()),
+          'view-whole',
+        ),
         viewButton('chain', this.tab === 'chain', () => this.openTool('chain'), 'view-chain'),
         viewButton('paths', this.tab === 'paths', () => this.openTool('paths'), 'view-paths'),
       ),
@@ -742,6 +761,12 @@ export class ExplorerApp {
           ? '每个产品下列出覆盖它的园区与企业；红圈为补链缺口。'
           : 'Under each product, the parks and firms that cover it; red rings mark chain gaps.',
       );
+    } else if (base.kind === 'whole') {
+      caption(
+        lang === 'zh'
+          ? '全图：规划中的全部实体与关系'
+          : 'The whole graph: every entity and relation of the plan',
+      );
     } else if (base.kind === 'paths') {
       const a = this.controller.entity(base.from);
       const b = this.controller.entity(base.to);
@@ -780,7 +805,12 @@ export class ExplorerApp {
         ? ` · 全图 ${this.stats.entities} 个实体、${this.stats.relations} 条关系`
         : ` · graph: ${this.stats.entities} entities, ${this.stats.relations} relations`
       : '';
-    this.statusLine.textContent = shown + filtered + total;
+    const refining = this.controller.refiningLayout
+      ? lang === 'zh'
+        ? ' · 正在优化布局…'
+        : ' · polishing the layout…'
+      : '';
+    this.statusLine.textContent = shown + filtered + total + refining;
   }
 
   private onChange(): void {
@@ -791,8 +821,12 @@ export class ExplorerApp {
     this.updateEmptyState();
     this.updateStatus();
     this.syncUrl();
-    const views = this.header.querySelector('#view-overview');
-    views?.setAttribute('aria-pressed', String(this.base.kind === 'overview'));
+    this.header
+      .querySelector('#view-overview')
+      ?.setAttribute('aria-pressed', String(this.base.kind === 'overview'));
+    this.header
+      .querySelector('#view-whole')
+      ?.setAttribute('aria-pressed', String(this.base.kind === 'whole'));
   }
 
   private async loadStats(): Promise<void> {

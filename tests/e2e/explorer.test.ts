@@ -1,0 +1,380 @@
+// The explorer end to end: the built page, served by the real HTTP server over the plan graph in Neo4j, in
+// Debian's Chromium driven by playwright-core. What only a browser shows: the page opens on 五区十园, the
+// search is keyboard-driven, details show the plan's words, expansion, the PX chain, a path from a Taiwan
+// association to an enterprise, the language switch, PNG export, a shared URL, and the loading, empty and
+// error states. Screenshots go to test-results/ (look at them: Chinese must render, not boxes).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../src/config.ts';
+import type { Database } from '../../src/db.ts';
+import { connectTestDatabase } from '../support/neo4j.ts';
+import { ensurePlanLoaded } from '../support/plan.ts';
+import { startTestServer, type TestServer } from '../support/server.ts';
+
+const SHOTS = path.join(PROJECT_ROOT, 'test-results');
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+let db: Database;
+let server: TestServer;
+let browser: Browser;
+let context: BrowserContext;
+let webDir: string;
+
+beforeAll(async () => {
+  db = connectTestDatabase();
+  await ensurePlanLoaded(db);
+  webDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cskg-web-'));
+  await build({
+    configFile: path.join(PROJECT_ROOT, 'web/vite.config.ts'),
+    build: { outDir: webDir, emptyOutDir: true },
+    logLevel: 'warn',
+  });
+  server = await startTestServer(db, { webDir });
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+  fs.mkdirSync(SHOTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await server?.close();
+  await db?.close();
+  if (webDir) fs.rmSync(webDir, { recursive: true, force: true });
+});
+
+/** A page with its console errors collected; every test checks there were none. */
+async function open(url = '/'): Promise<Page & { errors: string[] }> {
+  const page = (await context.newPage()) as Page & { errors: string[] };
+  page.errors = [];
+  page.on('pageerror', (error) => page.errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') page.errors.push(message.text());
+  });
+  await page.goto(server.url + url);
+  await settled(page);
+  return page;
+}
+
+/** The restore is over and no request is running. */
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      document.getElementById('app')?.getAttribute('aria-busy') === 'false' &&
+      document.querySelector('.loading')?.hasAttribute('hidden') === true,
+    null,
+    { timeout: 30_000 },
+  );
+  await page.waitForTimeout(350); // layout animations
+}
+
+/** What the canvas holds, read from the controller the page exposes as window.cskg. */
+function canvas(page: Page) {
+  return page.evaluate(() => {
+    const app = (window as unknown as { cskg: { graph: { cy: import('cytoscape').Core; kind: string; layoutName: string } } }).cskg;
+    const cy = app.graph.cy;
+    return {
+      kind: app.graph.kind,
+      layout: app.graph.layoutName,
+      nodes: cy.nodes().map((n) => n.id()),
+      edges: cy.edges().map((e) => e.id()),
+      filtered: cy.elements('.filtered').map((e) => e.id()),
+      selected: cy.$(':selected').map((e) => e.id()),
+      hubs: cy.nodes('.hub').map((n) => n.id()),
+      labels: Object.fromEntries(cy.nodes().map((n) => [n.id(), String(n.data('label'))])),
+      x: Object.fromEntries(cy.nodes().map((n) => [n.id(), n.position().x])),
+      pathEdges: cy.edges('.path').map((e) => e.id()),
+      gaps: cy.nodes('.gap').map((n) => n.id()),
+    };
+  });
+}
+
+/** Screen position of a node, for real mouse events. */
+async function nodeOnScreen(page: Page, id: string): Promise<{ x: number; y: number }> {
+  const rendered = await page.evaluate((nodeId) => {
+    const cy = (window as unknown as { cskg: { graph: { cy: import('cytoscape').Core } } }).cskg.graph.cy;
+    return cy.getElementById(nodeId).renderedPosition();
+  }, id);
+  const box = await page.locator('#cy').boundingBox();
+  if (!box) throw new Error('no canvas');
+  return { x: box.x + rendered.x, y: box.y + rendered.y };
+}
+
+async function pick(page: Page, comboboxName: string, query: string, optionText: string): Promise<void> {
+  const box = page.getByRole('combobox', { name: comboboxName });
+  await box.fill(query);
+  const listbox = page.locator(`#${await box.getAttribute('aria-controls')}`);
+  await listbox.getByRole('option', { name: new RegExp(optionText) }).first().waitFor();
+  // Walk to the wanted option with the keyboard, as a user would.
+  const options = await listbox.getByRole('option').allTextContents();
+  const index = options.findIndex((text) => text.includes(optionText));
+  expect(index, `${optionText} among ${options.join(' | ')}`).toBeGreaterThanOrEqual(0);
+  for (let i = 0; i < index; i++) await box.press('ArrowDown');
+  const prefix = (await box.getAttribute('aria-controls'))?.replace(/-listbox$/, '');
+  expect(await box.getAttribute('aria-activedescendant')).toBe(`${prefix}-option-${index}`);
+  await box.press('Enter');
+  await page.waitForTimeout(200);
+  await settled(page);
+}
+
+describe('the explorer in Chromium', () => {
+  it('opens on the plan’s five zones and ten parks, readable without a click', async () => {
+    const page = await open();
+    const view = await canvas(page);
+    expect(view.kind).toBe('overview');
+    expect(view.layout).toBe('columns');
+    expect(view.hubs).toHaveLength(15);
+    expect(view.hubs).toEqual(expect.arrayContaining(['park:pingtan-comprehensive-zone', 'park:xiamen-tiz', 'park:gulei-taiwan-petrochemical-park', 'park:wuyi-new-area-specialty-park']));
+    // regions and focus sectors are there too, with their labels
+    expect(view.nodes.some((id) => id.startsWith('region:'))).toBe(true);
+    expect(view.nodes.some((id) => id.startsWith('sector:'))).toBe(true);
+    expect(view.labels['park:gulei-taiwan-petrochemical-park']).toContain('古雷');
+    // the same structure in words beside the graph
+    const summary = page.locator('#details');
+    await expect.poll(() => summary.locator('[data-overview]').count()).toBe(15);
+    await expect.poll(() => summary.textContent()).toContain('平潭综合实验区');
+    // the legend doubles as the filter
+    expect(await page.locator('#legend input[type=checkbox]').count()).toBeGreaterThan(20);
+    await page.screenshot({ path: path.join(SHOTS, 'explorer-1-overview.png') });
+    expect(page.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('searches 古雷 from the keyboard and shows the details with the plan’s words', async () => {
+    const page = await open();
+    const search = page.getByRole('combobox', { name: '搜索' });
+    expect(await search.getAttribute('type')).toBe('search');
+    await search.focus();
+    await search.fill('古雷');
+    const listbox = page.getByRole('listbox');
+    await listbox.getByRole('option', { name: /古雷台湾石化工业园/ }).waitFor();
+    expect(await search.getAttribute('aria-expanded')).toBe('true');
+    await page.screenshot({ path: path.join(SHOTS, 'explorer-2-search.png') });
+    // Escape closes the suggestions, ArrowDown brings them back
+    await search.press('Escape');
+    expect(await search.getAttribute('aria-expanded')).toBe('false');
+    await pick(page, '搜索', '古雷', '古雷台湾石化工业园');
+
+    const details = page.locator('#details');
+    await expect.poll(() => details.locator('.entity-name').textContent()).toBe('古雷台湾石化工业园');
+    expect(await details.locator('.entity-name-en').textContent()).toBe('Gulei Taiwan Petrochemical Industrial Park');
+    expect(await details.textContent()).toContain('园区');
+    // evidence: section path and the cited words marked
+    const passages = details.locator('.passage');
+    expect(await passages.count()).toBeGreaterThan(0);
+    expect(await passages.first().locator('.section-path').textContent()).toMatch(/第.章/);
+    expect(await passages.locator('mark').count()).toBeGreaterThan(0);
+    // read the surrounding section of the plan
+    await passages.first().locator('[data-action="read-section"]').click();
+    const context = passages.first().locator('.context');
+    await context.waitFor({ state: 'visible' });
+    expect(await context.locator('p').count()).toBeGreaterThan(1);
+    expect(await context.locator('p.current mark').count()).toBeGreaterThan(0);
+    const view = await canvas(page);
+    expect(view.selected).toEqual(['park:gulei-taiwan-petrochemical-park']);
+    expect(page.url()).toContain('sel=park:gulei-taiwan-petrochemical-park');
+    await page.screenshot({ path: path.join(SHOTS, 'explorer-3-details.png') });
+    expect(page.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('expands by double-click and by button, with a cap and "show more"; hides and undoes', async () => {
+    const page = await open('/?view=empty');
+    await pick(page, '搜索', '福州台商投资区', '福州台商投资区');
+    // picking from the search puts the entity on the canvas with its first neighbours
+    let view = await canvas(page);
+    const zone = 'park:fuzhou-tiz';
+    expect(view.nodes).toContain(zone);
+    const firstCount = view.nodes.length;
+    expect(firstCount).toBe(26); // the zone and the cap of 25 neighbours: it has more
+    const more = page.locator('.toolbar [data-action="more"]');
+    expect(await more.isEnabled()).toBe(true);
+    await more.click();
+    await settled(page);
+    view = await canvas(page);
+    expect(view.nodes.length).toBeGreaterThan(firstCount);
+
+    // double-click a neighbour to expand it
+    const neighbour = view.nodes.find((id) => id.startsWith('region:')) ?? view.nodes.find((id) => id !== zone)!;
+    const before = view.nodes.length;
+    const at = await nodeOnScreen(page, neighbour);
+    await page.mouse.dblclick(at.x, at.y);
+    await page.waitForTimeout(300);
+    await settled(page);
+    view = await canvas(page);
+    expect(view.nodes.length).toBeGreaterThan(before);
+    expect(page.url()).toContain(`x.${neighbour}`);
+    await page.screenshot({ path: path.join(SHOTS, 'explorer-4-expanded.png') });
+
+    // hide the selected node, then undo
+    const count = view.nodes.length;
+    await page.locator('.toolbar [data-action="hide"]').click();
+    view = await canvas(page);
+    expect(view.nodes).not.toContain(neighbour);
+    await page.locator('.toolbar [data-action="undo"]').click();
+    view = await canvas(page);
+    expect(view.nodes).toContain(neighbour);
+    expect(view.nodes).toHaveLength(count);
+    expect(page.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows the PX chain (对二甲苯 → PTA) left to right in tiers, with chain gaps', async () => {
+    const page = await open();
+    await page.locator('#view-chain').click();
+    await pick(page, '产品', '对二甲苯', '对二甲苯');
+    const view = await canvas(page);
+    expect(view.kind).toBe('chain');
+    expect(view.nodes).toEqual(expect.arrayContaining(['product:px', 'product:pta']));
+    expect(view.edges).toContain('product:px|INPUT_TO|product:pta');
+    expect(view.x['product:px']).toBeLessThan(view.x['product:pta']!);
+    // the gaps the API found are marked on the canvas and listed with their reasons
+    const gaps = page.locator('.gap-item');
+    expect(await gaps.count()).toBe(view.gaps.length);
+    expect(page.url()).toContain('view=chain');
+    expect(page.url()).toContain('product=product:px');
+    await page.screenshot({ path: path.join(SHOTS, 'explorer-5-px-chain.png') });
+    expect(page.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('finds the shortest paths from a Taiwan association to an enterprise, each hop with its evidence', async () => {
+    const page = await open();
+    await page.locator('#view-paths').click();
+    await pick(page, '起点', '台湾车辆', '台湾车辆同业公会');
+    await pick(page, '终点', '东南汽车', '东南汽车');
+    const view = await canvas(page);
+    expect(view.kind).toBe('paths');
+    expect(view.pathEdges.length).toBeGreaterThan(0);
+    const items = page.locator('.path-item');
+    expect(await items.count()).toBeGreaterThan(0);
+    const hops = items.first().locator('.hops > li');
+    expect(await hops.count()).toBe(view.pathEdges.length);
+    expect(await hops.first().locator('.passage').count()).toBeGreaterThan(0);
+    expect(await hops.locator('mark').count()).toBeGreaterThan(0);
+    // the start sits left of the end
+    const url = new URL(page.url());
+    expect(view.x[url.searchParams.get('from')!]).toBeLessThan(view.x[url.searchParams.get('to')!]!);
+    await page.screenshot({ path: path.join(SHOTS, 'explorer-6-paths.png') });
+    expect(page.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('switches labels and interface to English and back', async () => {
+    const page = await open();
+    await page.locator('#lang-switch').click();
+    await page.waitForTimeout(300);
+    let view = await canvas(page);
+    expect(view.labels['park:gulei-taiwan-petrochemical-park']).toMatch(/Gulei/);
+    expect(await page.locator('#view-overview').textContent()).toBe('Zones & parks');
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(page.url()).toContain('lang=en');
+    await page.screenshot({ path: path.join(SHOTS, 'explorer-7-english.png') });
+    await page.locator('#lang-switch').click();
+    view = await canvas(page);
+    expect(view.labels['park:gulei-taiwan-petrochemical-park']).toContain('古雷');
+    expect(page.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('exports the view as PNG, SVG and JSON', async () => {
+    const page = await open();
+    const save = async (format: string) => {
+      await page.locator('#export-button').click();
+      const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`[data-export="${format}"]`).click()]);
+      const file = path.join(SHOTS, `explorer-export.${format}`);
+      await download.saveAs(file);
+      return fs.readFileSync(file);
+    };
+    const png = await save('png');
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(png.length).toBeGreaterThan(20_000);
+    const svg = (await save('svg')).toString('utf8');
+    expect(svg).toContain('<svg');
+    expect(svg).toContain('古雷台湾');
+    const json = JSON.parse((await save('json')).toString('utf8')) as { nodes: { id: string }[]; edges: unknown[] };
+    expect(json.nodes.map((n) => n.id)).toContain('park:xiamen-tiz');
+    expect(json.edges.length).toBeGreaterThan(0);
+    expect(page.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('restores a shared URL: expansions, filters, layout, language and selection', async () => {
+    const page = await open('/?view=empty');
+    await pick(page, '搜索', '古雷台湾石化', '古雷台湾石化工业园');
+    await page.locator('#legend [data-filter="hiddenTypes:Region"]').uncheck();
+    await page.locator('#layout-select').selectOption('concentric');
+    await settled(page);
+    await page.locator('#lang-switch').click();
+    const view = await canvas(page);
+    const shared = page.url();
+    expect(shared).toContain('lang=en');
+    expect(shared).toContain('layout=concentric');
+    expect(shared).toContain('types=-Region');
+    await page.close();
+
+    const again = await open(shared.replace(server.url, ''));
+    const restored = await canvas(again);
+    expect(restored.nodes.sort()).toEqual(view.nodes.sort());
+    expect(restored.selected).toEqual(view.selected);
+    expect(restored.filtered.sort()).toEqual(view.filtered.sort());
+    expect(restored.layout).toBe('concentric');
+    expect(restored.labels['park:gulei-taiwan-petrochemical-park']).toMatch(/Gulei/);
+    expect(await again.locator('#legend [data-filter="hiddenTypes:Region"]').isChecked()).toBe(false);
+    expect(again.url()).toBe(shared);
+    await again.screenshot({ path: path.join(SHOTS, 'explorer-8-shared-url.png') });
+    expect(again.errors).toEqual([]);
+    await again.close();
+  });
+
+  it('shows an empty-state hint, a loading indicator and an error banner when the API fails', async () => {
+    const page = await open('/?view=empty');
+    expect(await page.locator('#empty-state').isVisible()).toBe(true);
+    expect(await page.locator('#empty-state').textContent()).toContain('搜索');
+    // a slow, then failing, API
+    await page.route('**/graphql', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      await route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ errors: [{ message: 'Neo4j is not reachable', extensions: { code: 'SERVICE_UNAVAILABLE' } }] }) });
+    });
+    await page.locator('#view-overview').click();
+    await page.locator('#loading').waitFor({ state: 'visible' });
+    const banner = page.locator('#error-banner');
+    await banner.waitFor({ state: 'visible' });
+    expect(await banner.textContent()).toContain('not reachable');
+    await page.screenshot({ path: path.join(SHOTS, 'explorer-9-error.png') });
+    // the API is back: retry works
+    await page.unroute('**/graphql');
+    await banner.getByRole('button', { name: '重试' }).click();
+    await settled(page);
+    expect(await banner.isVisible()).toBe(false);
+    expect((await canvas(page)).hubs).toHaveLength(15);
+    await page.close();
+  });
+
+  it('stays usable in a narrow window', async () => {
+    const narrow = await browser.newContext({ viewport: { width: 600, height: 860 } });
+    const page = await narrow.newPage();
+    await page.goto(server.url + '/?view=chain&product=product:px');
+    await settled(page);
+    const cy = await page.locator('#cy').boundingBox();
+    expect(cy!.width).toBeGreaterThan(550);
+    expect(cy!.height).toBeGreaterThan(400);
+    expect(await page.getByRole('combobox', { name: '搜索' }).isVisible()).toBe(true);
+    await page.screenshot({ path: path.join(SHOTS, 'explorer-10-narrow.png') });
+    await page.getByRole('button', { name: '详情' }).click();
+    expect(await page.locator('#side').isVisible()).toBe(true);
+    await page.screenshot({ path: path.join(SHOTS, 'explorer-11-narrow-panel.png') });
+    await narrow.close();
+  });
+});
