@@ -48,3 +48,29 @@ export async function readGraphStats(db: Pick<QueryRunner, 'read'>): Promise<Gra
     dataHash: meta?.dataHash ?? null,
   };
 }
+
+export interface Readiness {
+  /** ISO time of the last load, null when nothing is loaded */
+  readonly loadedAt: string | null;
+  /** entities the last load wrote (from the stamp; no count of the graph) */
+  readonly entities: number;
+}
+
+/**
+ * What /ready needs, in one cheap statement: the load stamp (an index seek) and whether any entity exists.
+ * Load balancers poll it often, so it never counts the graph as `stats` does.
+ */
+export const readinessQuery: CypherQuery = {
+  cypher: /* Cypher */ `
+    OPTIONAL MATCH (m:Meta {key: 'graph'})
+    RETURN m.loadedAt AS loadedAt, coalesce(m.entityCount, 0) AS entityCount, EXISTS { (:Entity) } AS hasEntities`,
+};
+
+export async function readReadiness(db: Pick<QueryRunner, 'read'>): Promise<Readiness> {
+  const [row] = await db.read(readinessQuery);
+  const hasEntities = Boolean(row?.hasEntities);
+  return {
+    loadedAt: hasEntities ? ((row?.loadedAt as string | null | undefined) ?? null) : null,
+    entities: hasEntities ? Number(row?.entityCount ?? 0) : 0,
+  };
+}

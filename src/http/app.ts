@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Database } from '../db.ts';
 import type { CskgYoga } from '../graphql/yoga.ts';
 import { LIMITS } from '../graphql/limits.ts';
-import { readGraphStats } from '../graph/stats.ts';
+import { readReadiness } from '../graph/stats.ts';
 
 export interface AppOptions {
   readonly yoga: CskgYoga;
@@ -56,13 +56,13 @@ function createHandler({ yoga, db, webDir }: AppOptions) {
     }
     if (url.pathname === '/ready') {
       try {
-        const stats = await readGraphStats(db);
-        const ready = stats.loadedAt !== null && stats.entities > 0;
+        const readiness = await readReadiness(db);
+        const ready = readiness.loadedAt !== null && readiness.entities > 0;
         return sendJson(response, ready ? 200 : 503, {
           status: ready ? 'ready' : 'not-loaded',
           neo4j: 'up',
-          entities: stats.entities,
-          loadedAt: stats.loadedAt,
+          entities: readiness.entities,
+          loadedAt: readiness.loadedAt,
         });
       } catch {
         return sendJson(response, 503, { status: 'unavailable', neo4j: 'down' });
