@@ -6,7 +6,7 @@
 // industry graphs. Deterministic for a given size and seed. Written as a stream: memory stays small.
 //
 //   node --import tsx bench/generate.ts --relations 100000 --out /tmp/cskg-100k
-import { createWriteStream, cpSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createWriteStream, cpSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { once } from 'node:events';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -76,7 +76,11 @@ export async function generateSyntheticData(
   rmSync(options.out, { recursive: true, force: true });
   mkdirSync(path.join(options.out, 'graph'), { recursive: true });
   cpSync(path.join(ROOT, 'data', 'sources'), path.join(options.out, 'sources'), { recursive: true });
-  const stream = createWriteStream(path.join(options.out, 'graph', 'synthetic.ndjson'), 'utf8');
+  // Written under a temporary name and renamed when complete, so an interrupted run leaves no file that
+  // looks finished.
+  const target = path.join(options.out, 'graph', 'synthetic.ndjson');
+  const partial = `${target}.partial`;
+  const stream = createWriteStream(partial, 'utf8');
   const write = async (value: unknown) => {
     if (!stream.write(`${JSON.stringify(value)}\n`)) await once(stream, 'drain');
   };
@@ -145,6 +149,7 @@ export async function generateSyntheticData(
   }
   stream.end();
   await once(stream, 'finish');
+  renameSync(partial, target);
   return { entities: total, relations: written };
 }
 
