@@ -82,7 +82,11 @@ async function settled(page: Page): Promise<void> {
 /** What the canvas holds, read from the controller the page exposes as window.cskg. */
 function canvas(page: Page) {
   return page.evaluate(() => {
-    const app = (window as unknown as { cskg: { graph: { cy: import('cytoscape').Core; kind: string; layoutName: string } } }).cskg;
+    const app = (
+      window as unknown as {
+        cskg: { graph: { cy: import('cytoscape').Core; kind: string; layoutName: string } };
+      }
+    ).cskg;
     const cy = app.graph.cy;
     return {
       kind: app.graph.kind,
@@ -115,7 +119,10 @@ async function pick(page: Page, comboboxName: string, query: string, optionText:
   const box = page.getByRole('combobox', { name: comboboxName });
   await box.fill(query);
   const listbox = page.locator(`#${await box.getAttribute('aria-controls')}`);
-  await listbox.getByRole('option', { name: new RegExp(optionText) }).first().waitFor();
+  await listbox
+    .getByRole('option', { name: new RegExp(optionText) })
+    .first()
+    .waitFor();
   // Walk to the wanted option with the keyboard, as a user would.
   const options = await listbox.getByRole('option').allTextContents();
   const index = options.findIndex((text) => text.includes(optionText));
@@ -135,7 +142,14 @@ describe('the explorer in Chromium', () => {
     expect(view.kind).toBe('overview');
     expect(view.layout).toBe('columns');
     expect(view.hubs).toHaveLength(15);
-    expect(view.hubs).toEqual(expect.arrayContaining(['park:pingtan-comprehensive-zone', 'park:xiamen-tiz', 'park:gulei-taiwan-petrochemical-park', 'park:wuyi-new-area-specialty-park']));
+    expect(view.hubs).toEqual(
+      expect.arrayContaining([
+        'park:pingtan-comprehensive-zone',
+        'park:xiamen-tiz',
+        'park:gulei-taiwan-petrochemical-park',
+        'park:wuyi-new-area-specialty-park',
+      ]),
+    );
     // regions and focus sectors are there too, with their labels
     expect(view.nodes.some((id) => id.startsWith('region:'))).toBe(true);
     expect(view.nodes.some((id) => id.startsWith('sector:'))).toBe(true);
@@ -168,7 +182,9 @@ describe('the explorer in Chromium', () => {
 
     const details = page.locator('#details');
     await expect.poll(() => details.locator('.entity-name').textContent()).toBe('古雷台湾石化工业园');
-    expect(await details.locator('.entity-name-en').textContent()).toBe('Gulei Taiwan Petrochemical Industrial Park');
+    expect(await details.locator('.entity-name-en').textContent()).toBe(
+      'Gulei Taiwan Petrochemical Industrial Park',
+    );
     expect(await details.textContent()).toContain('园区');
     // evidence: section path and the cited words marked
     const passages = details.locator('.passage');
@@ -206,7 +222,8 @@ describe('the explorer in Chromium', () => {
     expect(view.nodes.length).toBeGreaterThan(firstCount);
 
     // double-click a neighbour to expand it
-    const neighbour = view.nodes.find((id) => id.startsWith('region:')) ?? view.nodes.find((id) => id !== zone)!;
+    const neighbour =
+      view.nodes.find((id) => id.startsWith('region:')) ?? view.nodes.find((id) => id !== zone)!;
     const before = view.nodes.length;
     const at = await nodeOnScreen(page, neighbour);
     await page.mouse.dblclick(at.x, at.y);
@@ -292,7 +309,10 @@ describe('the explorer in Chromium', () => {
     const page = await open();
     const save = async (format: string) => {
       await page.locator('#export-button').click();
-      const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`[data-export="${format}"]`).click()]);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.locator(`[data-export="${format}"]`).click(),
+      ]);
       const file = path.join(SHOTS, `explorer-export.${format}`);
       await download.saveAs(file);
       return fs.readFileSync(file);
@@ -303,7 +323,10 @@ describe('the explorer in Chromium', () => {
     const svg = (await save('svg')).toString('utf8');
     expect(svg).toContain('<svg');
     expect(svg).toContain('古雷台湾');
-    const json = JSON.parse((await save('json')).toString('utf8')) as { nodes: { id: string }[]; edges: unknown[] };
+    const json = JSON.parse((await save('json')).toString('utf8')) as {
+      nodes: { id: string }[];
+      edges: unknown[];
+    };
     expect(json.nodes.map((n) => n.id)).toContain('park:xiamen-tiz');
     expect(json.edges.length).toBeGreaterThan(0);
     expect(page.errors).toEqual([]);
@@ -345,7 +368,13 @@ describe('the explorer in Chromium', () => {
     // a slow, then failing, API
     await page.route('**/graphql', async (route) => {
       await new Promise((resolve) => setTimeout(resolve, 600));
-      await route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ errors: [{ message: 'Neo4j is not reachable', extensions: { code: 'SERVICE_UNAVAILABLE' } }] }) });
+      await route.fulfill({
+        status: 503,
+        contentType: 'application/json',
+        body: JSON.stringify({
+          errors: [{ message: 'Neo4j is not reachable', extensions: { code: 'SERVICE_UNAVAILABLE' } }],
+        }),
+      });
     });
     await page.locator('#view-overview').click();
     await page.locator('#loading').waitFor({ state: 'visible' });

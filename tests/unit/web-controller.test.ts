@@ -1,7 +1,8 @@
 // The explorer's graph controller, headless: expand with a cap and "show more", hide, pin, undo,
 // filters, language, chains with their gaps, paths.
 import { afterEach, describe, expect, it } from 'vitest';
-import { GraphController } from '../../web/src/graph/controller.ts';
+import { GraphController, layoutKey } from '../../web/src/graph/controller.ts';
+import type { LayoutAnswer, LayoutJob } from '../../web/src/graph/layoutWorker.ts';
 import { NO_FILTERS, toggleFilter } from '../../web/src/graph/filters.ts';
 import {
   edge,
@@ -164,5 +165,75 @@ describe('GraphController', () => {
     expect(controller.cy.getElementById(gulei.id).position().x).toBeLessThan(
       controller.cy.getElementById(zhangzhou.id).position().x,
     );
+  });
+});
+
+describe('GraphController on a large canvas', () => {
+  it('draws a draft at once, eases into the worker’s layout, and reuses it for the same graph', async () => {
+    const jobs: LayoutJob[] = [];
+    const refineLayout = (job: LayoutJob): Promise<LayoutAnswer> => {
+      jobs.push(job);
+      const positions = Object.fromEntries(job.nodes.map((n, i) => [n.id, { x: i * 10, y: -i }]));
+      return Promise.resolve({ id: job.id, positions, ms: 1 });
+    };
+    const graph = starAround(zhangzhouTiz, 450);
+    controller = new GraphController({ refineLayout });
+    await controller.show(graph, { kind: 'explore' });
+    expect(jobs).toHaveLength(1);
+    expect(jobs[0]?.nodes).toHaveLength(451);
+    // the job carries label-sized boxes, wider than the nodes for long labels
+    expect(jobs[0]!.nodes.every((n) => n.w >= 18 && n.h > 18)).toBe(true);
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(controller.refiningLayout).toBe(false);
+    expect(controller.cy.getElementById('enterprise:firm-9').position()).toEqual({ x: 100, y: -10 });
+
+    // the same graph again: no new job, the polished positions at once
+    await controller.show(graph, { kind: 'explore' });
+    expect(jobs).toHaveLength(1);
+    expect(controller.cy.getElementById('enterprise:firm-9').position()).toEqual({ x: 100, y: -10 });
+  });
+
+  it('drops a worker answer for a canvas that has changed since', async () => {
+    let answer: (value: LayoutAnswer) => void = () => {};
+    const refineLayout = (job: LayoutJob) =>
+      new Promise<LayoutAnswer>((resolve) => {
+        answer = () =>
+          resolve({
+            id: job.id,
+            positions: Object.fromEntries(job.nodes.map((n) => [n.id, { x: 5000, y: 5000 }])),
+            ms: 1,
+          });
+      });
+    controller = new GraphController({ refineLayout });
+    await controller.show(starAround(zhangzhouTiz, 420), { kind: 'explore' });
+    expect(controller.refiningLayout).toBe(true);
+    controller.hide(['enterprise:firm-3']);
+    answer({ id: 0, positions: {}, ms: 0 });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(controller.cy.getElementById('enterprise:firm-9').position()).not.toEqual({ x: 5000, y: 5000 });
+  });
+
+  it('switches to the large-graph stylesheet above 400 nodes and back', async () => {
+    controller = new GraphController();
+    await controller.show(starAround(zhangzhouTiz, 450), { kind: 'explore' });
+    expect(controller.cy.edges().first().style('curve-style')).toBe('straight');
+    await controller.show(starAround(zhangzhouTiz, 10), { kind: 'explore' });
+    expect(controller.cy.edges().first().style('curve-style')).toBe('bezier');
+  });
+
+  it('identifies a graph by its elements, whatever their order', async () => {
+    controller = new GraphController();
+    await controller.show(pxChain, { kind: 'explore' });
+    const key = layoutKey(controller.cy.elements());
+    const reversed = new GraphController();
+    await reversed.show(
+      { ...pxChain, nodes: [...pxChain.nodes].reverse(), edges: [...pxChain.edges].reverse() },
+      { kind: 'explore' },
+    );
+    expect(layoutKey(reversed.cy.elements())).toBe(key);
+    reversed.hide(['product:px']);
+    expect(layoutKey(reversed.cy.elements())).not.toBe(key);
+    reversed.destroy();
   });
 });

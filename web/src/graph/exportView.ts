@@ -289,7 +289,7 @@ export function exportJson(cy: cytoscape.Core, view: { url: string; lang: string
     source: 'cskg explorer',
     exportedAt: new Date().toISOString(),
     view,
-    nodes: cy.nodes(':not(.filtered)').map((node) => {
+    nodes: visibleNodes(cy).map((node) => {
       const d = node.data() as NodeData;
       return {
         id: d.id,
@@ -304,7 +304,7 @@ export function exportJson(cy: cytoscape.Core, view: { url: string; lang: string
         ...(node.hasClass('gap') ? { gap: true } : {}),
       };
     }),
-    edges: cy.edges(':not(.filtered)').map((edge) => ({
+    edges: visibleEdges(cy).map((edge) => ({
       id: edge.id(),
       type: edge.data('type'),
       source: edge.data('source'),
@@ -315,4 +315,13 @@ export function exportJson(cy: cytoscape.Core, view: { url: string; lang: string
       ),
     })),
   };
+}
+
+/** Nodes the filters leave on the canvas (cytoscape selectors have no :not(.class)). */
+function visibleNodes(cy: cytoscape.Core): cytoscape.NodeSingular[] {
+  return cy.nodes().toArray().filter((n) => !n.hasClass('filtered')) as cytoscape.NodeSingular[];
+}
+
+function visibleEdges(cy: cytoscape.Core): cytoscape.EdgeSingular[] {
+  return cy.edges().toArray().filter((e) => !e.hasClass('filtered')) as cytoscape.EdgeSingular[];
 }

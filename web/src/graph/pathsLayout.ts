@@ -1,10 +1,9 @@
 // Paths read left to right: the start on the left, the end on the right, each path on its own row and
 // each hop one column further, whatever the direction of the relations (dagre would follow the arrows and
 // could put the end in the middle). A node shared by several paths stays where its first path put it.
-import type { GraphPath } from '../model.ts';
 
 export function pathPositions(
-  paths: readonly Pick<GraphPath, 'nodes'>[],
+  paths: readonly { readonly nodes: readonly { readonly id: string }[] }[],
   options: { columnGap?: number; rowGap?: number } = {},
 ): Map<string, { x: number; y: number }> {
   const columnGap = options.columnGap ?? 190;

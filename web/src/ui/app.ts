@@ -31,6 +31,7 @@ import {
 import { ChainPanel, PathPanel } from './analysisPanels.ts';
 import { renderEdgeDetails, renderEntityDetails, type DetailsActions } from './details.ts';
 import { h, render } from './dom.ts';
+import { sectionAround } from '../passages.ts';
 import { renderLegend } from './legend.ts';
 import { renderOverviewSummary } from './overviewPanel.ts';
 import { displayName, EntityPicker } from './search.ts';
@@ -983,20 +984,6 @@ export class ExplorerApp {
   get graph(): GraphController {
     return this.controller;
   }
-}
-
-/** The passages of the cited passage's own section (and its sub-sections), in reading order. */
-export function sectionAround(around: readonly Passage[], id: string): Passage[] {
-  const current = around.find((p) => p.id === id);
-  if (!current) return [...around];
-  const inside = (p: Passage) =>
-    p.section === current.section || p.section.startsWith(current.section + ' › ');
-  const index = around.indexOf(current);
-  let start = index;
-  while (start > 0 && inside(around[start - 1] as Passage)) start--;
-  let end = index;
-  while (end < around.length - 1 && inside(around[end + 1] as Passage)) end++;
-  return around.slice(start, end + 1);
 }
 
 function endsOf(

@@ -1,0 +1,139 @@
+// The explorer's API client without a network: requests it sends, answers it maps, and failures it turns
+// into messages a person can act on.
+import { describe, expect, it } from 'vitest';
+import { ApiError, GraphQLClient, type Fetch } from '../../web/src/api/client.ts';
+import { createExplorerApi } from '../../web/src/api/explorerApi.ts';
+import type { Passage } from '../../web/src/model.ts';
+import { sectionAround } from '../../web/src/passages.ts';
+import { edge, gulei, gulieTown, tenglong } from './web-fixtures.ts';
+
+function answering(
+  body: unknown,
+  status = 200,
+): { fetch: Fetch; sent: { query: string; variables: Record<string, unknown> }[] } {
+  const sent: { query: string; variables: Record<string, unknown> }[] = [];
+  return {
+    sent,
+    fetch: async (_url, init) => {
+      sent.push(JSON.parse(String(init.body)) as { query: string; variables: Record<string, unknown> });
+      return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+    },
+  };
+}
+
+describe('GraphQLClient', () => {
+  it('posts JSON to /graphql and returns data', async () => {
+    const { fetch, sent } = answering({ data: { stats: { entities: 1 } } });
+    const data = await new GraphQLClient('/graphql', fetch).request<{ stats: { entities: number } }>(
+      'query { stats { entities } }',
+    );
+    expect(data.stats.entities).toBe(1);
+    expect(sent).toHaveLength(1);
+  });
+
+  it('turns GraphQL errors, HTTP failures and network failures into ApiErrors that say what happened', async () => {
+    const down = answering(
+      { errors: [{ message: 'bolt://x is not reachable', extensions: { code: 'SERVICE_UNAVAILABLE' } }] },
+      503,
+    );
+    const error = await new GraphQLClient('/graphql', down.fetch)
+      .request('query { stats { entities } }')
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).code).toBe('SERVICE_UNAVAILABLE');
+    expect((error as ApiError).message).toMatch(/database is not available.*not reachable/);
+
+    const broken = async () =>
+      new Response('<html>bad gateway</html>', { status: 502, statusText: 'Bad Gateway' });
+    await expect(new GraphQLClient('/graphql', broken).request('{ x }')).rejects.toMatchObject({
+      kind: 'http',
+      code: '502',
+    });
+
+    const offline = async (): Promise<Response> => {
+      throw new TypeError('Failed to fetch');
+    };
+    await expect(new GraphQLClient('/graphql', offline).request('{ x }')).rejects.toMatchObject({
+      kind: 'network',
+    });
+  });
+
+  it('cancels a request when asked', async () => {
+    const slow: Fetch = (_url, init) =>
+      new Promise((_resolve, reject) =>
+        init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))),
+      );
+    const controller = new AbortController();
+    const request = new GraphQLClient('/graphql', slow).request('{ x }', {}, { signal: controller.signal });
+    controller.abort();
+    await expect(request).rejects.toMatchObject({ kind: 'aborted' });
+  });
+});
+
+describe('createExplorerApi', () => {
+  it('reads an entity’s relations, with their direction, from its neighbourhood', async () => {
+    const { fetch, sent } = answering({
+      data: {
+        entity: { ...gulei, caveats: [], evidence: [] },
+        neighborhood: {
+          truncated: false,
+          nodes: [gulei, gulieTown, tenglong],
+          edges: [edge(gulei.id, 'LOCATED_IN', gulieTown.id), edge(tenglong.id, 'ANCHORS', gulei.id)],
+        },
+      },
+    });
+    const record = await createExplorerApi(new GraphQLClient('/graphql', fetch)).entity(gulei.id);
+    expect(sent[0]?.variables).toMatchObject({ id: gulei.id });
+    expect(sent[0]?.query).not.toMatch(/first:\s*\d/); // no literal page sizes: the API's cost limit counts them
+    expect(record?.relationCount).toBe(12);
+    expect(record?.relations.map((r) => [r.direction, r.edge.type, r.neighbor.id])).toEqual([
+      ['OUT', 'LOCATED_IN', gulieTown.id],
+      ['IN', 'ANCHORS', tenglong.id],
+    ]);
+  });
+
+  it('maps chain gap kinds to the explorer’s names', async () => {
+    const { fetch } = answering({
+      data: {
+        supplyChain: { truncated: false, nodes: [], edges: [] },
+        chainGaps: [
+          {
+            chain: { name: '对二甲苯（PX） → 精对苯二甲酸（PTA）', nameEn: 'PX → PTA' },
+            link: gulei,
+            kinds: ['TAIWAN_ONLY', 'PLANNED_OR_SOUGHT_ONLY', 'SOMETHING_NEW'],
+            explanation: '…',
+            coverage: [{ entity: tenglong, taiwanInvested: true, relation: { status: 'planned' } }],
+            evidence: [],
+          },
+        ],
+      },
+    });
+    const { gaps } = await createExplorerApi(new GraphQLClient('/graphql', fetch)).supplyChain(
+      'product:px',
+      'BOTH',
+      6,
+    );
+    expect(gaps[0]?.kinds).toEqual(['taiwan-only', 'planned-only']);
+    expect(gaps[0]?.coverage[0]).toMatchObject({ taiwanInvested: true, status: 'planned' });
+  });
+});
+
+describe('sectionAround', () => {
+  const p = (n: number, section: string): Passage => ({
+    id: `p${n}`,
+    documentId: 'd',
+    section,
+    text: String(n),
+  });
+  it('keeps the cited passage’s section and its sub-sections, nothing before or after', () => {
+    const around = [
+      p(1, '第三章 › 一、电子信息产业'),
+      p(2, '第三章 › 二、石化产业'),
+      p(3, '第三章 › 二、石化产业'),
+      p(4, '第三章 › 二、石化产业 › 专栏'),
+      p(5, '第三章 › 三、装备制造业'),
+    ];
+    expect(sectionAround(around, 'p3').map((x) => x.id)).toEqual(['p2', 'p3', 'p4']);
+    expect(sectionAround(around, 'p9')).toHaveLength(5);
+  });
+});

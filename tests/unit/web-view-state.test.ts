@@ -1,0 +1,71 @@
+// The view as a URL: encode and decode are inverse, defaults stay out, malformed input falls back.
+import { describe, expect, it } from 'vitest';
+import {
+  decodeViewState,
+  DEFAULT_STATE,
+  encodeViewState,
+  type ViewState,
+} from '../../web/src/state/viewState.ts';
+
+describe('view state in the URL', () => {
+  it('round-trips a full state', () => {
+    const state: ViewState = {
+      base: { kind: 'chain', product: 'product:px', direction: 'UPSTREAM', depth: 4 },
+      ops: [
+        { op: 'add', id: 'enterprise:auo' },
+        { op: 'expand', id: 'park:xiamen-tiz' },
+        { op: 'more', id: 'park:xiamen-tiz' },
+        { op: 'hide', id: 'region:xiamen' },
+        { op: 'pin', id: 'park:xiamen-tiz' },
+      ],
+      lang: 'en',
+      layout: 'concentric',
+      selected: 'product:px|INPUT_TO|product:pta',
+      hiddenTypes: ['Region', 'Indicator'],
+      hiddenRelations: ['LOCATED_IN'],
+      hiddenStatuses: ['sought'],
+      pathIndex: 0,
+    };
+    const query = encodeViewState(state);
+    expect(query).toContain('product=product:px');
+    expect(query).toContain(
+      'ops=a.enterprise:auo,x.park:xiamen-tiz,m.park:xiamen-tiz,h.region:xiamen,p.park:xiamen-tiz',
+    );
+    expect(query).toContain('types=-Region,-Indicator');
+    expect(decodeViewState(query)).toEqual(state);
+    expect(decodeViewState(`?${query}`)).toEqual(state);
+  });
+
+  it('round-trips paths with the highlighted path, and the whole graph', () => {
+    const paths: ViewState = {
+      ...DEFAULT_STATE,
+      base: { kind: 'paths', from: 'association:ttvma', to: 'enterprise:soueast', maxHops: 5 },
+      pathIndex: 2,
+    };
+    expect(decodeViewState(encodeViewState(paths))).toEqual(paths);
+    const whole: ViewState = { ...DEFAULT_STATE, base: { kind: 'whole' } };
+    expect(decodeViewState(encodeViewState(whole))).toEqual(whole);
+  });
+
+  it('leaves defaults out of the URL', () => {
+    expect(encodeViewState(DEFAULT_STATE)).toBe('view=overview');
+    expect(decodeViewState('')).toEqual(DEFAULT_STATE);
+  });
+
+  it('falls back to defaults on malformed input instead of failing', () => {
+    const state = decodeViewState(
+      'view=chain&depth=99&layout=spiral&lang=fr&status=-maybe,-planned&ops=zz.x,x.,expand',
+    );
+    expect(state.base).toEqual({ kind: 'overview' }); // a chain needs a product
+    expect(state.layout).toBeNull();
+    expect(state.lang).toBe('zh');
+    expect(state.hiddenStatuses).toEqual(['planned']);
+    expect(state.ops).toEqual([]);
+    expect(decodeViewState('view=chain&product=product:px&depth=99').base).toEqual({
+      kind: 'chain',
+      product: 'product:px',
+      direction: 'BOTH',
+      depth: 10,
+    });
+  });
+});
