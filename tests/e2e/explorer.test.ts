@@ -179,10 +179,18 @@ describe('the explorer in Chromium', () => {
     await search.press('Escape');
     expect(await search.getAttribute('aria-expanded')).toBe('false');
     await pick(page, '搜索', '古雷', '古雷台湾石化工业园');
+    // English names and aliases find entities too
+    await search.fill('AUO');
+    await listbox.getByRole('option', { name: /友达光电/ }).waitFor();
+    await search.fill('Gulei');
+    await listbox.getByRole('option', { name: /古雷/ }).first().waitFor();
+    await search.press('Escape');
+    await search.press('Escape');
+    expect(await search.inputValue()).toBe('');
 
     const details = page.locator('#details');
     await expect.poll(() => details.locator('.entity-name').textContent()).toBe('古雷台湾石化工业园');
-    expect(await details.locator('.entity-name-en').textContent()).toBe(
+    expect(await details.locator('.entity-name-other').textContent()).toBe(
       'Gulei Taiwan Petrochemical Industrial Park',
     );
     expect(await details.textContent()).toContain('园区');
@@ -234,6 +242,16 @@ describe('the explorer in Chromium', () => {
     expect(page.url()).toContain(`x.${neighbour}`);
     await page.screenshot({ path: path.join(SHOTS, 'explorer-4-expanded.png') });
 
+    // pin it: it keeps its place through a new layout, and the URL says so
+    await page.locator('.toolbar [data-action="pin"]').click();
+    const pinnedAt = await nodeOnScreen(page, neighbour);
+    await page.locator('.toolbar [data-action="relayout"]').click();
+    await settled(page);
+    const stillAt = await nodeOnScreen(page, neighbour);
+    expect(page.url()).toContain(`p.${neighbour}`);
+    expect(Math.abs(stillAt.x - pinnedAt.x) + Math.abs(stillAt.y - pinnedAt.y)).toBeLessThan(400);
+    await page.locator('.toolbar [data-action="pin"]').click();
+
     // hide the selected node, then undo
     const count = view.nodes.length;
     await page.locator('.toolbar [data-action="hide"]').click();
@@ -284,6 +302,41 @@ describe('the explorer in Chromium', () => {
     const url = new URL(page.url());
     expect(view.x[url.searchParams.get('from')!]).toBeLessThan(view.x[url.searchParams.get('to')!]!);
     await page.screenshot({ path: path.join(SHOTS, 'explorer-6-paths.png') });
+    expect(page.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows a relation’s type, status and evidence', async () => {
+    const page = await open('/?view=chain&product=product:px&sel=product:px|INPUT_TO|product:pta');
+    const details = page.locator('#details');
+    await details.locator('[data-edge]').waitFor();
+    expect(await details.locator('.chip').first().textContent()).toContain('供给');
+    expect(await details.textContent()).toContain('规划');
+    expect(await details.locator('.entity-name').textContent()).toContain('对二甲苯');
+    expect(await details.locator('.passage mark').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: path.join(SHOTS, 'explorer-12-edge.png') });
+    expect(page.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('draws the whole plan graph', async () => {
+    const page = await open();
+    await page.locator('#view-whole').click();
+    await page.waitForTimeout(200);
+    await settled(page);
+    const stats = await server.graphql<{ stats: { entities: number; relations: number } }>(
+      '{ stats { entities relations } }',
+    );
+    const view = await canvas(page);
+    expect(view.nodes).toHaveLength(stats.body.data!.stats.entities);
+    expect(view.edges).toHaveLength(stats.body.data!.stats.relations);
+    expect(page.url()).toContain('view=whole');
+    await page.waitForFunction(
+      () => !document.getElementById('statusline')?.textContent?.includes('优化'),
+      null,
+      { timeout: 60_000 },
+    );
+    await page.screenshot({ path: path.join(SHOTS, 'explorer-13-whole.png') });
     expect(page.errors).toEqual([]);
     await page.close();
   });

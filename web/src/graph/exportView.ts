@@ -319,9 +319,15 @@ export function exportJson(cy: cytoscape.Core, view: { url: string; lang: string
 
 /** Nodes the filters leave on the canvas (cytoscape selectors have no :not(.class)). */
 function visibleNodes(cy: cytoscape.Core): cytoscape.NodeSingular[] {
-  return cy.nodes().toArray().filter((n) => !n.hasClass('filtered')) as cytoscape.NodeSingular[];
+  return cy
+    .nodes()
+    .toArray()
+    .filter((n) => !n.hasClass('filtered')) as cytoscape.NodeSingular[];
 }
 
 function visibleEdges(cy: cytoscape.Core): cytoscape.EdgeSingular[] {
-  return cy.edges().toArray().filter((e) => !e.hasClass('filtered')) as cytoscape.EdgeSingular[];
+  return cy
+    .edges()
+    .toArray()
+    .filter((e) => !e.hasClass('filtered')) as cytoscape.EdgeSingular[];
 }

@@ -77,8 +77,17 @@ export function renderEntityDetails(
         isTaiwanSide(record) ? h('span', { class: 'chip taiwan' }, t(lang, 'taiwanOrigin')) : null,
         state.pinned ? h('span', { class: 'chip' }, t(lang, 'pinned')) : null,
       ),
-      h('h2', { class: 'entity-name', lang: 'zh-Hans' }, record.name),
-      h('p', { class: 'entity-name-en', lang: 'en' }, record.nameEn),
+      // The name in the language of the labels first, the other one under it.
+      h(
+        'h2',
+        { class: 'entity-name', lang: lang === 'en' ? 'en' : 'zh-Hans' },
+        lang === 'en' ? record.nameEn : record.name,
+      ),
+      h(
+        'p',
+        { class: 'entity-name-other', lang: lang === 'en' ? 'zh-Hans' : 'en' },
+        lang === 'en' ? record.name : record.nameEn,
+      ),
       record.aliases.length > 0
         ? h('p', { class: 'hint' }, `${t(lang, 'aliases')}：${record.aliases.join('、')}`)
         : null,
@@ -229,7 +238,7 @@ export function renderEdgeDetails(
       ),
       h(
         'p',
-        { class: 'entity-name-en' },
+        { class: 'entity-name-other' },
         `${displayName(edge.sourceEntity, lang === 'zh' ? 'en' : 'zh')} ${relationTypeName('en', edge.type)} ${displayName(edge.targetEntity, lang === 'zh' ? 'en' : 'zh')}`,
       ),
     ),
