@@ -5,6 +5,7 @@ import { ApiError, GraphQLClient, type Fetch } from '../../web/src/api/client.ts
 import { createExplorerApi } from '../../web/src/api/explorerApi.ts';
 import type { Passage } from '../../web/src/model.ts';
 import { sectionAround } from '../../web/src/passages.ts';
+import { describeError } from '../../web/src/ui/errors.ts';
 import { edge, gulei, gulieTown, tenglong } from './web-fixtures.ts';
 
 function answering(
@@ -135,5 +136,18 @@ describe('sectionAround', () => {
     ];
     expect(sectionAround(around, 'p3').map((x) => x.id)).toEqual(['p2', 'p3', 'p4']);
     expect(sectionAround(around, 'p9')).toHaveLength(5);
+  });
+});
+
+describe('describeError', () => {
+  it('says what went wrong in the interface’s language, with the server’s words', () => {
+    const down = new ApiError('graphql', 'bolt://x is not reachable', 'SERVICE_UNAVAILABLE');
+    expect(describeError(down, 'zh')).toBe('数据库暂时不可用，请稍后重试（bolt://x is not reachable）');
+    expect(describeError(down, 'en')).toBe('bolt://x is not reachable');
+    expect(describeError(new ApiError('network', 'Failed to fetch'), 'zh')).toContain('无法连接服务器');
+    expect(describeError(new ApiError('graphql', 'maxHops must be at most 6', 'BAD_USER_INPUT'), 'zh')).toBe(
+      'maxHops must be at most 6',
+    );
+    expect(describeError(new Error('boom'), 'zh')).toBe('boom');
   });
 });

@@ -649,7 +649,7 @@ export class GraphController {
     // in that one node fills the screen: the element stays in the middle.
     const before = { zoom: this.cy.zoom(), pan: { ...this.cy.pan() } };
     this.cy.fit(target, 60);
-    this.cy.zoom(Math.min(1.6, Math.max(0.9, this.cy.zoom())));
+    this.cy.zoom(Math.min(1.3, Math.max(0.9, this.cy.zoom())));
     this.cy.center(element);
     if (this.animate) {
       const after = { zoom: this.cy.zoom(), pan: { ...this.cy.pan() } };

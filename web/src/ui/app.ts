@@ -32,6 +32,7 @@ import { ChainPanel, PathPanel } from './analysisPanels.ts';
 import { renderEdgeDetails, renderEntityDetails, type DetailsActions } from './details.ts';
 import { h, render } from './dom.ts';
 import { sectionAround } from '../passages.ts';
+import { describeError } from './errors.ts';
 import { renderLegend } from './legend.ts';
 import { renderOverviewSummary } from './overviewPanel.ts';
 import { displayName, EntityPicker } from './search.ts';
@@ -649,6 +650,16 @@ export class ExplorerApp {
       tabButton('details', 'details'),
       tabButton('chain', 'chain'),
       tabButton('paths', 'paths'),
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'sheet-close',
+          'aria-label': t(lang, 'close'),
+          onclick: () => this.right.classList.remove('open'),
+        },
+        '×',
+      ),
     );
     this.chainPanel.render(lang);
     this.pathPanel.render(lang);
@@ -954,7 +965,7 @@ export class ExplorerApp {
   }
 
   private showError(error: unknown, retry?: () => void): void {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = describeError(error, this.lang);
     render(
       this.banner,
       h('span', { class: 'message' }, t(this.lang, 'errorPrefix'), message),
