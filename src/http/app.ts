@@ -85,7 +85,9 @@ async function serveGraphQL(yoga: CskgYoga, request: IncomingMessage, response: 
   const declared = Number(request.headers['content-length'] ?? 0);
   const body = declared > limit ? null : await readBody(request, limit);
   if (body === null) {
+    // The rest of the body is never read, so this connection cannot carry another request: close it.
     response.setHeader('connection', 'close');
+    response.once('finish', () => request.socket.destroy());
     return sendJson(response, 413, {
       errors: [
         {
