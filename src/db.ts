@@ -207,7 +207,9 @@ export function translateError(error: unknown, connection: Pick<Neo4jConnection,
   if (
     code === 'ServiceUnavailable' ||
     code === 'SessionExpired' ||
-    /ECONNREFUSED|ECONNRESET|connect ETIMEDOUT/.test(message)
+    /ECONNREFUSED|ECONNRESET|EPIPE|connect ETIMEDOUT/.test(message) ||
+    // Neo4j going down while the driver logs in: the socket closes under the handshake.
+    (code === 'ProtocolError' && /Failed to connect to server|Connection was closed by server/.test(message))
   ) {
     return new ServiceUnavailableError(
       `Neo4j at ${connection.uri} is not reachable; try again shortly.`,

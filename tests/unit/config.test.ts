@@ -58,4 +58,16 @@ describe('translateError', () => {
       ),
     ).toBeInstanceOf(QueryTimeoutError);
   });
+
+  it('counts a connection that Neo4j closes while the driver logs in as unavailable, not as a bug', () => {
+    for (const message of [
+      'Connection was closed by server',
+      'Failed to connect to server. Please ensure that your database is listening … Caused by: write EPIPE',
+    ]) {
+      const error = Object.assign(new Error(message), { code: 'ProtocolError' });
+      expect(translateError(error, connection)).toBeInstanceOf(ServiceUnavailableError);
+    }
+    const other = Object.assign(new Error('Unknown message type'), { code: 'ProtocolError' });
+    expect(translateError(other, connection)).not.toBeInstanceOf(ServiceUnavailableError);
+  });
 });
