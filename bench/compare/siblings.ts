@@ -21,6 +21,12 @@ export interface SiblingFigures {
 
 const NOT_BUILT: SiblingFigure = { summary: 'n/a (not built)', output: '' };
 
+/**
+ * Sizes given to the loader's bench: 10k and 100k relationships by default (its full run adds 1M, about
+ * ten minutes on the 2-core machine); BENCH_LOAD_SIZES="10000 100000 1000000" asks for more.
+ */
+const LOAD_SIZES = (process.env.BENCH_LOAD_SIZES ?? '10000 100000').split(/[\s,]+/).filter(Boolean);
+
 export async function runSiblingBenches(say: (message: string) => void): Promise<SiblingFigures> {
   const scripts =
     (
@@ -28,17 +34,28 @@ export async function runSiblingBenches(say: (message: string) => void): Promise
         scripts?: Record<string, string>;
       }
     ).scripts ?? {};
-  const run = async (script: string, summarise: (output: string) => string): Promise<SiblingFigure> => {
+  const run = async (
+    script: string,
+    args: string[],
+    summarise: (output: string) => string,
+  ): Promise<SiblingFigure> => {
     if (process.env.BENCH_SKIP_SIBLINGS === '1')
       return { summary: 'skipped (BENCH_SKIP_SIBLINGS=1)', output: '' };
     if (!scripts[script]) return NOT_BUILT;
-    say(`npm run ${script}…`);
-    const { code, output } = await npmRun(script);
-    if (code !== 0) return { summary: `failed (exit ${code}; output in bench/out/${script}.log)`, output };
-    return { summary: summarise(output) || 'ran; no figure found in its output', output };
+    say(`npm run ${script} ${args.join(' ')}…`);
+    const { code, output } = await npmRun(script, args);
+    if (code !== 0)
+      return {
+        summary: `failed (exit ${code}; output in bench/out/${script.replace(':', '-')}.log)`,
+        output,
+      };
+    return {
+      summary: summarise(output) || figureLines(output) || 'ran; no figure found in its output',
+      output,
+    };
   };
-  const load = await run('bench:load', figureLines);
-  const web = await run('bench:web', figureLines);
+  const load = await run('bench:load', ['--', ...LOAD_SIZES], loadSummary);
+  const web = await run('bench:web', [], webSummary);
   const out = path.join(PROJECT_ROOT, 'bench', 'out');
   fs.mkdirSync(out, { recursive: true });
   for (const [name, figure] of [
@@ -48,6 +65,58 @@ export async function runSiblingBenches(say: (message: string) => void): Promise
     if (figure.output) fs.writeFileSync(path.join(out, `${name.replace(':', '-')}.log`), figure.output);
   }
   return { load, web };
+}
+
+/** Markdown table rows of `output` under the header that contains `marker`, as arrays of cells. */
+function tableRows(output: string, marker: string): string[][] {
+  const lines = output.split('\n');
+  const header = lines.findIndex((line) => line.startsWith('|') && line.includes(marker));
+  if (header < 0) return [];
+  const rows: string[][] = [];
+  for (const line of lines.slice(header + 2)) {
+    if (!line.startsWith('|')) break;
+    rows.push(
+      line
+        .split('|')
+        .slice(1, -1)
+        .map((cell) => cell.trim()),
+    );
+  }
+  return rows;
+}
+
+/** bench/load.ts's table: "10k rels 252 rels/s (127 MB RSS) · …". */
+export function loadSummary(output: string): string {
+  return tableRows(output, 'rels/s')
+    .map(
+      ([rels, , , rate, , rss]) =>
+        `${Number(rels) >= 1000 ? `${Number(rels) / 1000}k` : rels} rels ${rate} rels/s (${rss} MB RSS)`,
+    )
+    .join(' · ');
+}
+
+/** bench/web/run.ts's output: the whole plan graph's time to first frame, and frames/s when panning. */
+export function webSummary(output: string): string {
+  const lines = output.split('\n');
+  const parts: string[] = [];
+  const draw = lines.findIndex((line) => line.startsWith('Whole plan graph'));
+  if (draw >= 0) {
+    for (const line of lines.slice(draw + 2)) {
+      const cells = line.trim().split(/\s+/);
+      if (cells.length < 7 || !/^\d+$/.test(cells[1] ?? '')) break;
+      parts.push(`plan graph ${cells[1]} nodes (${cells[0]}): ${cells[6]} ms to first frame`);
+    }
+  }
+  const pan = lines.findIndex((line) => line.startsWith('5,000 synthetic nodes'));
+  if (pan >= 0) {
+    for (const line of lines.slice(pan + 2)) {
+      const cells = line.trim().split(/\s+/);
+      const fps = cells.at(-3);
+      if (cells.length < 6 || !fps || !/^[\d.]+$/.test(fps)) break;
+      parts.push(`5k nodes ${cells.at(-6)} pan ${fps} frames/s`);
+    }
+  }
+  return parts.join(' · ');
 }
 
 /** Terminal colour codes (ESC [ … m). */
@@ -63,9 +132,9 @@ export function figureLines(output: string): string {
     .join(' · ');
 }
 
-function npmRun(script: string): Promise<{ code: number | null; output: string }> {
+function npmRun(script: string, args: string[]): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn('npm', ['run', '--silent', script], {
+    const child = spawn('npm', ['run', '--silent', script, ...args], {
       cwd: PROJECT_ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -5,6 +5,7 @@
 import { GraphQLError, type ASTVisitor, type ValidationContext } from 'graphql';
 import { isEntityType } from '../data/model.ts';
 import { BadInputError } from '../errors.ts';
+import { normaliseSearchText } from '../graph/fulltext.ts';
 
 export const LIMITS = Object.freeze({
   searchFirst: 100,
@@ -66,7 +67,8 @@ export function textArgument(name: string, value: string): string {
       `${name}: ${length} characters is above the maximum of ${LIMITS.queryLength}; shorten the text.`,
     );
   }
-  if (value.trim() === '')
+  // judged as searched: control characters count as spaces (normaliseSearchText), so "\u0000\u0001" is empty
+  if (normaliseSearchText(value) === '')
     throw new BadInputError(`${name}: the text is empty; type something to search for.`);
   return value;
 }

@@ -70,6 +70,9 @@ const asBadInput = {
   ],
 };
 
+/** What a client reads when Neo4j cannot be reached or refuses cskg's credentials. */
+const CONNECTION_MESSAGE = 'The database is unavailable at the moment; try again shortly.';
+
 function isGraphQLError(error: unknown): error is GraphQLError {
   return error instanceof Error && error.name === 'GraphQLError' && 'extensions' in error;
 }
@@ -111,10 +114,22 @@ export function createCskgYoga({ db, logger, development = false }: YogaOptions)
         // errors are recognised by shape, not with instanceof.
         const graphQLError = isGraphQLError(error) ? error : undefined;
         const original = graphQLError ? graphQLError.originalError : error;
-        // Errors of GraphQL itself (parse, validation, armor, CSRF) say what was wrong with the request.
-        if (graphQLError && (!original || isGraphQLError(original))) return graphQLError;
+        // Errors of GraphQL itself (parse, validation, armor, CSRF) say what was wrong with the request;
+        // those raised without a code (a mutation or subscription, which this schema has neither of; a
+        // missing CSRF header) get BAD_REQUEST, keeping their HTTP status, so every error carries a code.
+        if (graphQLError && (!original || isGraphQLError(original))) {
+          if (graphQLError.extensions?.code) return graphQLError;
+          return new GraphQLError(graphQLError.message, {
+            nodes: graphQLError.nodes,
+            path: graphQLError.path,
+            extensions: { http: { status: 400 }, ...graphQLError.extensions, code: 'BAD_REQUEST' },
+          });
+        }
         if (original instanceof CskgError && original.code !== 'INTERNAL') {
-          return new GraphQLError(original.message, {
+          // Which Neo4j, and as which user, is the operator's business (logs, CLI), not a client's.
+          const connection = original.code === 'SERVICE_UNAVAILABLE' || original.code === 'NEO4J_AUTH';
+          if (connection) logger.warn(original.message);
+          return new GraphQLError(connection ? CONNECTION_MESSAGE : original.message, {
             nodes: graphQLError?.nodes,
             path: graphQLError?.path,
             extensions: { code: original.code },

@@ -80,7 +80,19 @@ function createHandler({ yoga, db, webDir }: AppOptions) {
  * the rest), then handed to yoga as a fetch Request; bodiless ones (GET, GraphiQL) go to yoga directly.
  */
 async function serveGraphQL(yoga: CskgYoga, request: IncomingMessage, response: ServerResponse, url: URL) {
-  if (request.method !== 'POST') return yoga(request, response);
+  if (request.method !== 'POST') {
+    // yoga's GET parser throws a bare SyntaxError on variables or extensions that are not JSON, which
+    // would be masked as an internal error: refuse them here as the bad request they are.
+    for (const param of ['variables', 'extensions']) {
+      const value = url.searchParams.get(param);
+      if (value !== null && !isJson(value)) {
+        return sendJson(response, 400, {
+          errors: [{ message: `The ${param} parameter is not JSON.`, extensions: { code: 'BAD_REQUEST' } }],
+        });
+      }
+    }
+    return yoga(request, response);
+  }
   const limit = LIMITS.bodyBytes;
   const declared = Number(request.headers['content-length'] ?? 0);
   const body = declared > limit ? null : await readBody(request, limit);
@@ -109,6 +121,15 @@ async function serveGraphQL(yoga: CskgYoga, request: IncomingMessage, response: 
   response.end(Buffer.from(await answer.arrayBuffer()));
 }
 
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The whole body, or null as soon as it passes `limit` bytes (the rest is not read). */
 function readBody(request: IncomingMessage, limit: number): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
@@ -132,7 +153,13 @@ function readBody(request: IncomingMessage, limit: number): Promise<Buffer | nul
 
 function serveStatic(webDir: string, pathname: string, response: ServerResponse) {
   const root = path.resolve(webDir);
-  let file = path.resolve(root, '.' + decodeURIComponent(pathname));
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return sendJson(response, 400, { error: `${pathname} is not a valid path (malformed percent-encoding)` });
+  }
+  let file = path.resolve(root, '.' + decoded);
   if (!file.startsWith(root + path.sep) && file !== root)
     return sendJson(response, 404, { error: 'not found' });
   if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
