@@ -205,6 +205,9 @@ describe('the explorer in Chromium', () => {
     await context.waitFor({ state: 'visible' });
     expect(await context.locator('p').count()).toBeGreaterThan(1);
     expect(await context.locator('p.current mark').count()).toBeGreaterThan(0);
+    // the policies and measures that reach it, each opening as a path with evidence
+    await details.locator('.reach-list li').first().waitFor();
+    expect(await details.locator('.reach-list li').count()).toBeGreaterThan(0);
     const view = await canvas(page);
     expect(view.selected).toEqual(['park:gulei-taiwan-petrochemical-park']);
     expect(page.url()).toContain('sel=park:gulei-taiwan-petrochemical-park');

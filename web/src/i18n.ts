@@ -105,6 +105,8 @@ const UI = {
   attributes: ['属性', 'Attributes'],
   caveats: ['注意', 'Caveats'],
   evidence: ['原文依据', 'Evidence in the plan'],
+  policyReach: ['适用的政策与措施', 'Policies and measures that reach it'],
+  noPolicyReach: ['没有政策或措施直接或间接适用', 'No policy or measure reaches it'],
   readSection: ['阅读本节', 'Read the section'],
   closeSection: ['收起', 'Close'],
   relations: ['关系', 'Relations'],

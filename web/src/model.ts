@@ -113,6 +113,17 @@ export interface ChainGap {
 
 export type ChainDirection = 'UPSTREAM' | 'DOWNSTREAM' | 'BOTH';
 
+/** A policy or measure reaching an entity, and why (DESIGN.md, Analyses: policy reach). */
+export interface PolicyReachItem {
+  readonly policy: EntitySummary;
+  /** DIRECT, PARK, SECTOR, REGION or OTHER */
+  readonly via: string;
+  readonly status: RelationStatus;
+  readonly explanation: string;
+  /** the policy first, the entity last, every hop with its evidence */
+  readonly path: PathWithEvidence;
+}
+
 export interface TypeCount {
   readonly type: string;
   readonly count: number;

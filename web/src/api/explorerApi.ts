@@ -12,6 +12,7 @@ import type {
   GraphStats,
   Passage,
   PathWithEvidence,
+  PolicyReachItem,
   RelationItem,
   RelationStatus,
   SearchHit,
@@ -91,6 +92,7 @@ export interface ExplorerApi {
     depth: number,
   ): Promise<{ subgraph: Subgraph; gaps: ChainGap[] }>;
   passageContext(id: string, before: number, after: number): Promise<Passage[]>;
+  policyReach(entity: string): Promise<PolicyReachItem[]>;
   overview(planId: string): Promise<OverviewAnswer>;
   /** Every entity and relation (the API has no single query for it: see wholeGraph below). */
   wholeGraph(): Promise<Subgraph>;
@@ -354,6 +356,53 @@ export function createExplorerApi(client = new GraphQLClient()): ExplorerApi {
         evidence: g.evidence,
       }));
       return { subgraph: data.supplyChain, gaps };
+    },
+
+    async policyReach(entity) {
+      const data = await client.request<{ policyReach: PolicyReachItem[] }>(
+        /* GraphQL */ `
+          query PolicyReach($entity: ID!) {
+            policyReach(entity: $entity) {
+              via
+              status
+              explanation
+              policy {
+                ...Card
+              }
+              path {
+                length
+                nodes {
+                  ...Card
+                }
+                edges {
+                  ...EdgeCard
+                  caveats
+                  evidence {
+                    ...PassageFields
+                  }
+                  sourceEntity {
+                    id
+                    name
+                    nameEn
+                    aliases
+                  }
+                  targetEntity {
+                    id
+                    name
+                    nameEn
+                    aliases
+                  }
+                }
+              }
+            }
+          }
+          ${CARD}
+          ${EDGE}
+          ${PASSAGE}
+        `,
+        { entity },
+      );
+      return data.policyReach;
     },
 
     async passageContext(id, before, after) {

@@ -20,6 +20,7 @@ import type {
   GraphStats,
   Lang,
   Passage,
+  PolicyReachItem,
 } from '../model.ts';
 import {
   decodeViewState,
@@ -29,13 +30,16 @@ import {
   type ViewState,
 } from '../state/viewState.ts';
 import { ChainPanel, PathPanel } from './analysisPanels.ts';
-import { renderEdgeDetails, renderEntityDetails, type DetailsActions } from './details.ts';
+import { renderEdgeDetails, renderEntityDetails, renderPolicyReach, type DetailsActions } from './details.ts';
 import { h, render } from './dom.ts';
 import { sectionAround } from '../passages.ts';
 import { describeError } from './errors.ts';
 import { renderLegend } from './legend.ts';
 import { renderOverviewSummary } from './overviewPanel.ts';
 import { displayName, EntityPicker } from './search.ts';
+
+/** Entities whose details list the policies and measures that reach them. */
+const REACHABLE = new Set(['Park', 'Enterprise', 'Project', 'Region', 'Sector', 'Product']);
 
 /** Neighbours shown per expansion; "show more" shows the next as many. */
 export const EXPAND_CAP = 25;
@@ -65,6 +69,7 @@ export class ExplorerApp {
   private readonly records = new Map<string, Promise<EntityRecord | null>>();
   private readonly edges = new Map<string, Promise<EdgeDetails | null>>();
   private readonly contexts = new Map<string, Promise<Passage[]>>();
+  private readonly reach = new Map<string, Promise<PolicyReachItem[]>>();
   private detailsToken = 0;
   private overview: Overview | null = null;
 
@@ -394,6 +399,7 @@ export class ExplorerApp {
           this.lang,
           this.detailsActions(),
         );
+        if (REACHABLE.has(record.type)) void this.showPolicyReach(record, token);
       } else {
         const edge = await this.relation(selection.id);
         if (token !== this.detailsToken) return;
@@ -406,6 +412,51 @@ export class ExplorerApp {
         this.showError(error);
       }
     }
+  }
+
+  /** Appends the policies and measures reaching the entity to its details, when they arrive. */
+  private async showPolicyReach(record: EntityRecord, token: number): Promise<void> {
+    const section = h(
+      'section',
+      { class: 'reach', 'aria-busy': 'true' },
+      h('h2', {}, t(this.lang, 'policyReach')),
+      h('p', { class: 'hint' }, t(this.lang, 'loading')),
+    );
+    this.detailsBody.append(section);
+    try {
+      let reach = this.reach.get(record.id);
+      if (!reach) {
+        reach = this.api.policyReach(record.id);
+        reach.catch(() => this.reach.delete(record.id));
+        this.reach.set(record.id, reach);
+      }
+      const items = await reach;
+      if (token !== this.detailsToken) return;
+      renderPolicyReach(
+        section,
+        items,
+        this.lang,
+        (item) => void this.run(() => this.showReachPath(item, record.id)),
+      );
+    } catch (error) {
+      if (token === this.detailsToken)
+        render(section, h('p', { class: 'hint' }, describeError(error, this.lang)));
+    }
+  }
+
+  /** One policy's reach drawn as a path, from the policy to the entity, each hop with its evidence. */
+  private async showReachPath(item: PolicyReachItem, entity: string): Promise<void> {
+    const from = item.policy.id;
+    this.newBase({ kind: 'paths', from, to: entity, maxHops: Math.max(1, Math.min(6, item.path.length)) });
+    this.pathIndex = 0;
+    await this.controller.showPaths([item.path], from, entity);
+    this.pathPanel.set(
+      item.policy,
+      item.path.nodes.at(-1) ?? null,
+      Math.max(1, Math.min(6, item.path.length)),
+    );
+    this.pathPanel.setResult([item.path], 0);
+    this.setTab('paths');
   }
 
   private refreshDetails(): void {

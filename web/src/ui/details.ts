@@ -1,6 +1,6 @@
 // The details panel: for an entity, its names, type, attributes, caveats, the plan's passages that state it
 // (section path, cited words highlighted, and the surrounding section on demand) and its relations; for a
-// relation, its type, status, both ends, caveats and evidence.
+// relation, its type, status, both ends, caveats and evidence; and the policies that reach an entity.
 import { entityTypeName, relationTypeName, statusName, t } from '../i18n.ts';
 import {
   statusOf,
@@ -8,6 +8,7 @@ import {
   type EntityRecord,
   type Lang,
   type Passage,
+  type PolicyReachItem,
   type RelationItem,
 } from '../model.ts';
 import { isTaiwanSide } from '../graph/elements.ts';
@@ -447,5 +448,64 @@ function relationList(
       );
     }),
     total > relations.length ? h('li', { class: 'hint' }, `… ${total - relations.length}`) : null,
+  );
+}
+
+const VIA: Record<string, readonly [string, string]> = {
+  DIRECT: ['直接适用', 'directly'],
+  PARK: ['经由所在园区', 'through its park'],
+  SECTOR: ['经由所属产业', 'through its sector'],
+  REGION: ['经由所在地区', 'through its region'],
+  OTHER: ['经由其他关系', 'through another entity'],
+};
+
+/**
+ * The policies and measures reaching an entity, closest first, each listed once (with how many ways it
+ * reaches); each opens as a path with its evidence.
+ */
+export function renderPolicyReach(
+  section: HTMLElement,
+  items: readonly PolicyReachItem[],
+  lang: Lang,
+  show: (item: PolicyReachItem) => void,
+): void {
+  const byPolicy = new Map<string, PolicyReachItem[]>();
+  for (const item of items) byPolicy.set(item.policy.id, [...(byPolicy.get(item.policy.id) ?? []), item]);
+  section.removeAttribute('aria-busy');
+  render(
+    section,
+    h('h2', {}, `${t(lang, 'policyReach')} (${byPolicy.size})`),
+    byPolicy.size === 0
+      ? h('p', { class: 'hint' }, t(lang, 'noPolicyReach'))
+      : h(
+          'ol',
+          { class: 'reach-list' },
+          [...byPolicy.values()].map((ways) => {
+            const item = ways[0] as PolicyReachItem;
+            const via = (VIA[item.via] ?? [item.via, item.via])[lang === 'zh' ? 0 : 1];
+            const hops = `${item.path.length} ${lang === 'zh' ? '步' : item.path.length === 1 ? 'hop' : 'hops'}`;
+            const more =
+              ways.length > 1
+                ? lang === 'zh'
+                  ? ` · 共 ${ways.length} 种途径`
+                  : ` · ${ways.length} ways`
+                : '';
+            return h(
+              'li',
+              { 'data-policy': item.policy.id },
+              typeIcon(item.policy.type),
+              h(
+                'div',
+                {},
+                h(
+                  'button',
+                  { class: 'link', type: 'button', onclick: () => show(item), title: item.explanation },
+                  displayName(item.policy, lang),
+                ),
+                h('div', { class: 'hint' }, `${via} · ${hops} · ${statusName(lang, item.status)}${more}`),
+              ),
+            );
+          }),
+        ),
   );
 }
