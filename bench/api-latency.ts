@@ -116,6 +116,7 @@ async function main() {
     const port = await listen(httpServer, 0, '127.0.0.1');
     const url = `http://127.0.0.1:${port}/graphql`;
 
+    const loadBefore = os.loadavg()[0] ?? NaN;
     const rows: string[] = [];
     for (const operation of OPERATIONS) {
       const times: number[] = [];
@@ -152,7 +153,8 @@ async function main() {
       '',
       `GraphQL operations on the plan graph (${stats?.entities} entities, ${stats?.relations} relations, ${stats?.passages} passages),`,
       `over HTTP, one client, ${RUNS} timed runs after ${WARMUP} warm-up runs each; Neo4j ${connection.uri.startsWith('bolt://127.0.0.1') ? 'local (the project’s server)' : connection.uri.replace(/\/\/.*@/, '//')}.`,
-      `Machine: ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}.`,
+      `Machine: ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)};`,
+      `load average ${loadBefore.toFixed(1)} before and ${(os.loadavg()[0] ?? NaN).toFixed(1)} after the run (other processes share the machine; on an idle one the figures are lower).`,
       'Command: `npm run bench:api -- --write`. Statements: Cypher statements per request (`extensions.statements`);',
       'they do not grow with the size of the answer (tests/graphql/statements.test.ts).',
       '',
