@@ -1,5 +1,6 @@
 // Closed-loop load: `concurrency` clients, each asking its next question as soon as the previous answer
-// is in, for a fixed time. Latencies are kept exactly (performance.now, no histogram buckets), because
+// is in, for a fixed time. run.ts measures the three targets in turns (short slices, rotating order) so a
+// change in the machine's background load falls on all three alike. Latencies are kept exactly (performance.now, no histogram buckets), because
 // on a graph this small the answers take a few milliseconds and a 1 ms bucket would blur the ratios.
 // The HTTP client is node:http with a keep-alive agent, one socket per client, as autocannon does.
 import http from 'node:http';
@@ -19,11 +20,19 @@ export interface LoadResult {
   readonly p99: number;
 }
 
+/** What one stretch of load measured: every latency (ms), the failures and the time it took. */
+export interface LoadSample {
+  readonly latencies: number[];
+  readonly failed: number;
+  readonly firstError: string | null;
+  readonly seconds: number;
+}
+
 /** Runs `ask(client, n)` in `concurrency` loops for `seconds`; n counts the questions of each client. */
 export async function closedLoop(
   ask: (client: number, n: number) => Promise<unknown>,
   options: { concurrency: number; seconds: number },
-): Promise<LoadResult> {
+): Promise<LoadSample> {
   const latencies: number[] = [];
   let failed = 0;
   let firstError: string | null = null;
@@ -42,12 +51,17 @@ export async function closedLoop(
     }
   };
   await Promise.all(Array.from({ length: options.concurrency }, (_, id) => client(id)));
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
+  return { latencies, failed, firstError, seconds: (performance.now() - started) / 1000 };
+}
+
+/** Several samples of the same load (taken in turns with other targets) as one result. */
+export function summarise(samples: readonly LoadSample[]): LoadResult {
+  const latencies = samples.flatMap((s) => s.latencies).sort((a, b) => a - b);
+  const seconds = samples.reduce((sum, s) => sum + s.seconds, 0);
   return {
     answered: latencies.length,
-    failed,
-    firstError,
+    failed: samples.reduce((sum, s) => sum + s.failed, 0),
+    firstError: samples.find((s) => s.firstError)?.firstError ?? null,
     seconds,
     rate: latencies.length / seconds,
     p50: percentile(latencies, 0.5),

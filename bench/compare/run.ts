@@ -5,11 +5,13 @@
 //  2. cskg (src/main.ts) and @neo4j/graphql (./theirs/server.ts) each in its own process on that Neo4j;
 //  3. every question answered by all three ways and the answers compared (ids of entities and relations);
 //     cskg's statement count read from its response extensions;
-//  4. warm-up, then closed-loop load with 1, 8 and 32 clients per operation and for the mix of all five;
+//  4. warm-up, then closed-loop load with 1, 8 and 32 clients per operation and for the mix of all five,
+//     the three ways measured in turns;
 //  5. the loader's and the explorer's benches when they exist (npm run bench:load / bench:web);
 //  6. the table, and the raw figures as JSON in bench/out/.
-// BENCH_SECONDS (default 5) sets the time per measurement; BENCH_CLIENTS (default "1,8,32") the client
-// counts; BENCH_ONLY (e.g. "search,paths") limits the operations.
+// BENCH_SECONDS (default 10) sets the time per measurement (each way, in 5 turns); BENCH_CLIENTS (default
+// "1,8,32") the client counts; BENCH_ONLY (e.g. "search,paths") limits the operations; BENCH_LOAD_SIZES
+// the loader bench's sizes (default "10000 100000"); BENCH_SKIP_SIBLINGS=1 skips the loader and explorer benches.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -22,16 +24,18 @@ import { loadGraph } from '../../src/loader/load.ts';
 import { createLogger } from '../../src/log.ts';
 import { freePort } from '../../src/neo4j/localServer.ts';
 import { provideNeo4j, type ProvidedNeo4j } from '../../src/neo4j/provision.ts';
-import { closedLoop, graphqlClient } from './load.ts';
+import { closedLoop, graphqlClient, summarise, type LoadResult, type LoadSample } from './load.ts';
 import { OPERATIONS, type Case, type Operation } from './operations.ts';
 import { runSiblingBenches, type SiblingFigures } from './siblings.ts';
 import { machine, printTable, type Row } from './table.ts';
 
 const BENCH_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CLIENTS = (process.env.BENCH_CLIENTS ?? '1,8,32').split(',').map(Number);
 const ONLY = process.env.BENCH_ONLY?.split(',');
 const WARM_ROUNDS = 3;
+/** turns per measurement: each way gets SECONDS / SLICES at a time, in rotating order */
+const SLICES = 5;
 
 const logger = createLogger('info', 'bench');
 const say = (message: string) => logger.info(message);
@@ -136,15 +140,31 @@ async function main() {
   const rows: Row[] = [];
   for (const op of [...operations, mix]) {
     for (const clients of CLIENTS) {
-      const measure = (ask: (c: Case) => Promise<unknown>) =>
+      const ways: [string, (c: Case) => Promise<unknown>][] = [
+        ['cskg', (c) => c.ours.ask(ours.send)],
+        ['@neo4j/graphql', (c) => c.theirs.ask(theirs.send)],
+        ['raw', (c) => c.raw.ask(read)],
+      ];
+      const run = (ask: (c: Case) => Promise<unknown>, seconds: number) =>
         closedLoop((client, n) => ask(op.cases[(client + n) % op.cases.length] as Case), {
           concurrency: clients,
-          seconds: SECONDS,
+          seconds,
         });
       say(`${op.title}, ${clients} client${clients === 1 ? '' : 's'}…`);
-      const oursResult = await measure((c) => c.ours.ask(ours.send));
-      const theirsResult = await measure((c) => c.theirs.ask(theirs.send));
-      const rawResult = await measure((c) => c.raw.ask(read));
+      // warm each way at this concurrency, then measure in SLICES turns, the order rotating each turn
+      for (const [, ask] of ways) await run(ask, 1);
+      const samples: LoadSample[][] = ways.map(() => []);
+      for (let slice = 0; slice < SLICES; slice += 1) {
+        for (let k = 0; k < ways.length; k += 1) {
+          const i = (slice + k) % ways.length;
+          samples[i]!.push(await run(ways[i]![1], SECONDS / SLICES));
+        }
+      }
+      const [oursResult, theirsResult, rawResult] = samples.map(summarise) as [
+        LoadResult,
+        LoadResult,
+        LoadResult,
+      ];
       for (const [who, result] of [
         ['cskg', oursResult],
         ['@neo4j/graphql', theirsResult],

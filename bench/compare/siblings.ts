@@ -109,11 +109,12 @@ export function webSummary(output: string): string {
   }
   const pan = lines.findIndex((line) => line.startsWith('5,000 synthetic nodes'));
   if (pan >= 0) {
+    // columns: chromium (16 wide, may hold spaces), renderer, webgl?, fcose draft ms, frames/s, renders/s, p95
     for (const line of lines.slice(pan + 2)) {
-      const cells = line.trim().split(/\s+/);
-      const fps = cells.at(-3);
+      const cells = line.slice(16).trim().split(/\s+/);
+      const fps = cells[3];
       if (cells.length < 6 || !fps || !/^[\d.]+$/.test(fps)) break;
-      parts.push(`5k nodes ${cells.at(-6)} pan ${fps} frames/s`);
+      parts.push(`5k nodes ${cells[0]} (${line.slice(0, 16).trim()}) pan ${fps} frames/s`);
     }
   }
   return parts.join(' · ');

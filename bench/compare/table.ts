@@ -71,7 +71,7 @@ export function formatTable(input: TableInput): string {
   const { info } = input;
   const lines: string[] = [];
   lines.push(
-    `cskg vs @neo4j/graphql vs raw Cypher — ${input.startedAt.toISOString()} — \`${input.command}\`, ${input.seconds} s per measurement`,
+    `cskg vs @neo4j/graphql vs raw Cypher — ${input.startedAt.toISOString()} — \`${input.command}\`, ${input.seconds} s per measurement (5 turns, the three in rotating order)`,
     `machine: ${info.cpus} CPUs (${info.cpuModel}), ${info.memoryGiB.toFixed(1)} GiB, node ${info.node}, ${info.java}; ` +
       `load average before ${load(input.loadAverage.before)}, after ${load(input.loadAverage.after)}`,
     `Neo4j: ${input.neo4jKind}; plan graph ${input.plan.entities} entities, ${input.plan.relations} relations, ${input.plan.passages} passages`,
