@@ -1,38 +1,48 @@
-// The policies and measures that reach a park or an enterprise: those that apply to it or target it
-// directly (APPLIES_TO, TARGETS), and those that apply to its park (it ANCHORS the park, the park HOSTS
-// it, it is PART_OF the park), its sector (IN_SECTOR, ANCHORS, a park's FOCUSES_ON) or its region
-// (LOCATED_IN), and from there up the hierarchy (larger park, parent sector, larger region: PART_OF,
-// LOCATED_IN), up to four steps. Each comes with the shortest chain of reasons, as text, and the
-// passages that state the policy link.
+// Policy reach: the policies and measures that reach an entity (a park, an enterprise, a project …):
+// those that apply to it or target it directly (APPLIES_TO, TARGETS), and those that apply to what it
+// belongs to — one first step (it LOCATED_IN, PART_OF, IN_SECTOR, FOCUSES_ON or ANCHORS something, or a
+// park HOSTS it), then up the hierarchy only (PART_OF, LOCATED_IN: larger park, parent sector, larger
+// region), four steps in all. Each policy once, by its shortest reason, as a path from the policy to the
+// entity with the passages of every step; closest first. src/graph/policyReach.ts runs this statement for
+// both `cskg query policy-reach` and the GraphQL field policyReach.
 //
-// @param entity string  id of a Park or Enterprise (any entity works), e.g. enterprise:auo
+// @param entity string               id of the entity reached, e.g. enterprise:auo
+// @param first  int[0..500] = 200    most policies and measures returned
 // @example cskg query policy-reach --param entity=park:gulei-taiwan-petrochemical-park
-MATCH (target:Entity {id: $entity})
-MATCH reason = (target)
-  ((a:Entity)-[r]-(b:Entity)
-    WHERE (startNode(r) = a AND type(r) IN ['PART_OF', 'LOCATED_IN', 'IN_SECTOR', 'FOCUSES_ON', 'ANCHORS'])
-       OR (endNode(r) = a AND type(r) = 'HOSTS')){0,4}
-  (scope:Entity)
-WHERE all(i IN range(1, length(reason) - 1) WHERE type(relationships(reason)[i]) IN ['PART_OF', 'LOCATED_IN'])
-  AND all(n IN nodes(reason) WHERE single(m IN nodes(reason) WHERE m = n))
-MATCH (measure:Entity)-[applies:APPLIES_TO|TARGETS]->(scope)
-WHERE measure:Policy OR measure:Measure
-WITH measure, applies, scope, reason
-ORDER BY length(reason), scope.id
-WITH measure, collect({ applies: applies, scope: scope, reason: reason })[0] AS best
-WITH measure, best.applies AS applies, best.scope AS scope, best.reason AS reason
-RETURN
-  measure.id AS id,
-  measure.name AS name,
-  measure.type AS type,
-  type(applies) AS relation,
-  applies.status AS status,
-  scope.id AS via,
-  length(reason) AS hops,
-  reduce(text = head(nodes(reason)).name, i IN range(0, length(reason) - 1) |
-    text + CASE WHEN startNode(relationships(reason)[i]) = nodes(reason)[i]
-      THEN ' -' + type(relationships(reason)[i]) + '-> '
-      ELSE ' <-' + type(relationships(reason)[i]) + '- ' END + nodes(reason)[i + 1].name) +
-    ' <-' + type(applies) + '- ' + measure.name AS reasonText,
-  COLLECT { MATCH (p:Passage) WHERE p.id IN applies.evidence RETURN p.text ORDER BY p.ordinal } AS passages
-ORDER BY hops, type, id
+OPTIONAL MATCH (e:Entity {id: $entity})
+RETURN e.type AS entityType, COLLECT {
+  MATCH belongs = ANY SHORTEST (e)
+    ((x)-[m]-(y:Entity) WHERE
+        (type(m) IN ['LOCATED_IN', 'PART_OF', 'IN_SECTOR', 'FOCUSES_ON', 'ANCHORS'] AND startNode(m) = x)
+     OR (type(m) = 'HOSTS' AND endNode(m) = x)){0,1}
+    (:Entity)(()-[:PART_OF|LOCATED_IN]->(:Entity)){0,3}(target:Entity)
+  MATCH (policy:Entity)-[a:APPLIES_TO|TARGETS]->(target)
+  WHERE (policy:Policy OR policy:Measure) AND policy <> e
+  WITH policy, a, target, belongs ORDER BY length(belongs), target.id, a.id
+  // One reach per policy: its shortest reason.
+  WITH policy, collect({ a: a, target: target, belongs: belongs })[0] AS best
+  WITH policy, best.a AS a, best.target AS target, best.belongs AS belongs
+  WITH policy, a, target, length(belongs) AS steps,
+       [policy] + reverse(nodes(belongs)) AS pathNodes,
+       [a] + reverse(relationships(belongs)) AS pathRels
+  RETURN {
+    policy: { props: properties(policy), degree: COUNT { (policy)--(:Entity) } },
+    relation: { type: type(a), source: startNode(a).id, target: endNode(a).id, props: properties(a) },
+    target: { props: properties(target), degree: COUNT { (target)--(:Entity) } },
+    steps: steps,
+    nodes: [n IN pathNodes | { props: properties(n), degree: COUNT { (n)--(:Entity) } }],
+    edges: [r IN pathRels | { type: type(r), source: startNode(r).id, target: endNode(r).id, props: properties(r) }],
+    partOf: COLLECT {
+      MATCH (policy)-[:PART_OF]->(whole:Policy)
+      RETURN { props: properties(whole), degree: COUNT { (whole)--(:Entity) } } AS part ORDER BY whole.id
+    },
+    passages: COLLECT {
+      WITH reduce(ids = [], r IN pathRels | ids + coalesce(r.evidence, [])) AS ids
+      MATCH (ps:Passage) WHERE ps.id IN ids
+      RETURN ps { .id, .documentId, .section, .sectionPath, .ordinal, .kind, .text, .start, .end } AS passage
+      ORDER BY ps.ordinal
+    }
+  } AS reach
+  ORDER BY steps, policy.type, policy.id
+  LIMIT toInteger($first)
+} AS reaches

@@ -75,3 +75,16 @@ export class DataInvalidError extends CskgError {
     this.issues = issues;
   }
 }
+
+/**
+ * NOT_FOUND when no entity has the id an argument gives; with `expected`, BAD_USER_INPUT when the entity
+ * is of another type. `actual` is the type the query found, null for none. The GraphQL resolvers and the
+ * command line check the same arguments of the same analyses with it, in the same words.
+ */
+export function requireEntity(argument: string, id: string, actual: string | null, expected?: string): void {
+  if (actual === null)
+    throw new NotFoundError(`${argument}: there is no entity with id ${JSON.stringify(id)}.`);
+  if (expected !== undefined && actual !== expected) {
+    throw new BadInputError(`${argument}: ${JSON.stringify(id)} is a ${actual}, not a ${expected}.`);
+  }
+}

@@ -2,14 +2,14 @@
 // a link (a product on it) is a gap when nothing in Fujian covers it, when only Taiwan-invested firms make
 // it, when no firm makes it (only parks or regions focus on it), or when everything that covers it is only
 // planned or sought. Covering means PRODUCES (enterprise, project, park) or FOCUSES_ON (park, region);
-// "in Fujian" means not located, through LOCATED_IN / PART_OF, in a Taiwan-side place. One statement
-// fetches every link with its coverage and passages; the classification is plain TypeScript below.
-import { REGION_LEVELS, type RelationStatus } from '../data/model.ts';
+// "in Fujian" means not located, through LOCATED_IN / PART_OF, in a Taiwan-side place. One statement,
+// cypher/chain-gaps.cypher, fetches every link with its coverage and passages; the grouping into chains
+// and the classification are plain TypeScript below. The GraphQL field and `cskg query chain-gaps` both
+// call readChainGaps, so they cannot disagree.
+import type { RelationStatus } from '../data/model.ts';
 import type { CypherQuery, QueryRunner } from '../db.ts';
+import { bindNamedQuery, loadNamedQuery } from './namedQueries.ts';
 import {
-  edgeProjection,
-  entityProjection,
-  passageProjection,
   toEdgeRow,
   toEntityRow,
   toPassageRow,
@@ -19,9 +19,6 @@ import {
 } from './rows.ts';
 
 type Reader = Pick<QueryRunner, 'read'>;
-
-const TAIWAN_SIDE_LEVEL = REGION_LEVELS.find((level) => level === 'taiwan-place');
-if (!TAIWAN_SIDE_LEVEL) throw new Error('src/data/model.ts no longer has the region level taiwan-place');
 
 export type ChainGapKindName = 'UNCOVERED' | 'TAIWAN_ONLY' | 'NO_ENTERPRISE' | 'PLANNED_OR_SOUGHT_ONLY';
 
@@ -64,55 +61,13 @@ export interface ChainGapsResult {
   readonly gaps: ChainGapRow[];
 }
 
+/**
+ * Every product on an INPUT_TO link, with its links, coverage, sectors and passages; the grouping into
+ * chains (connected components) and the filters are done on these few rows in TypeScript, which costs far
+ * less than a breadth-first walk from every product.
+ */
 export function chainGapsQuery(request: Pick<ChainGapsRequest, 'sector' | 'product'>): CypherQuery {
-  // Every product on an INPUT_TO link, with its links, coverage, sectors and passages; the grouping into
-  // chains (connected components) and the filters are done on these few rows in TypeScript, which costs
-  // far less than a breadth-first walk from every product.
-  return {
-    cypher: /* Cypher */ `
-      OPTIONAL MATCH (sector:Entity {id: $sector})
-      OPTIONAL MATCH (product:Entity {id: $product})
-      RETURN sector.type AS sectorType, product.type AS productType, COLLECT {
-        MATCH (link:Product) WHERE EXISTS { (link)-[:INPUT_TO]-(:Product) }
-        WITH link,
-          COLLECT { MATCH (link)-[r:INPUT_TO]-(:Product) RETURN r ORDER BY r.id } AS chainRels,
-          COLLECT {
-            MATCH (link)-[:IN_SECTOR]->(:Sector)(()-[:PART_OF]->(:Sector)){0,6}(s:Sector) RETURN DISTINCT s.id
-          } AS sectors,
-          COLLECT {
-            MATCH (c:Entity)-[r:PRODUCES|FOCUSES_ON]->(link)
-            WHERE c:Park OR c:Region OR c:Enterprise OR c:Project
-            RETURN {
-              entity: ${entityProjection('c')},
-              relation: ${edgeProjection('r')},
-              evidence: r.evidence,
-              ownerOrigins: COLLECT { MATCH (o:Enterprise)-[:OWNS]->(c) RETURN coalesce(o.origin, 'unknown') },
-              outsideFujian: EXISTS {
-                MATCH (c)(()-[:LOCATED_IN|PART_OF]->(:Entity)){0,6}(t:Region) WHERE t.level = $taiwanLevel
-              }
-            } AS cover ORDER BY r.id
-          } AS covers
-        WITH link, chainRels, sectors, covers,
-          reduce(ids = [], r IN chainRels | ids + r.evidence)
-            + reduce(ids = [], c IN covers | ids + c.evidence) AS passageIds
-        RETURN {
-          link: ${entityProjection('link')},
-          chainRels: [r IN chainRels | ${edgeProjection('r')}],
-          sectors: sectors,
-          covers: covers,
-          passages: COLLECT {
-            MATCH (ps:Passage) WHERE ps.id IN passageIds
-            RETURN ${passageProjection('ps')} AS passage ORDER BY ps.ordinal
-          }
-        } AS item
-        ORDER BY link.id
-      } AS links`,
-    params: {
-      sector: request.sector,
-      product: request.product,
-      taiwanLevel: TAIWAN_SIDE_LEVEL,
-    },
-  };
+  return bindNamedQuery(loadNamedQuery('chain-gaps'), { sector: request.sector, product: request.product });
 }
 
 interface RawCover {

@@ -12,12 +12,6 @@ export function quantifier(min: number, max: number): string {
   return `{${min},${max}}`;
 }
 
-/** A positive integer literal (SHORTEST k), from a checked range only. */
-export function count(k: number): string {
-  if (!Number.isInteger(k) || k < 1 || k > 100) throw new RangeError(`${k} is not an allowed count`);
-  return String(k);
-}
-
 /** The filter on a fact `r` by the `$relationTypes` and `$statuses` parameters (null: no filter). */
 export const factFilter = (r: string) =>
   /* Cypher */ `($relationTypes IS NULL OR type(${r}) IN $relationTypes) AND ($statuses IS NULL OR ${r}.status IN $statuses)`;

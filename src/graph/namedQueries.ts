@@ -1,7 +1,9 @@
 // The named analyst queries of cypher/*.cypher, loadable by name (`loadNamedQuery('supply-chain')`) by
-// the CLI, the GraphQL resolvers and the tests. Each file starts with a comment header: what it answers,
-// then one `@param name type [= default] description` line per parameter and an `@example`. The header
-// is parsed so that parameters are checked and typed the same way wherever a query runs.
+// the CLI, the data-access modules of the GraphQL analyses and the tests. Each file starts with a comment
+// header: what it answers, then one `@param name type [= default] description` line per parameter (type
+// string, int, float or boolean; `string?` allows null, `string[]` is a list, `int[1..10]` bounds an int)
+// and an `@example`. The header is parsed so that parameters are checked and typed the same way wherever
+// a query runs.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../config.ts';
@@ -14,14 +16,17 @@ export const CYPHER_DIR = path.join(PROJECT_ROOT, 'cypher');
 const NOT_QUERIES = new Set(['schema']);
 
 export type ParamType = 'string' | 'int' | 'float' | 'boolean';
+type ParamValue = string | number | boolean | (string | number | boolean)[];
 
 export interface NamedQueryParam {
   readonly name: string;
   readonly type: ParamType;
   /** `string?` in the header: null is allowed */
   readonly nullable: boolean;
+  /** `string[]` in the header: a list (comma-separated on a command line); absent for a single value */
+  readonly list?: true;
   /** absent: the parameter is required */
-  readonly default?: string | number | boolean | null;
+  readonly default?: ParamValue | null;
   readonly description: string;
   /** `int[1..10]` in the header: the inclusive bounds of an int parameter */
   readonly min?: number;
@@ -38,7 +43,7 @@ export interface NamedQuery {
 }
 
 const PARAM_LINE =
-  /^@param\s+(\w+)\s+(string|int|float|boolean)(\?)?(?:\[(\d+)\.\.(\d+)\])?(?:\s*=\s*(\S+))?\s*(.*)$/;
+  /^@param\s+(\w+)\s+(string|int|float|boolean)(\[\])?(\?)?(?:\[(\d+)\.\.(\d+)\])?(?:\s*=\s*(\S+))?\s*(.*)$/;
 
 /** Parses one query file's text; `name` is its file name without .cypher. */
 export function parseNamedQuery(name: string, text: string): NamedQuery {
@@ -59,16 +64,20 @@ export function parseNamedQuery(name: string, text: string): NamedQuery {
         throw new Error(
           `cypher/${name}.cypher: cannot read "${trimmed}"; write @param name type [= default] description`,
         );
-      const [, param = '', type, nullable, min, max, fallback, description = ''] = match;
-      params.push({
+      const [, param = '', type, list, nullable, min, max, fallback, description = ''] = match;
+      const declared = {
         name: param,
         type: type as ParamType,
         nullable: nullable === '?',
+        ...(list === undefined ? {} : { list: true as const }),
         ...(min === undefined ? {} : { min: Number(min), max: Number(max) }),
+        description: description.trim(),
+      };
+      params.push({
+        ...declared,
         ...(fallback === undefined
           ? {}
-          : { default: fallback === 'null' ? null : coerce(name, param, type as ParamType, fallback) }),
-        description: description.trim(),
+          : { default: fallback === 'null' ? null : coerceParam(name, declared, fallback) }),
       });
     } else if (trimmed.startsWith('@example')) {
       examples.push(trimmed.replace(/^@example\s*/, ''));
@@ -130,21 +139,37 @@ export function bindNamedQuery(query: NamedQuery, values: Readonly<Record<string
       if (!param.nullable) throw new BadInputError(`${query.name}: ${param.name} may not be null`);
       params[param.name] = null;
     } else {
-      params[param.name] = typeof raw === 'string' ? coerce(query.name, param.name, param.type, raw) : raw;
+      params[param.name] = typeof raw === 'string' ? coerceParam(query.name, param, raw) : raw;
     }
     const value = params[param.name];
-    if (
-      typeof value === 'number' &&
-      param.min !== undefined &&
-      param.max !== undefined &&
-      (value < param.min || value > param.max)
-    ) {
-      throw new BadInputError(
-        `${query.name}: ${param.name} must be between ${param.min} and ${param.max}, not ${value}`,
-      );
+    for (const item of Array.isArray(value) ? value : [value]) {
+      if (
+        typeof item === 'number' &&
+        param.min !== undefined &&
+        param.max !== undefined &&
+        (item < param.min || item > param.max)
+      ) {
+        throw new BadInputError(
+          `${query.name}: ${param.name} must be between ${param.min} and ${param.max}, not ${item}`,
+        );
+      }
     }
   }
   return { cypher: query.cypher, params };
+}
+
+/** Command-line text as the declared type; a list parameter takes comma-separated values. */
+function coerceParam(
+  query: string,
+  param: Pick<NamedQueryParam, 'name' | 'type' | 'list'>,
+  raw: string,
+): ParamValue {
+  if (!param.list) return coerce(query, param.name, param.type, raw);
+  return raw
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '')
+    .map((item) => coerce(query, param.name, param.type, item));
 }
 
 function coerce(query: string, name: string, type: ParamType, raw: string): string | number | boolean {

@@ -1,16 +1,11 @@
-// Shortest paths between two entities, in either direction of the facts, shortest first. One statement:
-// Cypher's SHORTEST k over a quantified path pattern whose steps pass the relation filters.
+// Shortest paths between two entities, in either direction of the facts, shortest first. One statement,
+// cypher/shortest-paths.cypher (Cypher's SHORTEST k over a quantified path pattern whose steps pass the
+// relation filters); the GraphQL field paths and `cskg query shortest-paths` both call readPaths, so they
+// cannot disagree.
 import type { RelationStatus, RelationType } from '../data/model.ts';
 import type { CypherQuery, QueryRunner } from '../db.ts';
-import { count, factFilter, quantifier } from './fragments.ts';
-import {
-  edgeProjection,
-  entityProjection,
-  toEdgeRow,
-  toEntityRow,
-  type EdgeRow,
-  type EntityRow,
-} from './rows.ts';
+import { bindNamedQuery, loadNamedQuery } from './namedQueries.ts';
+import { toEdgeRow, toEntityRow, type EdgeRow, type EntityRow } from './rows.ts';
 
 type Reader = Pick<QueryRunner, 'read'>;
 
@@ -30,32 +25,21 @@ export interface PathRow {
 }
 
 export interface PathsResult {
-  readonly fromFound: boolean;
-  readonly toFound: boolean;
+  /** the types of the two entities asked for, null when there is none */
+  readonly fromType: string | null;
+  readonly toType: string | null;
   readonly paths: PathRow[];
 }
 
 export function pathsQuery(request: PathsRequest): CypherQuery {
-  return {
-    cypher: /* Cypher */ `
-      OPTIONAL MATCH (a:Entity {id: $from})
-      OPTIONAL MATCH (b:Entity {id: $to})
-      RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound,
-        COLLECT {
-          MATCH p = SHORTEST ${count(request.first)} (a)(()-[r]-(:Entity) WHERE ${factFilter('r')})${quantifier(1, request.maxHops)}(b)
-          RETURN {
-            nodes: [n IN nodes(p) | ${entityProjection('n')}],
-            edges: [r IN relationships(p) | ${edgeProjection('r')}]
-          } AS path
-          ORDER BY length(p), [n IN nodes(p) | n.id]
-        } AS paths`,
-    params: {
-      from: request.from,
-      to: request.to,
-      relationTypes: request.relationTypes,
-      statuses: request.statuses,
-    },
-  };
+  return bindNamedQuery(loadNamedQuery('shortest-paths'), {
+    from: request.from,
+    to: request.to,
+    maxHops: request.maxHops,
+    first: request.first,
+    relationTypes: request.relationTypes,
+    statuses: request.statuses,
+  });
 }
 
 export async function readPaths(db: Reader, request: PathsRequest): Promise<PathsResult> {
@@ -65,5 +49,9 @@ export async function readPaths(db: Reader, request: PathsRequest): Promise<Path
     edges: path.edges.map(toEdgeRow),
     length: path.edges.length,
   }));
-  return { fromFound: Boolean(row?.fromFound), toFound: Boolean(row?.toFound), paths };
+  return {
+    fromType: (row?.fromType as string | null | undefined) ?? null,
+    toType: (row?.toType as string | null | undefined) ?? null,
+    paths,
+  };
 }

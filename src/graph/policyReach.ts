@@ -1,12 +1,11 @@
 // Policy reach (DESIGN.md "Analyses"): the policies and measures that apply to (APPLIES_TO) or target
 // (TARGETS) an entity, directly or through what it belongs to — its parks, sectors and regions, and up
-// their hierarchy — each once, with its shortest reason as a path (every hop an Edge with evidence). The
-// same definition as the CLI's named query cypher/policy-reach.cypher, in the API's shape. One statement.
-import { cypherInteger, type CypherQuery, type QueryRunner } from '../db.ts';
+// their hierarchy — each once, with its shortest reason as a path (every hop an Edge with evidence). One
+// statement, cypher/policy-reach.cypher; the GraphQL field and `cskg query policy-reach` both call
+// readPolicyReach, so they cannot disagree.
+import type { CypherQuery, QueryRunner } from '../db.ts';
+import { bindNamedQuery, loadNamedQuery } from './namedQueries.ts';
 import {
-  edgeProjection,
-  entityProjection,
-  passageProjection,
   toEdgeRow,
   toEntityRow,
   toPassageRow,
@@ -18,9 +17,6 @@ import {
 import type { RelationStatus } from '../data/model.ts';
 
 type Reader = Pick<QueryRunner, 'read'>;
-
-/** Most steps from the entity to the park, sector or region a policy applies to. */
-export const MAX_REACH_STEPS = 4;
 
 export type ReachViaName = 'DIRECT' | 'PARK' | 'SECTOR' | 'REGION' | 'OTHER';
 
@@ -42,57 +38,13 @@ export interface PolicyReachRow {
 }
 
 export interface PolicyReachResult {
-  readonly found: boolean;
+  /** the type of the entity asked for, null when there is none */
+  readonly entityType: string | null;
   readonly reaches: PolicyReachRow[];
 }
 
-/*
- * What an entity belongs to, read from the entity outwards, as cypher/policy-reach.cypher (the named
- * query of the CLI) defines it: one first step — x LOCATED_IN / PART_OF / IN_SECTOR / FOCUSES_ON /
- * ANCHORS y, or y HOSTS x — then up the hierarchy only (PART_OF, LOCATED_IN: larger park, parent sector,
- * larger region), MAX_REACH_STEPS steps in all.
- */
-const FIRST_STEP = /* Cypher */ `((x)-[m]-(y:Entity) WHERE
-      (type(m) IN ['LOCATED_IN', 'PART_OF', 'IN_SECTOR', 'FOCUSES_ON', 'ANCHORS'] AND startNode(m) = x)
-   OR (type(m) = 'HOSTS' AND endNode(m) = x)){0,1}`;
-const HIERARCHY_STEPS = /* Cypher */ `(()-[:PART_OF|LOCATED_IN]->(:Entity)){0,${MAX_REACH_STEPS - 1}}`;
-
 export function policyReachQuery(request: PolicyReachRequest): CypherQuery {
-  return {
-    cypher: /* Cypher */ `
-      OPTIONAL MATCH (e:Entity {id: $entity})
-      RETURN e IS NOT NULL AS found, COLLECT {
-        MATCH belongs = ANY SHORTEST (e)${FIRST_STEP}(:Entity)${HIERARCHY_STEPS}(target:Entity)
-        MATCH (policy:Entity)-[a:APPLIES_TO|TARGETS]->(target)
-        WHERE (policy:Policy OR policy:Measure) AND policy <> e
-        WITH policy, a, target, belongs ORDER BY length(belongs), target.id, a.id
-        // One reach per policy: its shortest reason.
-        WITH policy, collect({ a: a, target: target, belongs: belongs })[0] AS best
-        WITH policy, best.a AS a, best.target AS target, best.belongs AS belongs
-        WITH policy, a, target, length(belongs) AS steps,
-             [policy] + reverse(nodes(belongs)) AS pathNodes,
-             [a] + reverse(relationships(belongs)) AS pathRels
-        RETURN {
-          policy: ${entityProjection('policy')},
-          relation: ${edgeProjection('a')},
-          target: ${entityProjection('target')},
-          steps: steps,
-          nodes: [n IN pathNodes | ${entityProjection('n')}],
-          edges: [r IN pathRels | ${edgeProjection('r')}],
-          partOf: COLLECT {
-            MATCH (policy)-[:PART_OF]->(whole:Policy) RETURN ${entityProjection('whole')} AS whole ORDER BY whole.id
-          },
-          passages: COLLECT {
-            WITH reduce(ids = [], r IN pathRels | ids + coalesce(r.evidence, [])) AS ids
-            MATCH (ps:Passage) WHERE ps.id IN ids
-            RETURN ${passageProjection('ps')} AS passage ORDER BY ps.ordinal
-          }
-        } AS reach
-        ORDER BY steps, policy.type, policy.id
-        LIMIT $limit
-      } AS reaches`,
-    params: { entity: request.entity, limit: cypherInteger(request.first) },
-  };
+  return bindNamedQuery(loadNamedQuery('policy-reach'), { entity: request.entity, first: request.first });
 }
 
 interface RawReach {
@@ -126,7 +78,7 @@ export async function readPolicyReach(db: Reader, request: PolicyReachRequest): 
       evidence: raw.passages.map((p) => toPassageRow(p)),
     };
   });
-  return { found: Boolean(row?.found), reaches };
+  return { entityType: (row?.entityType as string | null | undefined) ?? null, reaches };
 }
 
 function viaOf(steps: number, target: EntityRow): ReachViaName {

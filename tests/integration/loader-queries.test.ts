@@ -1,8 +1,10 @@
-// Every named analyst query of cypher/ against the plan graph, with answers read off the plan: the
-// petrochemical chain around 炼油 and PTA, its gaps, the parks and Taiwan anchors of a sector, the
-// associations of 青口, the policies reaching AUO, a path, the facts of one passage, the sub-areas of
-// 泉州台商投资区 (杏田, 东园, 惠南, 张坂, 秀涂港).
+// Every named analyst query of cypher/ against the plan graph, as `cskg query` runs it (the analyses
+// through the API's data-access functions), with answers read off the plan: the petrochemical chain
+// around 炼油 and PTA, its gaps, the parks and Taiwan anchors of a sector, the associations of 青口, the
+// policies reaching AUO, a path, the facts of one passage, the sub-areas of 泉州台商投资区 (杏田, 东园,
+// 惠南, 张坂, 秀涂港).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runNamedQuery } from '../../src/cli/analyses.ts';
 import type { Database, Row } from '../../src/db.ts';
 import { bindNamedQuery, listNamedQueries, loadNamedQuery } from '../../src/graph/namedQueries.ts';
 import { connectTestDatabase } from '../support/neo4j.ts';
@@ -20,7 +22,7 @@ afterAll(async () => {
 });
 
 const run = (name: string, params: Record<string, unknown>): Promise<Row[]> =>
-  db.read(bindNamedQuery(loadNamedQuery(name), params));
+  runNamedQuery(db, name, params);
 
 const ids = (items: unknown): string[] => (items as { id: string }[]).map((i) => i.id);
 
@@ -97,13 +99,20 @@ describe('chain-gaps', () => {
     // refining and ethylene: only planned projects and park focuses (加快推进 … 炼化一体化工程)
     expect(gaps.get('product:oil-refining')).toContain('planned-or-sought-only');
     expect(gaps.get('product:ethylene')).toContain('planned-or-sought-only');
+    // PX and PTA: the only firms that make them are Taiwan-invested (腾龙芳烃, 翔鹭石化), though 古雷 focuses on them
+    expect(gaps.get('product:px')).toContain('taiwan-only');
+    expect(gaps.get('product:pta')).toContain('taiwan-only');
     // every gap is what it says
     for (const row of rows) {
-      const cover = row.coveredBy as { origin?: string; status: string }[];
+      const cover = row.coveredBy as { type: string; taiwanInvested: boolean; status: string }[];
       const kinds = row.gaps as string[];
       expect(kinds.length).toBeGreaterThan(0);
       if (kinds.includes('uncovered')) expect(cover).toEqual([]);
-      if (kinds.includes('taiwan-only')) for (const c of cover) expect(c.origin).toBe('taiwan');
+      const firms = cover.filter((c) => c.type === 'Enterprise' || c.type === 'Project');
+      if (kinds.includes('taiwan-only')) {
+        expect(firms.length).toBeGreaterThan(0);
+        for (const c of firms) expect(c.taiwanInvested).toBe(true);
+      }
       if (kinds.includes('planned-or-sought-only'))
         for (const c of cover) expect(c.status).not.toBe('existing');
       expect((row.passages as unknown[]).length).toBeGreaterThan(0);
@@ -120,6 +129,17 @@ describe('chain-gaps', () => {
     const all = await run('chain-gaps', {});
     const petro = await run('chain-gaps', { sector: 'sector:petrochemical' });
     expect(all.length).toBeGreaterThan(petro.length);
+  });
+
+  it('keeps whole chains: a sector brings the chains its products are on, a product its own', async () => {
+    // 橡胶、轮胎 are petrochemical-downstream products and 炼油 is not, but they are on one chain.
+    const downstream = await run('chain-gaps', { sector: 'sector:petrochemical-downstream' });
+    expect(downstream.map((r) => r.id)).toEqual(
+      expect.arrayContaining(['product:tyres', 'product:oil-refining']),
+    );
+    const pta = await run('chain-gaps', { product: 'product:pta' });
+    expect(new Set(pta.map((r) => r.chain)).size).toBe(1);
+    expect(pta.map((r) => r.id)).toEqual(expect.arrayContaining(['product:pta', 'product:tyres']));
   });
 });
 

@@ -360,26 +360,27 @@ describe('full-text queries', () => {
 });
 
 describe('Cypher builders', () => {
-  it('put only checked integers into quantifiers and SHORTEST k', () => {
+  it('put only checked integers into quantifiers; the paths statement takes its bounds as parameters', () => {
     const base = { ids: ['park:xiamen-tiz'], relationTypes: null, statuses: null, limit: 10, edgeLimit: 40 };
     expect(neighborhoodQuery({ ...base, depth: 2 }).cypher).toContain('{0,2}');
     expect(neighborhoodQuery({ ...base, depth: 0 }).cypher).not.toContain('SHORTEST');
     expect(() => neighborhoodQuery({ ...base, depth: 11 })).toThrow(RangeError);
     expect(() => neighborhoodQuery({ ...base, depth: 1.5 })).toThrow(RangeError);
-    const paths = pathsQuery({
+    // cypher/shortest-paths.cypher, the statement `cskg query shortest-paths` runs too: one text for
+    // every request, the bounds checked against its header and sent as parameters.
+    const request = {
       from: 'a',
       to: 'b',
       maxHops: 4,
       first: 3,
-      relationTypes: ['PART_OF'],
+      relationTypes: ['PART_OF' as const],
       statuses: null,
-    });
-    expect(paths.cypher).toContain('SHORTEST 3');
-    expect(paths.cypher).toContain('{1,4}');
-    expect(paths.params).toEqual({ from: 'a', to: 'b', relationTypes: ['PART_OF'], statuses: null });
-    expect(() =>
-      pathsQuery({ from: 'a', to: 'b', maxHops: 4, first: 0, relationTypes: null, statuses: null }),
-    ).toThrow(RangeError);
+    };
+    const paths = pathsQuery(request);
+    expect(paths.cypher).toBe(pathsQuery({ ...request, maxHops: 6, first: 10 }).cypher);
+    expect(paths.params).toEqual(request);
+    expect(() => pathsQuery({ ...request, first: 0 })).toThrow(BadInputError);
+    expect(() => pathsQuery({ ...request, maxHops: 7 })).toThrow(/maxHops must be between 1 and 6/);
   });
 });
 

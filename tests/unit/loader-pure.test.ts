@@ -3,7 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { formatTable } from '../../src/cli/table.ts';
 import { cypherLiteral } from '../../src/export/formats.ts';
-import { bindNamedQuery, parseNamedQuery } from '../../src/graph/namedQueries.ts';
+import { REGION_LEVELS } from '../../src/data/model.ts';
+import { bindNamedQuery, loadNamedQuery, parseNamedQuery } from '../../src/graph/namedQueries.ts';
+import { edgeProjection, entityProjection, passageProjection } from '../../src/graph/rows.ts';
+import { LIMITS } from '../../src/graphql/limits.ts';
 import { searchTextOf } from '../../src/loader/records.ts';
 import { parseSchemaScript } from '../../src/loader/schema.ts';
 
@@ -56,6 +59,89 @@ describe('named query headers', () => {
     expect(() => bindNamedQuery(query, { product: 'x', depth: 'two' })).toThrow(/integer/);
     expect(() => bindNamedQuery(query, { product: 'x', depth: '0' })).toThrow(/between 1 and 10/);
     expect(() => bindNamedQuery(query, { product: null })).toThrow(/may not be null/);
+  });
+
+  it('reads list parameters, comma-separated on a command line', () => {
+    const lists = parseNamedQuery(
+      'lists',
+      [
+        '// Lists.',
+        '// @param statuses string[]? = null    only these',
+        '// @param hops     int[][1..6] = 2,3   bounded items',
+        'RETURN $statuses, $hops',
+      ].join('\n'),
+    );
+    expect(lists.params).toEqual([
+      {
+        name: 'statuses',
+        type: 'string',
+        list: true,
+        nullable: true,
+        default: null,
+        description: 'only these',
+      },
+      {
+        name: 'hops',
+        type: 'int',
+        list: true,
+        nullable: false,
+        min: 1,
+        max: 6,
+        default: [2, 3],
+        description: 'bounded items',
+      },
+    ]);
+    expect(bindNamedQuery(lists, { statuses: 'existing, planned' }).params).toEqual({
+      statuses: ['existing', 'planned'],
+      hops: [2, 3],
+    });
+    expect(bindNamedQuery(lists, { statuses: ['sought'], hops: '1' }).params).toEqual({
+      statuses: ['sought'],
+      hops: [1],
+    });
+    expect(() => bindNamedQuery(lists, { hops: '2,7' })).toThrow(/between 1 and 6, not 7/);
+  });
+});
+
+describe('the named queries the GraphQL analyses run', () => {
+  const ANALYSES = ['chain-gaps', 'policy-reach', 'supply-chain', 'shortest-paths'];
+
+  /** A projection of src/graph/rows.ts as a pattern: its variable any name, used the same throughout. */
+  function shapeOf(projection: (variable: string) => string): RegExp {
+    const [first, ...rest] = projection('\u0000')
+      .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+      .split('\u0000');
+    return new RegExp(first + '(\\w+)' + rest.join('\\1'), 'g');
+  }
+  const occurrences = (text: string, pattern: RegExp) =>
+    text.match(new RegExp(pattern.source, 'g'))?.length ?? 0;
+
+  it('project entities, facts and passages exactly as src/graph/rows.ts reads them', () => {
+    for (const name of ANALYSES) {
+      const { cypher } = loadNamedQuery(name);
+      const entities = occurrences(cypher, shapeOf(entityProjection));
+      const facts = occurrences(cypher, shapeOf(edgeProjection));
+      expect(entities + facts, name).toBeGreaterThan(0);
+      expect(occurrences(cypher, /props: properties\(/), name).toBe(entities + facts);
+      expect(occurrences(cypher, /\.documentId/), name).toBe(occurrences(cypher, shapeOf(passageProjection)));
+    }
+  });
+
+  it('name only region levels of the model, and walk as far as their parameters and the API allow', () => {
+    for (const [, level] of loadNamedQuery('chain-gaps').cypher.matchAll(/\.level = '([^']+)'/g)) {
+      expect(REGION_LEVELS).toContain(level);
+    }
+    const max = (name: string, param: string) =>
+      loadNamedQuery(name).params.find((p) => p.name === param)?.max ?? 0;
+    expect(max('policy-reach', 'first')).toBe(LIMITS.analysisFirst);
+    expect(max('supply-chain', 'depth')).toBe(LIMITS.supplyChainDepth);
+    expect(max('shortest-paths', 'maxHops')).toBe(LIMITS.pathsMaxHops);
+    expect(max('shortest-paths', 'first')).toBeGreaterThanOrEqual(LIMITS.pathsFirst);
+    // Bounds Cypher takes only as literals: the walks reach the most their parameters allow.
+    const paths = loadNamedQuery('shortest-paths').cypher;
+    expect(paths).toContain(`SHORTEST ${max('shortest-paths', 'first')} `);
+    expect(paths).toContain(`{1,${max('shortest-paths', 'maxHops')}}`);
+    expect(loadNamedQuery('supply-chain').cypher).toContain(`{1,${max('supply-chain', 'depth')}}`);
   });
 });
 

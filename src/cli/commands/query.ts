@@ -1,8 +1,10 @@
 // `cskg query NAME --param key=value …`: runs a named analyst query of cypher/*.cypher in a read
-// transaction and prints a table (or JSON); `cskg query --list` lists them with their parameters.
+// transaction and prints a table (or JSON); `cskg query --list` lists them with their parameters. The
+// analyses the GraphQL API also answers go through the API's own data-access functions (../analyses.ts).
 import type { Command } from 'commander';
 import { bindNamedQuery, listNamedQueries, loadNamedQuery } from '../../graph/namedQueries.ts';
 import { BadInputError } from '../../errors.ts';
+import { runNamedQuery } from '../analyses.ts';
 import { print, printJson } from '../command.ts';
 import { withDatabase } from '../database.ts';
 import { formatTable } from '../table.ts';
@@ -31,9 +33,11 @@ export function register(program: Command): void {
         printQueryList();
         return;
       }
-      const query = bindNamedQuery(loadNamedQuery(name), parseParams(options.param));
+      const params = parseParams(options.param);
+      // An unknown name or a bad parameter fails here, before a database is started.
+      bindNamedQuery(loadNamedQuery(name), params);
       await withDatabase(async ({ db }) => {
-        const rows = await db.read(query);
+        const rows = await runNamedQuery(db, name, params);
         if (options.json) printJson(rows);
         else print(formatTable(rows));
       });
@@ -57,7 +61,8 @@ function printQueryList(): void {
     print(`  ${query.description}`);
     for (const p of query.params) {
       const fallback = 'default' in p ? ` = ${String(p.default)}` : ' (required)';
-      print(`  --param ${p.name}=<${p.type}${p.nullable ? '?' : ''}>${fallback}  ${p.description}`);
+      const type = `${p.type}${p.list ? '[]' : ''}${p.nullable ? '?' : ''}`;
+      print(`  --param ${p.name}=<${type}>${fallback}  ${p.description}`);
     }
     for (const example of query.examples) print(`  e.g. ${example}`);
     print();

@@ -1,7 +1,7 @@
 // Resolvers of the root Query type: each checks its arguments (bounds from ../limits.ts, errors that name
 // the argument and the limit), calls one data-access function of src/graph, remembers the entities it
 // returned for the request's loaders, and returns.
-import { BadInputError, NotFoundError } from '../../errors.ts';
+import { BadInputError, NotFoundError, requireEntity } from '../../errors.ts';
 import { readChainGaps } from '../../graph/chainGaps.ts';
 import { readEntityPage } from '../../graph/entities.ts';
 import { readNeighborhood } from '../../graph/neighborhood.ts';
@@ -17,15 +17,6 @@ import type { QueryResolvers } from '../generated/resolvers.ts';
 import { filterArgument, idArgument, intArgument, LIMITS, textArgument } from '../limits.ts';
 
 const quoted = (ids: readonly string[]) => ids.map((id) => JSON.stringify(id)).join(', ');
-
-/** NOT_FOUND when there is no entity; BAD_USER_INPUT when it is not of the type the argument needs. */
-function requireType(argument: string, id: string, actual: string | null, expected: string): void {
-  if (actual === null)
-    throw new NotFoundError(`${argument}: there is no entity with id ${JSON.stringify(id)}.`);
-  if (actual !== expected) {
-    throw new BadInputError(`${argument}: ${JSON.stringify(id)} is a ${actual}, not a ${expected}.`);
-  }
-}
 
 export const Query: QueryResolvers = {
   search: async (_parent, args, { db, loaders }) => {
@@ -84,9 +75,8 @@ export const Query: QueryResolvers = {
       relationTypes: filterArgument(args.relationTypes),
       statuses: filterArgument(args.statuses),
     });
-    if (!result.fromFound)
-      throw new NotFoundError(`from: there is no entity with id ${JSON.stringify(from)}.`);
-    if (!result.toFound) throw new NotFoundError(`to: there is no entity with id ${JSON.stringify(to)}.`);
+    requireEntity('from', from, result.fromType);
+    requireEntity('to', to, result.toType);
     for (const path of result.paths) loaders.remember(path.nodes);
     return result.paths;
   },
@@ -99,7 +89,7 @@ export const Query: QueryResolvers = {
       depth: intArgument('depth', args.depth, 6, 1, LIMITS.supplyChainDepth),
       statuses: filterArgument(args.statuses),
     });
-    requireType('product', product, result.productType, 'Product');
+    requireEntity('product', product, result.productType, 'Product');
     loaders.remember(result.nodes);
     return result;
   },
@@ -121,8 +111,8 @@ export const Query: QueryResolvers = {
       product,
       first: intArgument('first', args.first, 200, 0, LIMITS.analysisFirst),
     });
-    if (sector !== null) requireType('sector', sector, result.sectorType, 'Sector');
-    if (product !== null) requireType('product', product, result.productType, 'Product');
+    if (sector !== null) requireEntity('sector', sector, result.sectorType, 'Sector');
+    if (product !== null) requireEntity('product', product, result.productType, 'Product');
     loaders.remember(
       result.gaps.flatMap((gap): EntityRow[] => [
         ...gap.chain.products,
@@ -138,8 +128,7 @@ export const Query: QueryResolvers = {
       entity,
       first: intArgument('first', args.first, 200, 0, LIMITS.analysisFirst),
     });
-    if (!result.found)
-      throw new NotFoundError(`entity: there is no entity with id ${JSON.stringify(entity)}.`);
+    requireEntity('entity', entity, result.entityType);
     loaders.remember(result.reaches.flatMap((reach) => reach.path.nodes));
     return result.reaches;
   },

@@ -1,0 +1,184 @@
+// `cskg query NAME`: the rows a named query prints. The named queries that are also GraphQL analyses
+// (chain-gaps, policy-reach, supply-chain, shortest-paths) run through the data-access function the
+// resolver calls, with the same argument checks, and their result is laid out here as one row per gap,
+// policy, product or path; so the command line and the API cannot disagree. Every other named query
+// prints the rows of its statement as they are.
+import type { QueryRunner, Row } from '../db.ts';
+import { BadInputError, requireEntity } from '../errors.ts';
+import { readChainGaps, type ChainGapKindName, type CoverageRow } from '../graph/chainGaps.ts';
+import { bindNamedQuery, loadNamedQuery } from '../graph/namedQueries.ts';
+import { readPaths } from '../graph/paths.ts';
+import { readPolicyReach } from '../graph/policyReach.ts';
+import type { EdgeRow, EntityRow, PassageRow } from '../graph/rows.ts';
+import { readSupplyChain, type ChainDirectionName } from '../graph/supplyChain.ts';
+import type { RelationStatus, RelationType } from '../data/model.ts';
+
+type Reader = Pick<QueryRunner, 'read'>;
+/** parameters checked and typed against the query's header (bindNamedQuery) */
+type Params = Readonly<Record<string, unknown>>;
+
+/** Runs the named query `name` with command-line (or typed) parameter values and returns its table rows. */
+export async function runNamedQuery(db: Reader, name: string, values: Params): Promise<Row[]> {
+  const query = bindNamedQuery(loadNamedQuery(name), values);
+  const analysis = ANALYSES[name];
+  return analysis ? analysis(db, query.params ?? {}) : db.read(query);
+}
+
+const ANALYSES: Readonly<Record<string, (db: Reader, params: Params) => Promise<Row[]>>> = {
+  'chain-gaps': chainGapRows,
+  'policy-reach': policyReachRows,
+  'supply-chain': supplyChainRows,
+  'shortest-paths': pathRows,
+};
+
+const text = (value: unknown) => value as string;
+const optionalText = (value: unknown) => value as string | null;
+const list = <T>(value: unknown) => value as readonly T[] | null;
+
+async function chainGapRows(db: Reader, params: Params): Promise<Row[]> {
+  const sector = optionalText(params.sector);
+  const product = optionalText(params.product);
+  const result = await readChainGaps(db, { sector, product, first: Number.POSITIVE_INFINITY });
+  if (sector !== null) requireEntity('sector', sector, result.sectorType, 'Sector');
+  if (product !== null) requireEntity('product', product, result.productType, 'Product');
+  return result.gaps.map((gap) => ({
+    id: gap.link.id,
+    name: gap.link.name,
+    nameEn: gap.link.nameEn,
+    gaps: gap.kinds.map(gapName),
+    coveredBy: gap.coverage.map(coverCell),
+    outsideFujian: gap.coverageOutsideFujian.map(coverCell),
+    chain: gap.chain.name,
+    passages: gap.evidence.map(passageCell),
+  }));
+}
+
+/** UNCOVERED → uncovered, PLANNED_OR_SOUGHT_ONLY → planned-or-sought-only: the command line's spelling. */
+export function gapName(kind: ChainGapKindName): string {
+  return kind.toLowerCase().replaceAll('_', '-');
+}
+
+function coverCell({ entity, relation, taiwanInvested }: CoverageRow) {
+  return {
+    id: entity.id,
+    name: entity.name,
+    type: entity.type,
+    status: relation.status,
+    ...(entity.type === 'Enterprise' ? { origin: entity.properties.origin } : {}),
+    taiwanInvested,
+  };
+}
+
+const passageCell = (p: PassageRow) => ({ id: p.id, section: p.section, text: p.text });
+
+async function policyReachRows(db: Reader, params: Params): Promise<Row[]> {
+  const entity = text(params.entity);
+  const result = await readPolicyReach(db, { entity, first: Number(params.first) });
+  requireEntity('entity', entity, result.entityType);
+  return result.reaches.map((reach) => ({
+    id: reach.policy.id,
+    name: reach.policy.name,
+    type: reach.policy.type,
+    relation: reach.relation.type,
+    status: reach.status,
+    via: reach.target.id,
+    hops: reach.path.length - 1,
+    // The path runs from the policy to the entity; the reason reads from the entity.
+    reasonText: pathText([...reach.path.nodes].reverse(), [...reach.path.edges].reverse()),
+    passages: reach.evidence.map((p) => p.text),
+  }));
+}
+
+const DIRECTIONS: readonly ChainDirectionName[] = ['UPSTREAM', 'DOWNSTREAM', 'BOTH'];
+const SIDE_ORDER = { upstream: 0, self: 1, downstream: 2 } as const;
+
+async function supplyChainRows(db: Reader, params: Params): Promise<Row[]> {
+  const product = text(params.product);
+  const direction = text(params.direction).toUpperCase() as ChainDirectionName;
+  if (!DIRECTIONS.includes(direction)) {
+    throw new BadInputError(
+      `supply-chain: direction must be upstream, downstream or both, not ${JSON.stringify(params.direction)}`,
+    );
+  }
+  const result = await readSupplyChain(db, {
+    product,
+    direction,
+    depth: Number(params.depth),
+    statuses: list<RelationStatus>(params.statuses),
+  });
+  requireEntity('product', product, result.productType, 'Product');
+  const nodes = new Map(result.nodes.map((n) => [n.id, n]));
+  const into = (id: string) => result.edges.filter((e) => e.target === id);
+  const cell = (id: string, edge: EdgeRow, extra: Record<string, unknown> = {}) => {
+    const node = nodes.get(id);
+    return { id, name: node?.name ?? id, status: edge.status, ...extra };
+  };
+  const covering = (id: string, type: EntityRow['type']) =>
+    into(id).filter((e) => e.type !== 'INPUT_TO' && nodes.get(e.source)?.type === type);
+  const origin = (id: string) => ({ origin: nodes.get(id)?.properties.origin });
+  const positions = [...result.products].sort(
+    (a, b) =>
+      SIDE_ORDER[a.side] - SIDE_ORDER[b.side] ||
+      (a.side === 'upstream' ? b.distance - a.distance : a.distance - b.distance) ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
+  return positions.map(({ id, side, distance }) => {
+    const projects = covering(id, 'Project');
+    return {
+      side,
+      distance,
+      id,
+      name: nodes.get(id)?.name ?? id,
+      nameEn: nodes.get(id)?.nameEn ?? '',
+      feeds: result.edges
+        .filter((e) => e.type === 'INPUT_TO' && e.source === id)
+        .map((e) => cell(e.target, e)),
+      parks: covering(id, 'Park').map((e) => cell(e.source, e)),
+      regions: covering(id, 'Region').map((e) => cell(e.source, e)),
+      projects: projects.map((e) => cell(e.source, e)),
+      // Firms that make it, directly or through a project they own (`via` names the project).
+      enterprises: [
+        ...covering(id, 'Enterprise').map((e) => cell(e.source, e, origin(e.source))),
+        ...projects.flatMap((p) =>
+          into(p.source)
+            .filter((e) => e.type === 'OWNS')
+            .map((e) => cell(e.source, p, { ...origin(e.source), via: nodes.get(p.source)?.name })),
+        ),
+      ],
+    };
+  });
+}
+
+async function pathRows(db: Reader, params: Params): Promise<Row[]> {
+  const from = text(params.from);
+  const to = text(params.to);
+  if (from === to) throw new BadInputError(`from and to are the same entity (${JSON.stringify(from)}).`);
+  const result = await readPaths(db, {
+    from,
+    to,
+    maxHops: Number(params.maxHops),
+    first: Number(params.first),
+    relationTypes: list<RelationType>(params.relationTypes),
+    statuses: list<RelationStatus>(params.statuses),
+  });
+  requireEntity('from', from, result.fromType);
+  requireEntity('to', to, result.toType);
+  return result.paths.map((path) => ({
+    hops: path.length,
+    path: pathText(path.nodes, path.edges),
+    ids: path.nodes.map((n) => n.id),
+    statuses: path.edges.map((e) => e.status),
+  }));
+}
+
+/** 友达光电 -ANCHORS-> 翔安组团 <-HOSTS- …: the names along a path, each fact in its own direction. */
+export function pathText(nodes: readonly EntityRow[], edges: readonly EdgeRow[]): string {
+  let out = nodes[0]?.name ?? '';
+  edges.forEach((edge, i) => {
+    const left = nodes[i];
+    const right = nodes[i + 1];
+    const arrow = edge.source === left?.id ? ` -${edge.type}-> ` : ` <-${edge.type}- `;
+    out += arrow + (right?.name ?? '');
+  });
+  return out;
+}
