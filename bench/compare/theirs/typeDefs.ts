@@ -6,7 +6,7 @@
 // - one node type per label (Region … Document) with its typed properties and the @relationship fields its
 //   endpoint rules allow;
 // - the two walks @neo4j/graphql has no directive for, `paths` and `supplyChain`, as @cypher fields that
-//   run cskg's own statements (src/graph), so both sides ask Neo4j the same thing.
+//   run cskg's own statements (cypher/*.cypher, bound by src/graph), so both ask Neo4j the same thing.
 import {
   ENTITY_PROPERTIES,
   ENTITY_TYPES,
@@ -15,6 +15,7 @@ import {
   type EntityType,
   type RelationType,
 } from '../../../src/data/model.ts';
+import type { CypherQuery } from '../../../src/db.ts';
 import { pathsQuery } from '../../../src/graph/paths.ts';
 import { supplyChainQuery } from '../../../src/graph/supplyChain.ts';
 
@@ -72,12 +73,31 @@ const walkNode = (n: string) =>
 const walkEdge = (e: string) =>
   `{ id: ${e}.props.id, type: ${e}.type, source: ${e}.source, target: ${e}.target, status: ${e}.props.status }`;
 
+/** The ids a client passes; every other parameter of a statement becomes an argument with the bench's value. */
+const CLIENT_IDS = new Set(['from', 'to', 'product']);
+
+/** GraphQL arguments for the parameters of `query`: ids required, the rest defaulted to the bench's values. */
+function argumentsFor(query: CypherQuery): string {
+  return Object.entries(query.params ?? {})
+    .map(([name, value]) => {
+      if (CLIENT_IDS.has(name)) return `${name}: ID!`;
+      if (value === null) return `${name}: [String!] = null`;
+      if (Array.isArray(value)) return `${name}: [String!] = ${JSON.stringify(value)}`;
+      if (typeof value === 'boolean') return `${name}: Boolean = ${value}`;
+      if (typeof value === 'number' || (typeof value === 'object' && value !== null && 'low' in value)) {
+        return `${name}: Int = ${Number(value)}`;
+      }
+      return `${name}: String = ${JSON.stringify(value)}`;
+    })
+    .join(', ');
+}
+
 /**
- * cskg's statements for paths and supplyChain (src/graph/paths.ts, supplyChain.ts), wrapped to return the
- * one column a @cypher field reads. Their parameters ($from, $to, $relationTypes, $statuses; $product,
- * $upstream, $downstream, $depth, $statuses) are the field arguments.
+ * cskg's statements for paths and supplyChain (cypher/shortest-paths.cypher and supply-chain.cypher, as
+ * src/graph binds them), wrapped to return the one column a @cypher field reads. Their parameters are the
+ * field's arguments (see argumentsFor).
  */
-function walkStatements(bounds: WalkBounds): { paths: string; supplyChain: string } {
+function walkStatements(bounds: WalkBounds) {
   const paths = pathsQuery({
     from: '',
     to: '',
@@ -85,27 +105,36 @@ function walkStatements(bounds: WalkBounds): { paths: string; supplyChain: strin
     first: bounds.pathsFirst,
     relationTypes: null,
     statuses: null,
-  }).cypher;
+  });
   const chain = supplyChainQuery({
     product: '',
     direction: 'BOTH',
     depth: bounds.supplyChainDepth,
     statuses: null,
-  }).cypher;
+  });
   const statements = {
-    paths: `CALL () {${paths}
+    paths: {
+      args: argumentsFor(paths),
+      cypher: `CALL () {
+${paths.cypher}
       }
       UNWIND paths AS p
       RETURN { length: size(p.edges), nodes: [n IN p.nodes | ${walkNode('n')}], edges: [e IN p.edges | ${walkEdge('e')}] } AS path`,
-    supplyChain: `CALL () {${chain}
+    },
+    supplyChain: {
+      args: argumentsFor(chain),
+      cypher: `CALL () {
+${chain.cypher}
       }
       RETURN CASE WHEN productType IS NULL THEN null ELSE {
         truncated: truncated, nodes: [n IN nodes | ${walkNode('n')}], edges: [e IN edges | ${walkEdge('e')}]
       } END AS result`,
+    },
   };
-  for (const text of Object.values(statements)) {
-    if (text.includes('"""') || text.includes('\\'))
+  for (const { cypher } of Object.values(statements)) {
+    if (cypher.includes('"""') || cypher.includes('\\')) {
       throw new Error('a statement cannot go into a GraphQL block string');
+    }
   }
   return statements;
 }
@@ -165,17 +194,12 @@ type ChainResult {
 }
 
 type Query {
-  "The ${bounds.pathsFirst} shortest paths of up to ${bounds.pathsMaxHops} hops: cskg's statement (src/graph/paths.ts)."
-  paths(from: ID!, to: ID!, relationTypes: [String!] = null, statuses: [String!] = null): [PathResult!]!
-    @cypher(statement: """${walks.paths}""", columnName: "path")
-  "The supply chain of a product, ${bounds.supplyChainDepth} links each way: cskg's statement (src/graph/supplyChain.ts)."
-  supplyChain(
-    product: ID!
-    upstream: Boolean = true
-    downstream: Boolean = true
-    depth: Int = ${bounds.supplyChainDepth}
-    statuses: [String!] = null
-  ): ChainResult @cypher(statement: """${walks.supplyChain}""", columnName: "result")
+  "The ${bounds.pathsFirst} shortest paths of up to ${bounds.pathsMaxHops} hops: cskg's statement (cypher/shortest-paths.cypher)."
+  paths(${walks.paths.args}): [PathResult!]!
+    @cypher(statement: """${walks.paths.cypher}""", columnName: "path")
+  "The supply chain of a product, ${bounds.supplyChainDepth} links each way: cskg's statement (cypher/supply-chain.cypher)."
+  supplyChain(${walks.supplyChain.args}): ChainResult
+    @cypher(statement: """${walks.supplyChain.cypher}""", columnName: "result")
 }
 `;
 }
