@@ -37,6 +37,7 @@ interface DrawResult {
 }
 interface PanResult {
   renderer: string;
+  mode: string;
   nodes: number;
   edges: number;
   layoutMs: number;
@@ -44,6 +45,8 @@ interface PanResult {
   rendersPerSecond: number;
   p95FrameMs: number;
   webglAvailable: boolean;
+  fitZoom: number;
+  labelled: number;
 }
 
 async function planSubgraph() {
@@ -145,49 +148,68 @@ async function main() {
 
   try {
     const draws: Record<string, DrawResult[]> = { fcose: [], columns: [] };
-    await withPage(BASE_ARGS, page, async (p) => {
-      for (let run = 0; run < RUNS; run++) {
-        for (const layout of ['fcose', 'columns'] as const) {
-          draws[layout]!.push(
-            await p.evaluate(async (name) => {
-              const subgraph = await (await fetch('/plan.json')).json();
-              return window.explorerBench.draw(subgraph, name);
-            }, layout),
-          );
-        }
-      }
-    });
-
-    const pans: (PanResult & { chromium: string })[] = [];
-    if (process.env.BENCH_SKIP_PAN !== '1')
+    if (process.env.BENCH_SKIP_DRAW !== '1')
       await withPage(BASE_ARGS, page, async (p) => {
-        for (const webgl of [false, true]) {
-          pans.push({
-            ...(await p.evaluate(
-              ([w, ms]) => window.explorerBench.panZoom(5000, 12000, w as boolean, ms as number),
-              [webgl, PAN_MS] as const,
-            )),
-            chromium: 'required flags',
-          });
+        for (let run = 0; run < RUNS; run++) {
+          for (const layout of ['fcose', 'columns'] as const) {
+            draws[layout]!.push(
+              await p.evaluate(async (name) => {
+                const subgraph = await (await fetch('/plan.json')).json();
+                return window.explorerBench.draw(subgraph, name);
+              }, layout),
+            );
+          }
         }
       });
-    // Software WebGL (SwiftShader) is off by default in current Chromium; measure it explicitly too.
-    if (process.env.BENCH_SKIP_PAN !== '1')
-      await withPage(
-        [...BASE_ARGS, '--enable-unsafe-swiftshader', '--use-angle=swiftshader'],
-        page,
-        async (p) => {
+
+    const pans: (PanResult & { chromium: string })[] = [];
+    const panRuns = async (args: string[], chromiumName: string) => {
+      if (process.env.BENCH_SKIP_PAN === '1') return;
+      await withPage(args, page, async (p) => {
+        for (const mode of ['overview', 'reading'] as const) {
           for (const webgl of [false, true]) {
-            pans.push({
-              ...(await p.evaluate(
-                ([w, ms]) => window.explorerBench.panZoom(5000, 12000, w as boolean, ms as number),
-                [webgl, PAN_MS] as const,
-              )),
-              chromium: '+ swiftshader',
-            });
+            const result = await p.evaluate(
+              ([w, ms, m]) =>
+                window.explorerBench.panZoom(
+                  5000,
+                  12000,
+                  w as boolean,
+                  ms as number,
+                  m as 'overview' | 'reading',
+                ),
+              [webgl, PAN_MS, mode] as const,
+            );
+            pans.push({ ...result, chromium: chromiumName });
           }
-        },
-      );
+        }
+      });
+    };
+    await panRuns(BASE_ARGS, 'required flags');
+    const planPans: PanResult[] = [];
+    if (process.env.BENCH_SKIP_PAN !== '1') {
+      await withPage(BASE_ARGS, page, async (p) => {
+        for (const mode of ['overview', 'reading'] as const) {
+          for (const webgl of [false, true]) {
+            planPans.push(
+              await p.evaluate(
+                async ([w, ms, m]) => {
+                  const subgraph = await (await fetch('/plan.json')).json();
+                  return window.explorerBench.panPlan(
+                    subgraph,
+                    w as boolean,
+                    ms as number,
+                    m as 'overview' | 'reading',
+                  );
+                },
+                [webgl, PAN_MS, mode] as const,
+              ),
+            );
+          }
+        }
+      });
+    }
+    // Software WebGL (SwiftShader) is off by default in current Chromium; measure it explicitly too.
+    await panRuns([...BASE_ARGS, '--enable-unsafe-swiftshader', '--use-angle=swiftshader'], '+ swiftshader');
 
     console.log('\nWhole plan graph, drawn by the explorer (median of %d runs, ms):', RUNS);
     console.log(
@@ -201,11 +223,24 @@ async function main() {
         `${layout.padEnd(8)} ${String(first?.nodes ?? 0).padStart(6)} ${String(first?.edges ?? 0).padStart(6)} ${m((r) => r.elementsMs, 9)} ${m((r) => r.layoutMs, 7)} ${m((r) => r.firstFrameMs, 12)} ${m((r) => r.totalMs, 9)} ${m((r) => r.refinedMs, 24)} ${m((r) => r.againMs, 15)}   (totals: ${results.map((r) => r.totalMs).join(', ')})`,
       );
     }
+    console.log(
+      `\nThe whole plan graph in its polished layout, panned and zoomed for ${PAN_MS / 1000} s (required flags):`,
+    );
+    console.log(
+      'view      renderer  layout (draft + worker) ms  frames/s  renders/s  p95 frame ms  zoom    labelled',
+    );
+    for (const r of planPans) {
+      console.log(
+        `${r.mode.padEnd(9)} ${r.renderer.padEnd(9)} ${String(r.layoutMs).padStart(26)} ${String(r.fps).padStart(9)} ${String(r.rendersPerSecond).padStart(10)} ${String(r.p95FrameMs).padStart(13)} ${String(r.fitZoom).padStart(9)} ${String(r.labelled).padStart(9)}`,
+      );
+    }
     console.log(`\n5,000 synthetic nodes / 12,000 edges, panned and zoomed for ${PAN_MS / 1000} s:`);
-    console.log('chromium         renderer  webgl?  fcose draft ms  frames/s  renders/s  p95 frame ms');
+    console.log(
+      'chromium         view      renderer  webgl?  fcose draft ms  frames/s  renders/s  p95 frame ms  zoom    labelled',
+    );
     for (const r of pans) {
       console.log(
-        `${r.chromium.padEnd(16)} ${r.renderer.padEnd(9)} ${String(r.webglAvailable).padEnd(7)} ${String(r.layoutMs).padStart(14)} ${String(r.fps).padStart(9)} ${String(r.rendersPerSecond).padStart(10)} ${String(r.p95FrameMs).padStart(13)}`,
+        `${r.chromium.padEnd(16)} ${r.mode.padEnd(9)} ${r.renderer.padEnd(9)} ${String(r.webglAvailable).padEnd(7)} ${String(r.layoutMs).padStart(14)} ${String(r.fps).padStart(9)} ${String(r.rendersPerSecond).padStart(10)} ${String(r.p95FrameMs).padStart(13)} ${String(r.fitZoom).padStart(9)} ${String(r.labelled).padStart(9)}`,
       );
     }
   } finally {

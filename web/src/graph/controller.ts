@@ -62,6 +62,10 @@ interface Snapshot {
 const HISTORY_LIMIT = 40;
 /** Above this many nodes the large-graph stylesheet applies. */
 const LARGE_GRAPH = 400;
+/** On a large canvas, nodes in view get their labels from this zoom on (11 px labels drawn at 7 px or more). */
+const LABEL_ZOOM = 0.65;
+/** ... and only when at most this many unlabelled nodes are in view. */
+const LABEL_MAX_IN_VIEW = 600;
 
 export class GraphController {
   readonly cy: cytoscape.Core;
@@ -78,6 +82,7 @@ export class GraphController {
   private currentPaths: readonly GraphPath[] = [];
   private readonly animate: boolean;
   private largeStyle = false;
+  private labelTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly refiner: ((job: LayoutJob) => Promise<LayoutAnswer>) | undefined;
   private readonly layoutCache = new Map<string, Record<string, cytoscape.Position>>();
   private layoutGeneration = 0;
@@ -112,6 +117,7 @@ export class GraphController {
     this.cy.on('dbltap', 'node', (event) => this.emit('expand', event.target.id()));
     this.cy.on('mouseover', 'edge', (event) => event.target.addClass('show-label'));
     this.cy.on('mouseout', 'edge', (event) => event.target.removeClass('show-label'));
+    this.cy.on('viewport', () => this.scheduleLabels());
   }
 
   on<K extends keyof ControllerEvents>(event: K, handler: ControllerEvents[K]): void {
@@ -238,6 +244,28 @@ export class GraphController {
     if (large === this.largeStyle) return;
     this.largeStyle = large;
     this.cy.style(explorerStylesheet({ large }));
+  }
+
+  /**
+   * On a large canvas, labels the nodes in view once the zoom makes their labels readable (style.ts:
+   * lod-label). Labelled nodes stay labelled; the check runs once the viewport has settled.
+   */
+  private scheduleLabels(): void {
+    if (!this.largeStyle) return;
+    clearTimeout(this.labelTimer);
+    this.labelTimer = setTimeout(() => this.labelNodesInView(), 150);
+  }
+
+  private labelNodesInView(): void {
+    if (!this.largeStyle || this.cy.zoom() < LABEL_ZOOM) return;
+    const { x1, y1, x2, y2 } = this.cy.extent();
+    const inView = this.cy.nodes().filter((node) => {
+      const { x, y } = node.position();
+      return x >= x1 && x <= x2 && y >= y1 && y <= y2 && !node.hasClass('lod-label');
+    });
+    // So many nodes in view that their labels could only overlap: wait for a closer zoom.
+    if (inView.length > LABEL_MAX_IN_VIEW) return;
+    this.cy.batch(() => inView.addClass('lod-label'));
   }
 
   /** How long the last show() took to build the elements and to lay them out (the benchmark reads it). */
@@ -757,6 +785,7 @@ export class GraphController {
   }
 
   destroy(): void {
+    clearTimeout(this.labelTimer);
     this.cy.destroy();
   }
 }

@@ -30,7 +30,8 @@ function typeBlocks(): Block[] {
 
 /**
  * `large`: the canvas holds hundreds of nodes (the whole plan graph): straight edges instead of bezier
- * curves and no label backgrounds, which halves the first frame; labels appear from a larger zoom on.
+ * curves, no label backgrounds, and labels only on the nodes the user zooms in on, which halves the first
+ * frame.
  */
 export function explorerStylesheet(options: { large?: boolean } = {}): cytoscape.StylesheetJson {
   const large = options.large ?? false;
@@ -197,7 +198,17 @@ export function explorerStylesheet(options: { large?: boolean } = {}): cytoscape
     { selector: 'node.label-left', style: { 'text-halign': 'left', 'text-margin-x': -5 } },
     { selector: 'node.label-right', style: { 'text-halign': 'right', 'text-margin-x': 5 } },
     { selector: '.filtered', style: { display: 'none' } },
-    ...(large ? [{ selector: 'node', style: { 'text-background-opacity': 0 } } as Block] : []),
+    // Large canvases label only what the user zooms in on (the controller sets lod-label on the nodes in
+    // view): measuring hundreds of labels that are too small to draw doubled the first frame.
+    ...(large
+      ? [
+          { selector: 'node', style: { 'text-background-opacity': 0, label: '' } } as Block,
+          {
+            selector: 'node.lod-label, node:selected, node.hub, node.focus, node.path',
+            style: { label: 'data(label)' },
+          } as Block,
+        ]
+      : []),
   ];
   return blocks;
 }
