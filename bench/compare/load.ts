@@ -86,7 +86,7 @@ export function graphqlClient(url: string, sockets: number): GraphQLClient {
   const agent = new http.Agent({ keepAlive: true, maxSockets: sockets });
   const target = new URL(url);
   let extensions: Record<string, unknown> | undefined;
-  const send = (request: GraphQLRequest) =>
+  const attempt = (request: GraphQLRequest, retry: boolean): Promise<unknown> =>
     new Promise<unknown>((resolve, reject) => {
       const body = Buffer.from(JSON.stringify(request));
       const req = http.request(
@@ -124,8 +124,19 @@ export function graphqlClient(url: string, sockets: number): GraphQLClient {
           res.on('error', reject);
         },
       );
-      req.on('error', reject);
+      // A kept-alive socket the server closed while it sat idle (between turns) fails on reuse; like
+      // browsers, try such a request once more on a new socket (Node's documented reusedSocket pattern).
+      req.on('error', (error: NodeJS.ErrnoException) => {
+        if (
+          retry &&
+          req.reusedSocket &&
+          (error.code === 'ECONNRESET' || error.message === 'socket hang up')
+        ) {
+          attempt(request, false).then(resolve, reject);
+        } else reject(error);
+      });
       req.end(body);
     });
+  const send = (request: GraphQLRequest) => attempt(request, true);
   return { send, lastExtensions: () => extensions, close: () => agent.destroy() };
 }

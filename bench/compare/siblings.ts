@@ -95,26 +95,43 @@ export function loadSummary(output: string): string {
     .join(' · ');
 }
 
-/** bench/web/run.ts's output: the whole plan graph's time to first frame, and frames/s when panning. */
-export function webSummary(output: string): string {
+/** The tables of a plain-text report: a header line with `marker`, rows until a blank line; cells split on 2+ spaces. */
+function textTables(output: string, marker: string): { title: string; rows: Record<string, string>[] }[] {
   const lines = output.split('\n');
+  const tables: { title: string; rows: Record<string, string>[] }[] = [];
+  lines.forEach((line, i) => {
+    if (!line.includes(marker)) return;
+    const columns = line.trim().split(/\s{2,}/);
+    const rows: Record<string, string>[] = [];
+    for (const row of lines.slice(i + 1)) {
+      if (row.trim() === '') break;
+      const cells = row.trim().split(/\s{2,}/);
+      // a name used twice (the explorer's "layout") keeps its first cell
+      rows.push(Object.fromEntries(columns.map((column, k) => [column, cells[k] ?? '']).reverse()));
+    }
+    tables.push({ title: lines[i - 1]?.trim() ?? '', rows });
+  });
+  return tables;
+}
+
+/**
+ * bench/web/run.ts's report: the time to the first frame of the whole plan graph per layout, and the
+ * frames/s of the canvas renderer when panning (Chromium with the required flags only).
+ */
+export function webSummary(output: string): string {
   const parts: string[] = [];
-  const draw = lines.findIndex((line) => line.startsWith('Whole plan graph'));
-  if (draw >= 0) {
-    for (const line of lines.slice(draw + 2)) {
-      const cells = line.trim().split(/\s+/);
-      if (cells.length < 7 || !/^\d+$/.test(cells[1] ?? '')) break;
-      parts.push(`plan graph ${cells[1]} nodes (${cells[0]}): ${cells[6]} ms to first frame`);
+  for (const { rows } of textTables(output, 'first frame')) {
+    for (const row of rows) {
+      const total = row['total (to first frame)'];
+      if (row.layout && total)
+        parts.push(`plan graph ${row.nodes} nodes (${row.layout}) ${total} ms to first frame`);
     }
   }
-  const pan = lines.findIndex((line) => line.startsWith('5,000 synthetic nodes'));
-  if (pan >= 0) {
-    // columns: chromium (16 wide, may hold spaces), renderer, webgl?, fcose draft ms, frames/s, renders/s, p95
-    for (const line of lines.slice(pan + 2)) {
-      const cells = line.slice(16).trim().split(/\s+/);
-      const fps = cells[3];
-      if (cells.length < 6 || !fps || !/^[\d.]+$/.test(fps)) break;
-      parts.push(`5k nodes ${cells[0]} (${line.slice(0, 16).trim()}) pan ${fps} frames/s`);
+  for (const { title, rows } of textTables(output, 'frames/s')) {
+    const what = title.startsWith('5,000') ? '5k synthetic nodes' : 'plan graph';
+    for (const row of rows) {
+      if (row.renderer !== 'canvas' || (row.chromium && row.chromium !== 'required flags')) continue;
+      parts.push(`${what} pan${row.view ? ` (${row.view})` : ''} ${row['frames/s']} frames/s`);
     }
   }
   return parts.join(' · ');
