@@ -49,6 +49,20 @@ describe('columnsLayout', () => {
     expect(at('park:gulei').x - at('region:mawei').x).toBeGreaterThanOrEqual(117 + 60);
   });
 
+  it('gives a wrapped label the rows it needs', () => {
+    const rows = columnsLayout(
+      [
+        { id: 'park:a', type: 'Park', rank: 0, size: 20, labelLines: 3 },
+        { id: 'park:b', type: 'Park', rank: 1, size: 20, labelLines: 3 },
+        { id: 'park:c', type: 'Park', rank: 2, size: 20, labelLines: 1 },
+        { id: 'park:d', type: 'Park', rank: 3, size: 20, labelLines: 1 },
+      ],
+      [],
+    );
+    expect(rows.get('park:b')!.y - rows.get('park:a')!.y).toBeGreaterThanOrEqual(3 * 15);
+    expect(rows.get('park:d')!.y - rows.get('park:c')!.y).toBeLessThan(3 * 15);
+  });
+
   it('spreads rows apart without overlaps', () => {
     const ys = spread([0, 0, 0, 100], [20, 20, 20, 20]);
     for (let i = 1; i < ys.length; i++) expect(ys[i]! - ys[i - 1]!).toBeGreaterThanOrEqual(20);

@@ -13,8 +13,10 @@ export interface ColumnNode {
   readonly degree?: number | undefined;
   /** diameter, for spacing */
   readonly size?: number | undefined;
-  /** width of its one-line label in px, for the gap between columns */
+  /** width of its label in px (its widest line), for the gap between columns */
   readonly labelWidth?: number | undefined;
+  /** lines of its label, for the height of its row */
+  readonly labelLines?: number | undefined;
 }
 
 export interface ColumnEdge {
@@ -54,10 +56,12 @@ export function columnOf(node: ColumnNode): number {
 
 const COLUMN_GAP = 110;
 /** labels longer than this are cut with an ellipsis (style.ts: text-max-width) */
-const MAX_LABEL = 135;
+const MAX_LABEL = 190;
 const MIN_GAP = 6;
 /** a row of the anchor column: a 13 px label beside its node */
 const ANCHOR_ROW = 24;
+/** height of a line of a 13 px label */
+const LINE = 15;
 
 export function columnsLayout(
   nodes: readonly ColumnNode[],
@@ -96,7 +100,9 @@ export function columnsLayout(
   let at = 0;
   anchorNodes.forEach((n, i) => {
     const previous = anchorNodes[i - 1];
-    if (previous) at += Math.max(((previous.size ?? 24) + (n.size ?? 24)) / 2 + MIN_GAP, ANCHOR_ROW);
+    const row = (node: ColumnNode) => Math.max(ANCHOR_ROW, (node.labelLines ?? 1) * LINE + 4);
+    if (previous)
+      at += Math.max(((previous.size ?? 24) + (n.size ?? 24)) / 2 + MIN_GAP, (row(previous) + row(n)) / 2);
     y.set(n.id, at);
   });
   const anchorGap = Math.max(...anchorNodes.map(gapOf), ANCHOR_ROW);

@@ -60,6 +60,8 @@ interface Snapshot {
 }
 
 const HISTORY_LIMIT = 40;
+/** One-line labels beside the nodes of the columns layout are cut at this width (style.ts). */
+const COLUMN_LABEL_PX = 190;
 /** Above this many nodes the large-graph stylesheet applies. */
 const LARGE_GRAPH = 400;
 /** On a large canvas, nodes in view get their labels from this zoom on (11 px labels drawn at 7 px or more). */
@@ -469,7 +471,9 @@ export class GraphController {
     });
     // Cytoscape keeps the old labels' sizes (and bounding boxes) until the style is recomputed.
     this.cy.style(explorerStylesheet({ large: this.largeStyle }));
-    if (allInView && this.cy.width() > 0) this.fit();
+    // The columns leave room for the labels of one language: lay them out again for the other.
+    if (this.layoutChoice === 'columns') this.layoutColumns(this.cy.elements().not('.filtered'));
+    else if (allInView && this.cy.width() > 0) this.fit();
     this.emit('change');
   }
 
@@ -509,7 +513,9 @@ export class GraphController {
   private async layout(options: { randomize: boolean; fixed?: string }): Promise<void> {
     const visible = this.cy.elements().not('.filtered');
     if (visible.nodes().empty()) return;
-    this.cy.nodes('.attached, .label-left, .label-right').removeClass('attached label-left label-right');
+    this.cy
+      .nodes('.attached, .label-left, .label-right, .wrap-label')
+      .removeClass('attached label-left label-right wrap-label');
     const pinned = this.cy.nodes('.pinned');
     const keep = new Map(pinned.map((n) => [n.id(), { ...n.position() }] as const));
     if (options.fixed && !options.randomize) {
@@ -637,7 +643,11 @@ export class GraphController {
       const d = n.data() as NodeData & { rank?: number };
       const compact = Math.round(Math.min(24, 10 + 1.6 * Math.sqrt(Math.max(d.degree, 1))));
       n.data('compact', compact);
-      const labelWidth = textWidth(d.line) * (d.rank === undefined ? 12 : 13);
+      // An anchor label too long for one line (English names, mostly) keeps its wrapped form.
+      const wrap = d.rank !== undefined && textWidth(d.line) * 13 > COLUMN_LABEL_PX;
+      n.toggleClass('wrap-label', wrap);
+      const lines = wrap ? d.label.split('\n') : [d.line];
+      const labelWidth = Math.max(...lines.map(textWidth)) * (d.rank === undefined ? 12 : 13);
       return {
         id: d.id,
         type: d.type,
@@ -646,6 +656,7 @@ export class GraphController {
         degree: d.degree,
         size: d.rank === undefined ? compact : d.size,
         labelWidth,
+        labelLines: lines.length,
       };
     });
     const edges = visible

@@ -186,7 +186,7 @@ export function explorerStylesheet(options: { large?: boolean } = {}): cytoscape
         'text-valign': 'center',
         'text-margin-y': 0,
         'text-wrap': 'ellipsis',
-        'text-max-width': '135px',
+        'text-max-width': '190px',
         'font-size': 12,
       },
     },
@@ -194,6 +194,15 @@ export function explorerStylesheet(options: { large?: boolean } = {}): cytoscape
     {
       selector: 'node.hub.label-left',
       style: { width: 'data(size)', height: 'data(size)', 'font-size': 13 },
+    },
+    {
+      selector: 'node.hub.label-left.wrap-label',
+      style: {
+        label: 'data(label)',
+        'text-wrap': 'wrap',
+        'text-max-width': '400px',
+        'text-justification': 'right',
+      },
     },
     { selector: 'node.label-left', style: { 'text-halign': 'left', 'text-margin-x': -5 } },
     { selector: 'node.label-right', style: { 'text-halign': 'right', 'text-margin-x': 5 } },
