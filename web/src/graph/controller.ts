@@ -67,7 +67,7 @@ const LARGE_GRAPH = 400;
 /** On a large canvas, nodes in view get their labels from this zoom on (11 px labels drawn at 7 px or more). */
 const LABEL_ZOOM = 0.65;
 /** ... and only when at most this many unlabelled nodes are in view. */
-const LABEL_MAX_IN_VIEW = 600;
+const LABEL_MAX_IN_VIEW = 300;
 
 export class GraphController {
   readonly cy: cytoscape.Core;
