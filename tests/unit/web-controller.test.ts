@@ -237,3 +237,23 @@ describe('GraphController on a large canvas', () => {
     reversed.destroy();
   });
 });
+
+describe('labels on a large canvas', () => {
+  it('labels only the nodes in view, once zoomed in far enough', async () => {
+    controller = new GraphController();
+    await controller.show(starAround(zhangzhouTiz, 450), { kind: 'explore' });
+    const cy = controller.cy;
+    const firm = cy.getElementById('enterprise:firm-7');
+    expect(firm.style('label')).toBe('');
+    cy.zoom(0.2);
+    cy.center(firm);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(firm.hasClass('lod-label')).toBe(false);
+    cy.zoom({ level: 1.2, position: firm.position() });
+    cy.center(firm);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(firm.hasClass('lod-label')).toBe(true);
+    expect(firm.style('label')).toBe('企业7');
+    expect(cy.nodes('.lod-label').length).toBeLessThan(cy.nodes().length);
+  });
+});
