@@ -10,5 +10,5 @@ export interface GraphQLContext {
   readonly logger: Logger;
   readonly loaders: Loaders;
   /** what this request has returned so far, against the per-request limits of ./limits.ts */
-  readonly returned: { relations: number };
+  readonly returned: { relations: number; walks: number };
 }

@@ -37,6 +37,12 @@ export const LIMITS = Object.freeze({
   queryCost: 50_000,
   /** relation edges in all the `relations` pages of one request: bounds relations of relations */
   relationsPerRequest: 10_000,
+  /**
+   * graph walks (neighborhood, paths, supplyChain, chainGaps, policyReach) in one request: each is one
+   * statement over up to thousands of nodes, so thirty aliased walks of a hub would hold a Neo4j thread
+   * for seconds; the explorer asks for at most two at once
+   */
+  walksPerRequest: 5,
   aliases: 30,
   directives: 20,
   tokens: 3000,
@@ -143,4 +149,14 @@ export function argumentLimitsRule(context: ValidationContext): ASTVisitor {
       }
     },
   };
+}
+
+/** Counts one graph walk of this request against LIMITS.walksPerRequest, refusing the one too many. */
+export function spendWalk(returned: { walks: number }, field: string): void {
+  returned.walks += 1;
+  if (returned.walks > LIMITS.walksPerRequest) {
+    throw new BadInputError(
+      `${field}: this request asks for more than ${LIMITS.walksPerRequest} graph walks (neighborhood, paths, supplyChain, chainGaps, policyReach); send them in several requests.`,
+    );
+  }
 }

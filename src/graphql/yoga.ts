@@ -91,7 +91,7 @@ export function createCskgYoga({ db, logger, development = false }: YogaOptions)
         statements: counted.counter,
         logger,
         loaders: createLoaders(counted),
-        returned: { relations: 0 },
+        returned: { relations: 0, walks: 0 },
       };
     },
     plugins: [

@@ -123,6 +123,17 @@ describe('documents beyond the limits', () => {
     expect(answer.text).toContain(`more than ${LIMITS.relationsPerRequest} relations`);
   });
 
+  it('bounds the graph walks of one request: aliased neighborhoods of a hub cannot hold Neo4j for seconds', async () => {
+    const walks = (n: number) =>
+      `{ ${Array.from({ length: n }, (_, i) => `w${i}: neighborhood(ids: ["region:fujian"], depth: 3, limit: 5000) { truncated }`).join(' ')} }`;
+    const refused = await postQuery(walks(LIMITS.walksPerRequest + 1));
+    expectCleanRefusal(refused, 'BAD_USER_INPUT');
+    expect(refused.text).toContain(`more than ${LIMITS.walksPerRequest} graph walks`);
+    const allowed = await postQuery(walks(2));
+    expect(allowed.status).toBe(200);
+    expect(JSON.parse(allowed.text).errors).toBeUndefined();
+  });
+
   it('refuses alias floods, directive floods and token floods', async () => {
     const aliases = await postQuery(
       `{ ${Array.from({ length: 200 }, (_, i) => `a${i}: search(query: "古雷") { score }`).join(' ')} }`,

@@ -283,6 +283,7 @@ describe('schema.graphql', () => {
       `≤ ${LIMITS.tokens} tokens`,
       `≤ ${LIMITS.bodyBytes / 1000} kB`,
       `≤ ${LIMITS.relationsPerRequest} relations`,
+      `≤ ${LIMITS.walksPerRequest} graph walks`,
     ]) {
       expect(header, figure).toContain(figure);
     }

@@ -523,6 +523,8 @@ export type Limits = {
   supplyChainDepth: Scalars['Int']['output'];
   /** Most tokens in a document. */
   tokens: Scalars['Int']['output'];
+  /** Most graph walks (neighborhood, paths, supplyChain, chainGaps, policyReach) in one request. */
+  walksPerRequest: Scalars['Int']['output'];
 };
 
 /** A concrete incentive or rule inside a policy. */
@@ -825,7 +827,8 @@ export type ProjectRelationsArgs = {
  *   2, scalars 1, ×1.5 per level, × a literal `first`), ≤ 30 aliases, ≤ 20 directives, ≤ 3000 tokens;
  *   request bodies ≤ 100 kB (413 beyond).
  * - answers: ≤ 10000 relations in all the `relations` pages of one request (relations of relations
- *   multiply; page or ask for fewer).
+ *   multiply; page or ask for fewer); ≤ 5 graph walks (neighborhood, paths, supplyChain, chainGaps,
+ *   policyReach) in one request.
  * - GET and simple-form POST requests must carry the header `x-graphql-yoga-csrf` (CSRF prevention);
  *   POST with `content-type: application/json` needs nothing more.
  *
@@ -923,7 +926,8 @@ export type Query = {
  *   2, scalars 1, ×1.5 per level, × a literal `first`), ≤ 30 aliases, ≤ 20 directives, ≤ 3000 tokens;
  *   request bodies ≤ 100 kB (413 beyond).
  * - answers: ≤ 10000 relations in all the `relations` pages of one request (relations of relations
- *   multiply; page or ask for fewer).
+ *   multiply; page or ask for fewer); ≤ 5 graph walks (neighborhood, paths, supplyChain, chainGaps,
+ *   policyReach) in one request.
  * - GET and simple-form POST requests must carry the header `x-graphql-yoga-csrf` (CSRF prevention);
  *   POST with `content-type: application/json` needs nothing more.
  *
@@ -959,7 +963,8 @@ export type QueryChainGapsArgs = {
  *   2, scalars 1, ×1.5 per level, × a literal `first`), ≤ 30 aliases, ≤ 20 directives, ≤ 3000 tokens;
  *   request bodies ≤ 100 kB (413 beyond).
  * - answers: ≤ 10000 relations in all the `relations` pages of one request (relations of relations
- *   multiply; page or ask for fewer).
+ *   multiply; page or ask for fewer); ≤ 5 graph walks (neighborhood, paths, supplyChain, chainGaps,
+ *   policyReach) in one request.
  * - GET and simple-form POST requests must carry the header `x-graphql-yoga-csrf` (CSRF prevention);
  *   POST with `content-type: application/json` needs nothing more.
  *
@@ -995,7 +1000,8 @@ export type QueryEntitiesArgs = {
  *   2, scalars 1, ×1.5 per level, × a literal `first`), ≤ 30 aliases, ≤ 20 directives, ≤ 3000 tokens;
  *   request bodies ≤ 100 kB (413 beyond).
  * - answers: ≤ 10000 relations in all the `relations` pages of one request (relations of relations
- *   multiply; page or ask for fewer).
+ *   multiply; page or ask for fewer); ≤ 5 graph walks (neighborhood, paths, supplyChain, chainGaps,
+ *   policyReach) in one request.
  * - GET and simple-form POST requests must carry the header `x-graphql-yoga-csrf` (CSRF prevention);
  *   POST with `content-type: application/json` needs nothing more.
  *
@@ -1029,7 +1035,8 @@ export type QueryEntityArgs = {
  *   2, scalars 1, ×1.5 per level, × a literal `first`), ≤ 30 aliases, ≤ 20 directives, ≤ 3000 tokens;
  *   request bodies ≤ 100 kB (413 beyond).
  * - answers: ≤ 10000 relations in all the `relations` pages of one request (relations of relations
- *   multiply; page or ask for fewer).
+ *   multiply; page or ask for fewer); ≤ 5 graph walks (neighborhood, paths, supplyChain, chainGaps,
+ *   policyReach) in one request.
  * - GET and simple-form POST requests must carry the header `x-graphql-yoga-csrf` (CSRF prevention);
  *   POST with `content-type: application/json` needs nothing more.
  *
@@ -1067,7 +1074,8 @@ export type QueryNeighborhoodArgs = {
  *   2, scalars 1, ×1.5 per level, × a literal `first`), ≤ 30 aliases, ≤ 20 directives, ≤ 3000 tokens;
  *   request bodies ≤ 100 kB (413 beyond).
  * - answers: ≤ 10000 relations in all the `relations` pages of one request (relations of relations
- *   multiply; page or ask for fewer).
+ *   multiply; page or ask for fewer); ≤ 5 graph walks (neighborhood, paths, supplyChain, chainGaps,
+ *   policyReach) in one request.
  * - GET and simple-form POST requests must carry the header `x-graphql-yoga-csrf` (CSRF prevention);
  *   POST with `content-type: application/json` needs nothing more.
  *
@@ -1101,7 +1109,8 @@ export type QueryPassageArgs = {
  *   2, scalars 1, ×1.5 per level, × a literal `first`), ≤ 30 aliases, ≤ 20 directives, ≤ 3000 tokens;
  *   request bodies ≤ 100 kB (413 beyond).
  * - answers: ≤ 10000 relations in all the `relations` pages of one request (relations of relations
- *   multiply; page or ask for fewer).
+ *   multiply; page or ask for fewer); ≤ 5 graph walks (neighborhood, paths, supplyChain, chainGaps,
+ *   policyReach) in one request.
  * - GET and simple-form POST requests must carry the header `x-graphql-yoga-csrf` (CSRF prevention);
  *   POST with `content-type: application/json` needs nothing more.
  *
@@ -1137,7 +1146,8 @@ export type QueryPassageContextArgs = {
  *   2, scalars 1, ×1.5 per level, × a literal `first`), ≤ 30 aliases, ≤ 20 directives, ≤ 3000 tokens;
  *   request bodies ≤ 100 kB (413 beyond).
  * - answers: ≤ 10000 relations in all the `relations` pages of one request (relations of relations
- *   multiply; page or ask for fewer).
+ *   multiply; page or ask for fewer); ≤ 5 graph walks (neighborhood, paths, supplyChain, chainGaps,
+ *   policyReach) in one request.
  * - GET and simple-form POST requests must carry the header `x-graphql-yoga-csrf` (CSRF prevention);
  *   POST with `content-type: application/json` needs nothing more.
  *
@@ -1172,7 +1182,8 @@ export type QueryPassagesArgs = {
  *   2, scalars 1, ×1.5 per level, × a literal `first`), ≤ 30 aliases, ≤ 20 directives, ≤ 3000 tokens;
  *   request bodies ≤ 100 kB (413 beyond).
  * - answers: ≤ 10000 relations in all the `relations` pages of one request (relations of relations
- *   multiply; page or ask for fewer).
+ *   multiply; page or ask for fewer); ≤ 5 graph walks (neighborhood, paths, supplyChain, chainGaps,
+ *   policyReach) in one request.
  * - GET and simple-form POST requests must carry the header `x-graphql-yoga-csrf` (CSRF prevention);
  *   POST with `content-type: application/json` needs nothing more.
  *
@@ -1211,7 +1222,8 @@ export type QueryPathsArgs = {
  *   2, scalars 1, ×1.5 per level, × a literal `first`), ≤ 30 aliases, ≤ 20 directives, ≤ 3000 tokens;
  *   request bodies ≤ 100 kB (413 beyond).
  * - answers: ≤ 10000 relations in all the `relations` pages of one request (relations of relations
- *   multiply; page or ask for fewer).
+ *   multiply; page or ask for fewer); ≤ 5 graph walks (neighborhood, paths, supplyChain, chainGaps,
+ *   policyReach) in one request.
  * - GET and simple-form POST requests must carry the header `x-graphql-yoga-csrf` (CSRF prevention);
  *   POST with `content-type: application/json` needs nothing more.
  *
@@ -1246,7 +1258,8 @@ export type QueryPolicyReachArgs = {
  *   2, scalars 1, ×1.5 per level, × a literal `first`), ≤ 30 aliases, ≤ 20 directives, ≤ 3000 tokens;
  *   request bodies ≤ 100 kB (413 beyond).
  * - answers: ≤ 10000 relations in all the `relations` pages of one request (relations of relations
- *   multiply; page or ask for fewer).
+ *   multiply; page or ask for fewer); ≤ 5 graph walks (neighborhood, paths, supplyChain, chainGaps,
+ *   policyReach) in one request.
  * - GET and simple-form POST requests must carry the header `x-graphql-yoga-csrf` (CSRF prevention);
  *   POST with `content-type: application/json` needs nothing more.
  *
@@ -1280,7 +1293,8 @@ export type QueryRelationArgs = {
  *   2, scalars 1, ×1.5 per level, × a literal `first`), ≤ 30 aliases, ≤ 20 directives, ≤ 3000 tokens;
  *   request bodies ≤ 100 kB (413 beyond).
  * - answers: ≤ 10000 relations in all the `relations` pages of one request (relations of relations
- *   multiply; page or ask for fewer).
+ *   multiply; page or ask for fewer); ≤ 5 graph walks (neighborhood, paths, supplyChain, chainGaps,
+ *   policyReach) in one request.
  * - GET and simple-form POST requests must carry the header `x-graphql-yoga-csrf` (CSRF prevention);
  *   POST with `content-type: application/json` needs nothing more.
  *
@@ -1316,7 +1330,8 @@ export type QuerySearchArgs = {
  *   2, scalars 1, ×1.5 per level, × a literal `first`), ≤ 30 aliases, ≤ 20 directives, ≤ 3000 tokens;
  *   request bodies ≤ 100 kB (413 beyond).
  * - answers: ≤ 10000 relations in all the `relations` pages of one request (relations of relations
- *   multiply; page or ask for fewer).
+ *   multiply; page or ask for fewer); ≤ 5 graph walks (neighborhood, paths, supplyChain, chainGaps,
+ *   policyReach) in one request.
  * - GET and simple-form POST requests must carry the header `x-graphql-yoga-csrf` (CSRF prevention);
  *   POST with `content-type: application/json` needs nothing more.
  *
@@ -1893,6 +1908,7 @@ export type LimitsResolvers<ContextType = GraphQLContext, ParentType extends Res
   searchFirst?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   supplyChainDepth?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   tokens?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  walksPerRequest?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 

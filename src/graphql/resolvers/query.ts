@@ -14,7 +14,7 @@ import { readGraphStats } from '../../graph/stats.ts';
 import { readSupplyChain } from '../../graph/supplyChain.ts';
 import { decodeCursor, entityConnection } from '../connections.ts';
 import type { QueryResolvers } from '../generated/resolvers.ts';
-import { filterArgument, idArgument, intArgument, LIMITS, textArgument } from '../limits.ts';
+import { filterArgument, idArgument, intArgument, LIMITS, spendWalk, textArgument } from '../limits.ts';
 
 const quoted = (ids: readonly string[]) => ids.map((id) => JSON.stringify(id)).join(', ');
 
@@ -39,7 +39,8 @@ export const Query: QueryResolvers = {
     return entityConnection(page, afterId);
   },
 
-  neighborhood: async (_parent, args, { db, loaders }) => {
+  neighborhood: async (_parent, args, { db, loaders, returned }) => {
+    spendWalk(returned, 'neighborhood');
     if (args.ids.length === 0) throw new BadInputError('ids: give at least one entity id.');
     if (args.ids.length > LIMITS.neighborhoodIds) {
       throw new BadInputError(
@@ -63,7 +64,8 @@ export const Query: QueryResolvers = {
     return result;
   },
 
-  paths: async (_parent, args, { db, loaders }) => {
+  paths: async (_parent, args, { db, loaders, returned }) => {
+    spendWalk(returned, 'paths');
     const from = idArgument('from', args.from);
     const to = idArgument('to', args.to);
     if (from === to) throw new BadInputError(`from and to are the same entity (${JSON.stringify(from)}).`);
@@ -81,7 +83,8 @@ export const Query: QueryResolvers = {
     return result.paths;
   },
 
-  supplyChain: async (_parent, args, { db, loaders }) => {
+  supplyChain: async (_parent, args, { db, loaders, returned }) => {
+    spendWalk(returned, 'supplyChain');
     const product = idArgument('product', args.product);
     const result = await readSupplyChain(db, {
       product,
@@ -103,7 +106,8 @@ export const Query: QueryResolvers = {
     return hits;
   },
 
-  chainGaps: async (_parent, args, { db, loaders }) => {
+  chainGaps: async (_parent, args, { db, loaders, returned }) => {
+    spendWalk(returned, 'chainGaps');
     const sector = args.sector == null ? null : idArgument('sector', args.sector);
     const product = args.product == null ? null : idArgument('product', args.product);
     const result = await readChainGaps(db, {
@@ -122,7 +126,8 @@ export const Query: QueryResolvers = {
     return result.gaps;
   },
 
-  policyReach: async (_parent, args, { db, loaders }) => {
+  policyReach: async (_parent, args, { db, loaders, returned }) => {
+    spendWalk(returned, 'policyReach');
     const entity = idArgument('entity', args.entity);
     const result = await readPolicyReach(db, {
       entity,
