@@ -17,14 +17,22 @@ type Reader = Pick<QueryRunner, 'read'>;
 /** parameters checked and typed against the query's header (bindNamedQuery) */
 type Params = Readonly<Record<string, unknown>>;
 
-/** Runs the named query `name` with command-line (or typed) parameter values and returns its table rows. */
-export async function runNamedQuery(db: Reader, name: string, values: Params): Promise<Row[]> {
-  const query = bindNamedQuery(loadNamedQuery(name), values);
-  const analysis = ANALYSES[name];
-  return analysis ? analysis(db, query.params ?? {}) : db.read(query);
+/** The table a named query prints, and what a reader must know about it (printed apart from the rows). */
+export interface NamedQueryResult {
+  readonly rows: Row[];
+  /** e.g. that a chain goes on beyond the depth asked for */
+  readonly notes: string[];
 }
 
-const ANALYSES: Readonly<Record<string, (db: Reader, params: Params) => Promise<Row[]>>> = {
+/** Runs the named query `name` with command-line (or typed) parameter values and returns its table rows. */
+export async function runNamedQuery(db: Reader, name: string, values: Params): Promise<NamedQueryResult> {
+  const query = bindNamedQuery(loadNamedQuery(name), values);
+  const analysis = ANALYSES[name];
+  if (analysis) return analysis(db, query.params ?? {});
+  return { rows: await db.read(query), notes: [] };
+}
+
+const ANALYSES: Readonly<Record<string, (db: Reader, params: Params) => Promise<NamedQueryResult>>> = {
   'chain-gaps': chainGapRows,
   'policy-reach': policyReachRows,
   'supply-chain': supplyChainRows,
@@ -35,13 +43,13 @@ const text = (value: unknown) => value as string;
 const optionalText = (value: unknown) => value as string | null;
 const list = <T>(value: unknown) => value as readonly T[] | null;
 
-async function chainGapRows(db: Reader, params: Params): Promise<Row[]> {
+async function chainGapRows(db: Reader, params: Params): Promise<NamedQueryResult> {
   const sector = optionalText(params.sector);
   const product = optionalText(params.product);
   const result = await readChainGaps(db, { sector, product, first: Number.POSITIVE_INFINITY });
   if (sector !== null) requireEntity('sector', sector, result.sectorType, 'Sector');
   if (product !== null) requireEntity('product', product, result.productType, 'Product');
-  return result.gaps.map((gap) => ({
+  const rows = result.gaps.map((gap) => ({
     id: gap.link.id,
     name: gap.link.name,
     nameEn: gap.link.nameEn,
@@ -51,6 +59,7 @@ async function chainGapRows(db: Reader, params: Params): Promise<Row[]> {
     chain: gap.chain.name,
     passages: gap.evidence.map(passageCell),
   }));
+  return { rows, notes: [] };
 }
 
 /** UNCOVERED → uncovered, PLANNED_OR_SOUGHT_ONLY → planned-or-sought-only: the command line's spelling. */
@@ -71,11 +80,11 @@ function coverCell({ entity, relation, taiwanInvested }: CoverageRow) {
 
 const passageCell = (p: PassageRow) => ({ id: p.id, section: p.section, text: p.text });
 
-async function policyReachRows(db: Reader, params: Params): Promise<Row[]> {
+async function policyReachRows(db: Reader, params: Params): Promise<NamedQueryResult> {
   const entity = text(params.entity);
   const result = await readPolicyReach(db, { entity, first: Number(params.first) });
   requireEntity('entity', entity, result.entityType);
-  return result.reaches.map((reach) => ({
+  const rows = result.reaches.map((reach) => ({
     id: reach.policy.id,
     name: reach.policy.name,
     type: reach.policy.type,
@@ -87,12 +96,13 @@ async function policyReachRows(db: Reader, params: Params): Promise<Row[]> {
     reasonText: pathText([...reach.path.nodes].reverse(), [...reach.path.edges].reverse()),
     passages: reach.evidence.map((p) => p.text),
   }));
+  return { rows, notes: [] };
 }
 
 const DIRECTIONS: readonly ChainDirectionName[] = ['UPSTREAM', 'DOWNSTREAM', 'BOTH'];
 const SIDE_ORDER = { upstream: 0, self: 1, downstream: 2 } as const;
 
-async function supplyChainRows(db: Reader, params: Params): Promise<Row[]> {
+async function supplyChainRows(db: Reader, params: Params): Promise<NamedQueryResult> {
   const product = text(params.product);
   const direction = text(params.direction).toUpperCase() as ChainDirectionName;
   if (!DIRECTIONS.includes(direction)) {
@@ -122,7 +132,7 @@ async function supplyChainRows(db: Reader, params: Params): Promise<Row[]> {
       (a.side === 'upstream' ? b.distance - a.distance : a.distance - b.distance) ||
       (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
-  return positions.map(({ id, side, distance }) => {
+  const rows = positions.map(({ id, side, distance }) => {
     const projects = covering(id, 'Project');
     return {
       side,
@@ -147,9 +157,16 @@ async function supplyChainRows(db: Reader, params: Params): Promise<Row[]> {
       ],
     };
   });
+  const notes = result.truncated
+    ? [
+        `The chain goes on beyond depth ${String(params.depth)}: the products shown stop there; ` +
+          'raise --param depth (at most 10) to see further.',
+      ]
+    : [];
+  return { rows, notes };
 }
 
-async function pathRows(db: Reader, params: Params): Promise<Row[]> {
+async function pathRows(db: Reader, params: Params): Promise<NamedQueryResult> {
   const from = text(params.from);
   const to = text(params.to);
   if (from === to) throw new BadInputError(`from and to are the same entity (${JSON.stringify(from)}).`);
@@ -163,12 +180,13 @@ async function pathRows(db: Reader, params: Params): Promise<Row[]> {
   });
   requireEntity('from', from, result.fromType);
   requireEntity('to', to, result.toType);
-  return result.paths.map((path) => ({
+  const rows = result.paths.map((path) => ({
     hops: path.length,
     path: pathText(path.nodes, path.edges),
     ids: path.nodes.map((n) => n.id),
     statuses: path.edges.map((e) => e.status),
   }));
+  return { rows, notes: [] };
 }
 
 /** 友达光电 -ANCHORS-> 翔安组团 <-HOSTS- …: the names along a path, each fact in its own direction. */

@@ -21,8 +21,8 @@ afterAll(async () => {
   await db.close();
 });
 
-const run = (name: string, params: Record<string, unknown>): Promise<Row[]> =>
-  runNamedQuery(db, name, params);
+const run = async (name: string, params: Record<string, unknown>): Promise<Row[]> =>
+  (await runNamedQuery(db, name, params)).rows;
 
 const ids = (items: unknown): string[] => (items as { id: string }[]).map((i) => i.id);
 
@@ -75,6 +75,18 @@ describe('supply-chain', () => {
     expect(ids(rows[3]?.enterprises).some((id) => id.startsWith('enterprise:xianglu-petrochemical'))).toBe(
       true,
     );
+  });
+
+  it('says when the chain goes on beyond the depth asked for, and not when it ends within it', async () => {
+    const cut = await runNamedQuery(db, 'supply-chain', {
+      product: 'product:pta',
+      direction: 'upstream',
+      depth: '1',
+    });
+    expect(cut.rows.map((r) => r.id)).toEqual(['product:px', 'product:pta']);
+    expect(cut.notes).toEqual([expect.stringMatching(/goes on beyond depth 1.*--param depth/)]);
+    const whole = await runNamedQuery(db, 'supply-chain', { product: 'product:pta', direction: 'upstream' });
+    expect(whole.notes).toEqual([]);
   });
 
   it('checks its parameters against the header', () => {

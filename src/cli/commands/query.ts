@@ -37,9 +37,11 @@ export function register(program: Command): void {
       // An unknown name or a bad parameter fails here, before a database is started.
       bindNamedQuery(loadNamedQuery(name), params);
       await withDatabase(async ({ db }) => {
-        const rows = await runNamedQuery(db, name, params);
+        const { rows, notes } = await runNamedQuery(db, name, params);
         if (options.json) printJson(rows);
         else print(formatTable(rows));
+        // on stderr, so the table or JSON on stdout stays clean for pipes
+        for (const note of notes) process.stderr.write(`note: ${note}\n`);
       });
     });
 }
