@@ -10,6 +10,8 @@
 CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT passage_id IF NOT EXISTS FOR (p:Passage) REQUIRE p.id IS UNIQUE;
 CREATE CONSTRAINT meta_key IF NOT EXISTS FOR (m:Meta) REQUIRE m.key IS UNIQUE;
+// One load at a time: the lease node a load holds (src/loader/lock.ts).
+CREATE CONSTRAINT load_lock_key IF NOT EXISTS FOR (l:LoadLock) REQUIRE l.key IS UNIQUE;
 
 // A load first writes the new graph under staging labels (invisible to every query, which all match
 // :Entity / :Passage), then swaps it in with one transaction; see src/loader/write.ts.

@@ -6,12 +6,13 @@
 import { cypherInteger, type Database, type StatementCounter } from '../db.ts';
 import { formatIssue } from '../data/issues.ts';
 import { DEFAULT_DATA_DIR } from '../data/read.ts';
-import { validateDataDir } from '../data/validate.ts';
+import { validateDataDir, type ValidationResult } from '../data/validate.ts';
 import { DataInvalidError } from '../errors.ts';
 import { hashDataDir } from './hash.ts';
+import { acquireLoadLease } from './lock.ts';
 import { entityRow, evidenceRows, passageRow, relationRow } from './records.ts';
 import { applySchema } from './schema.ts';
-import { findStreamFiles, validateStreamFiles, writeStreamFiles } from './stream.ts';
+import { findStreamFiles, validateStreamFiles, writeStreamFiles, type StreamValidation } from './stream.ts';
 import { StagedGraphWriter, type WriteProgress } from './write.ts';
 
 /** `done` of `total` rows (passages, entities and relations) written; during 'validate', lines read. */
@@ -103,8 +104,29 @@ export async function loadGraph(db: Database, options: LoadOptions = {}): Promis
   if (stream) issues.push(...stream.errors.map(formatIssue));
   if (issues.length > 0) throw new DataInvalidError(issues);
 
-  // 2. Write staged, then swap in one transaction.
+  // 2. Write staged, then swap in one transaction, holding the load lease throughout (lock.ts).
   await applySchema(db, counter);
+  const lease = await acquireLoadLease(db, counter);
+  try {
+    return await writeGraph(db, { result, stream, streamFiles, dataHash, counter, started, options });
+  } finally {
+    await lease.release();
+  }
+}
+
+interface WriteInput {
+  readonly result: ValidationResult;
+  readonly stream: StreamValidation | undefined;
+  readonly streamFiles: readonly string[];
+  readonly dataHash: string;
+  readonly counter: StatementCounter;
+  readonly started: number;
+  readonly options: LoadOptions;
+}
+
+/** Stages the validated graph, swaps it in, stamps it and deletes the retired one. */
+async function writeGraph(db: Database, input: WriteInput): Promise<LoadReport> {
+  const { result, stream, streamFiles, dataHash, counter, started, options } = input;
   const writer = new StagedGraphWriter(db, {
     counter,
     ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),

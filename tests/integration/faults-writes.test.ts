@@ -191,26 +191,7 @@ describe('`cskg load` killed (SIGKILL) midway', () => {
   it.each(STAGES)(
     '$name: queries see the old graph or the new one, whole',
     async (stage) => {
-      const child = spawn(
-        process.execPath,
-        [
-          'bin/cskg.js',
-          'load',
-          '--force',
-          '--data',
-          newData,
-          // small batches stretch each stage over many statements, so the 50 ms poll cannot miss one
-          '--batch-size',
-          '50',
-        ],
-        {
-          cwd: PROJECT_ROOT,
-          env: env(),
-          stdio: ['ignore', 'ignore', 'pipe'],
-        },
-      );
-      let stderr = '';
-      child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+      const { child, stderr } = spawnLoad(newData);
       const exited = waitForExit(child);
       let killed = false;
       const deadline = Date.now() + 240_000;
@@ -222,7 +203,7 @@ describe('`cskg load` killed (SIGKILL) midway', () => {
         await delay(50);
       }
       await exited;
-      expect(killed, `the load ended before it could be killed ${stage.name}: ${stderr}`).toBe(true);
+      expect(killed, `the load ended before it could be killed ${stage.name}: ${stderr()}`).toBe(true);
 
       const dump = await settledDump();
       const seen =
@@ -247,7 +228,63 @@ describe('`cskg load` killed (SIGKILL) midway', () => {
     },
     300_000,
   );
+
+  it('a second load while one runs is refused, naming the first, and the first completes whole', async () => {
+    const { child, stderr } = spawnLoad(newData, 10); // 10-row batches: seconds longer than our validation
+    const exited = waitForExit(child);
+    while (child.exitCode === null && (await count(`MATCH (p:StagedPassage) RETURN count(p) AS n`)) === 0)
+      await delay(20);
+    const refused = loadGraph(db, { dataDir: planData, force: true });
+    await expect(refused).rejects.toThrow(
+      new RegExp(`Another load is writing to this database \\(process ${child.pid} on ${os.hostname()}`),
+    );
+    await expect(refused).rejects.toThrow(/nothing was written/);
+    expect(await exited, stderr()).toBe(0);
+    expect(await settledDump()).toEqual(newDump);
+    expect(await count(`MATCH (l:LoadLock) RETURN count(l) AS n`)).toBe(0);
+
+    await loadGraph(db, { dataDir: planData, force: true });
+    expect(await dumpGraph(db)).toEqual(oldDump);
+  }, 300_000);
+
+  it("a lock left by a load on another machine holds until it lapses; one of this machine's dead process at once", async () => {
+    const leave = (host: string, pid: number, ageMs: number) =>
+      db.write({
+        cypher: `MERGE (l:LoadLock {key: 'load'}) SET l.owner = 'left', l.host = $host, l.pid = $pid,
+                   l.since = '2026-01-01T00:00:00Z', l.heartbeatAt = $at`,
+        params: { host, pid, at: Date.now() - ageMs },
+      });
+    await leave('elsewhere.example', 4242, 5_000);
+    await expect(loadGraph(db, { dataDir: newData, force: true })).rejects.toThrow(
+      /process 4242 on elsewhere\.example.*last sign of life 5 s ago.*lapses 60 s after/s,
+    );
+    expect(await dumpGraph(db)).toEqual(oldDump);
+
+    await leave('elsewhere.example', 4242, 61_000); // lapsed
+    await loadGraph(db, { dataDir: planData, force: true });
+    expect(await count(`MATCH (l:LoadLock) RETURN count(l) AS n`)).toBe(0);
+
+    const gone = spawn(process.execPath, ['-e', '']);
+    await waitForExit(gone);
+    await leave(os.hostname(), gone.pid!, 1_000); // this machine, process exited
+    await loadGraph(db, { dataDir: planData, force: true });
+    expect(await count(`MATCH (l:LoadLock) RETURN count(l) AS n`)).toBe(0);
+    expect(await dumpGraph(db)).toEqual(oldDump);
+  }, 120_000);
 });
+
+/** `cskg load --force` of `data` in a child process, in small batches so each stage lasts a while. */
+function spawnLoad(data: string, batchSize = 50): { child: ChildProcess; stderr: () => string } {
+  const child = spawn(
+    process.execPath,
+    // small batches stretch each stage over many statements, so the 50 ms poll cannot miss one
+    ['bin/cskg.js', 'load', '--force', '--data', data, '--batch-size', String(batchSize)],
+    { cwd: PROJECT_ROOT, env: env(), stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  return { child, stderr: () => stderr };
+}
 
 // ---------------------------------------------------------------------------------- killed server
 
