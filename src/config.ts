@@ -128,7 +128,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     skipLoad: env.CSKG_SKIP_LOAD === '1' || env.CSKG_SKIP_LOAD === 'true',
     bulkMinFacts: integer(env, 'CSKG_BULK_MIN_FACTS', 100_000, 1),
     bulkPauseAt: env.CSKG_BULK_PAUSE_AT
-      ? oneOf(env, 'CSKG_BULK_PAUSE_AT', ['csv-written', 'before-swap', 'mid-swap', 'after-swap'] as const, 'csv-written')
+      ? oneOf(
+          env,
+          'CSKG_BULK_PAUSE_AT',
+          ['csv-written', 'before-swap', 'mid-swap', 'after-swap'] as const,
+          'csv-written',
+        )
       : undefined,
     dataDir: path.resolve(PROJECT_ROOT, env.CSKG_DATA_DIR || 'data'),
     webDir: path.resolve(PROJECT_ROOT, env.CSKG_WEB_DIR || 'web/dist'),

@@ -31,13 +31,26 @@ import {
   type SwapPoint,
 } from '../neo4j/storeSwap.ts';
 import { ImportCsvWriter, importArguments } from './csv.ts';
-import { entityRow, evidenceRows, passageRow, relationRow, type EntityRow, type EvidenceRow, type RelationRow } from './records.ts';
+import {
+  entityRow,
+  evidenceRows,
+  passageRow,
+  relationRow,
+  type EntityRow,
+  type EvidenceRow,
+  type RelationRow,
+} from './records.ts';
 import { readSchemaStatements } from './schema.ts';
 import { validateStreamFiles } from './stream.ts';
 
 /** Where a bulk load can be told to stop and wait to be killed (the crash tests). */
 export type BulkPausePoint = 'csv-written' | SwapPoint;
-export const BULK_PAUSE_POINTS: readonly BulkPausePoint[] = ['csv-written', 'before-swap', 'mid-swap', 'after-swap'];
+export const BULK_PAUSE_POINTS: readonly BulkPausePoint[] = [
+  'csv-written',
+  'before-swap',
+  'mid-swap',
+  'after-swap',
+];
 
 export interface BulkProgress {
   readonly phase: 'validate' | 'import' | 'indexes' | 'swap';
@@ -123,14 +136,25 @@ async function writeCsv(input: BulkLoadInput, csvDir: string) {
   const addEntity = async (row: EntityRow, evidence: readonly EvidenceRow[]) => {
     await writer.addNode('Entity', ['Entity', row.type], row.id, row.props);
     written.entities += 1;
-    if (row.type === 'Document' && typeof row.props.documentId === 'string') documents.push([row.id, row.props.documentId]);
+    if (row.type === 'Document' && typeof row.props.documentId === 'string')
+      documents.push([row.id, row.props.documentId]);
     for (const e of evidence) {
-      await writer.addRelationship('EVIDENCED_BY', { space: 'Entity', id: e.entity }, { space: 'Passage', id: e.passage }, { quote: e.quote });
+      await writer.addRelationship(
+        'EVIDENCED_BY',
+        { space: 'Entity', id: e.entity },
+        { space: 'Passage', id: e.passage },
+        { quote: e.quote },
+      );
       written.evidence += 1;
     }
   };
   const addRelation = async (row: RelationRow) => {
-    await writer.addRelationship(row.type, { space: 'Entity', id: row.from }, { space: 'Entity', id: row.to }, row.props);
+    await writer.addRelationship(
+      row.type,
+      { space: 'Entity', id: row.from },
+      { space: 'Entity', id: row.to },
+      row.props,
+    );
     written.relations += 1;
   };
 
@@ -160,7 +184,12 @@ async function writeCsv(input: BulkLoadInput, csvDir: string) {
       .filter((p) => p.documentId === document.id)
       .sort((a, b) => Number(a.ordinal) - Number(b.ordinal));
     for (let i = 0; i + 1 < ordered.length; i++) {
-      await writer.addRelationship('NEXT', { space: 'Passage', id: (ordered[i] as typeof passages[number]).id }, { space: 'Passage', id: (ordered[i + 1] as typeof passages[number]).id }, {});
+      await writer.addRelationship(
+        'NEXT',
+        { space: 'Passage', id: (ordered[i] as (typeof passages)[number]).id },
+        { space: 'Passage', id: (ordered[i + 1] as (typeof passages)[number]).id },
+        {},
+      );
       written.other += 1;
     }
   }
@@ -170,7 +199,12 @@ async function writeCsv(input: BulkLoadInput, csvDir: string) {
   for (const [entityId, documentId] of documents) {
     for (const passage of passages) {
       if (passage.documentId !== documentId) continue;
-      await writer.addRelationship('IN_DOCUMENT', { space: 'Passage', id: passage.id }, { space: 'Entity', id: entityId }, {});
+      await writer.addRelationship(
+        'IN_DOCUMENT',
+        { space: 'Passage', id: passage.id },
+        { space: 'Entity', id: entityId },
+        {},
+      );
       written.other += 1;
     }
   }
@@ -190,8 +224,14 @@ async function writeCsv(input: BulkLoadInput, csvDir: string) {
     },
     relationships: written.relations + written.evidence + written.other,
   };
-  if (files.relationshipCount !== counts.relationships || files.nodeCount !== written.entities + passages.length + 1) {
-    throw new CskgError('INTERNAL', `The CSV files hold ${files.nodeCount} nodes and ${files.relationshipCount} relationships, not what was counted.`);
+  if (
+    files.relationshipCount !== counts.relationships ||
+    files.nodeCount !== written.entities + passages.length + 1
+  ) {
+    throw new CskgError(
+      'INTERNAL',
+      `The CSV files hold ${files.nodeCount} nodes and ${files.relationshipCount} relationships, not what was counted.`,
+    );
   }
   return { counts, files, loadedAt };
 }
@@ -233,7 +273,11 @@ function checkCounts(result: BulkImportResult, counts: WrittenCounts, logFile: s
 }
 
 /** Step 3: stop, swap by rename, start again. On a refusal before the commit the old store is served again. */
-async function swap(paths: StorePaths, local: LocalServerControl, pauseAt: BulkPausePoint | undefined): Promise<void> {
+async function swap(
+  paths: StorePaths,
+  local: LocalServerControl,
+  pauseAt: BulkPausePoint | undefined,
+): Promise<void> {
   await local.stop();
   const holder = storeLockHolder(paths.home);
   if (holder !== undefined) {
@@ -247,7 +291,9 @@ async function swap(paths: StorePaths, local: LocalServerControl, pauseAt: BulkP
     if (fs.existsSync(from)) fs.copyFileSync(from, path.join(paths.next, name));
   }
   swapStoreFolders(paths, (point) => pause(pauseAt, point));
-  await local.start(); // its start deletes <store>.retired (recoverStoreSwap)
+  // The new store is live: the old one goes now (a kill before this line leaves it to the next start).
+  fs.rmSync(paths.retired, { recursive: true, force: true });
+  await local.start();
 }
 
 /** The crash tests' hook: says where it stopped on stderr and blocks until the process is killed. */

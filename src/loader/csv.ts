@@ -30,7 +30,10 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** Refusals of the bulk path: the data is valid but CSV cannot carry it; the transactional path can. */
 export class CsvUnsupportedError extends CskgError {
   constructor(message: string) {
-    super('DATA_INVALID', `${message} The bulk loader cannot write this through CSV; use --mode transactional.`);
+    super(
+      'DATA_INVALID',
+      `${message} The bulk loader cannot write this through CSV; use --mode transactional.`,
+    );
   }
 }
 
@@ -76,7 +79,9 @@ export function encodeValue(value: unknown, kind: ColumnKind): string {
         }
       }
       if (list.length === 1 && list[0] === '') {
-        throw new CsvUnsupportedError('A list holding one empty string cannot be told from an empty field in CSV.');
+        throw new CsvUnsupportedError(
+          'A list holding one empty string cannot be told from an empty field in CSV.',
+        );
       }
       return csvString(list.join(ARRAY_DELIMITER));
     }
@@ -236,10 +241,17 @@ export class ImportCsvWriter {
     let table = this.tables.get(shape);
     if (!table) {
       for (const name of [...names, ...keys]) {
-        if (!NAME.test(name)) throw new CsvUnsupportedError(`A label, type or key CSV cannot name: ${JSON.stringify(name)}.`);
+        if (!NAME.test(name))
+          throw new CsvUnsupportedError(`A label, type or key CSV cannot name: ${JSON.stringify(name)}.`);
       }
-      const header = [idColumns(), ...keys.map((k, i) => `${k}:${HEADER_TYPES[kinds[i] as ColumnKind]}`)].join(',');
-      const file = path.join(this.dir, `${kind === 'node' ? 'nodes' : 'relationships'}-${this.tables.size}.csv`);
+      const header = [
+        idColumns(),
+        ...keys.map((k, i) => `${k}:${HEADER_TYPES[kinds[i] as ColumnKind]}`),
+      ].join(',');
+      const file = path.join(
+        this.dir,
+        `${kind === 'node' ? 'nodes' : 'relationships'}-${this.tables.size}.csv`,
+      );
       table = new Table(file, header, keys, kinds);
       this.tables.set(shape, table);
       if (kind === 'node') this.nodeTables.push({ labels: names, table });
@@ -254,7 +266,10 @@ export class ImportCsvWriter {
  * are named relative to their folder, the importer's working directory, so that no path character (a
  * comma separates files) can confuse it.
  */
-export function importArguments(files: ImportCsvFiles, options: { reportFile: string; threads?: number }): string[] {
+export function importArguments(
+  files: ImportCsvFiles,
+  options: { reportFile: string; threads?: number },
+): string[] {
   const name = (file: string) => path.basename(file);
   return [
     '--overwrite-destination=true',

@@ -100,8 +100,9 @@ export async function loadGraph(db: Database, options: LoadOptions = {}): Promis
   const mode = options.mode ?? 'auto';
   if (mode === 'bulk' && !options.local) {
     throw new BadInputError(
-      "--mode bulk replaces the store folder of the project's local server, so it needs the server this command " +
-        'starts itself (NEO4J_URI unset). With NEO4J_URI set, load with --mode transactional (or auto).',
+      "--bulk (--mode bulk) replaces the store folder of the project's local server, so it needs the server this " +
+        'command starts itself (NEO4J_URI unset). A Neo4j at NEO4J_URI is loaded with --mode transactional (or auto, ' +
+        'which is transactional there).',
     );
   }
   const dataHash = await hashDataDir(dataDir);
@@ -213,7 +214,13 @@ async function loadTransactional(
 
   const loadedAt = new Date().toISOString();
   await writer.swap(
-    graphStamp(dataHash, loadedAt, writer.written.entities, writer.written.relations, writer.written.passages),
+    graphStamp(
+      dataHash,
+      loadedAt,
+      writer.written.entities,
+      writer.written.relations,
+      writer.written.passages,
+    ),
   );
   await writer.dropRetired();
   return {

@@ -30,7 +30,14 @@ import { displayPath, isPlainObject } from '../data/read.ts';
 import type { Evidence, PropertyValue, ResolvedGraph } from '../data/validate.ts';
 import { locateQuote, QuoteError } from '../sources/quote.ts';
 import type { ParsedDocument } from '../sources/types.ts';
-import { entityRow, evidenceRows, relationRow, type EntityRow, type EvidenceRow, type RelationRow } from './records.ts';
+import {
+  entityRow,
+  evidenceRows,
+  relationRow,
+  type EntityRow,
+  type EvidenceRow,
+  type RelationRow,
+} from './records.ts';
 import type { StagedGraphWriter } from './write.ts';
 
 /**

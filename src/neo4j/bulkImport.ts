@@ -54,7 +54,7 @@ export async function runBulkImport(
   fs.mkdirSync(options.home, { recursive: true });
   const argsFile = path.join(options.home, 'cskg-import-args.txt');
   const schemaFile = path.join(options.home, 'cskg-schema.cypher');
-  fs.writeFileSync(argsFile, [...options.importArgs, 'neo4j'].join('\n'));
+  fs.writeFileSync(argsFile, options.importArgs.join('\n')); // the database: the default, neo4j
   fs.writeFileSync(schemaFile, options.schema.map((s) => s.replace(/\s*\n\s*/g, ' ')).join('\n'));
   const log = fs.createWriteStream(options.logFile, { flags: 'a' });
   log.write(`\n=== ${new Date().toISOString()} bulk import into ${options.home}\n`);
@@ -87,6 +87,8 @@ export async function runBulkImport(
   let stage = 0;
   let stageName = '';
   const lines = readline.createInterface({ input: child.stdout });
+  // Listened for now: stdout may close before the process's exit is seen.
+  const linesClosed = new Promise<void>((resolve) => lines.once('close', resolve));
   lines.on('line', (line) => {
     log.write(`${line}\n`);
     const cskg = /^CSKG (\w+) ?(.*)$/.exec(line);
@@ -124,7 +126,7 @@ export async function runBulkImport(
     fs.rmSync(argsFile, { force: true });
     fs.rmSync(schemaFile, { force: true });
   });
-  await new Promise<void>((resolve) => lines.once('close', resolve));
+  await linesClosed;
   await new Promise<void>((resolve) => log.end(resolve));
   if (code !== 0 || !result) {
     const what =
@@ -143,7 +145,7 @@ function tail(file: string, count: number): string {
     const text = fs.readFileSync(file, 'utf8');
     return text
       .split('\n')
-      .filter((line) => line.trim() !== '' && !/^[.\-]/.test(line))
+      .filter((line) => line.trim() !== '' && !/^[.-]/.test(line))
       .slice(-count)
       .join('\n');
   } catch {

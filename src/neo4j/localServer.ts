@@ -48,28 +48,37 @@ export async function ensureNeo4jRuntime(
     if (!jars) throw new Neo4jStartError(`mvn finished but wrote no classpath to ${classpathFile}`);
   }
 
-  const classesDir = path.join(home, 'launcher');
-  const stamp = path.join(classesDir, '.source-sha256');
+  // One folder per digest of the sources, compiled aside and renamed into place: processes running
+  // other versions of the Java sources (another worktree, an older checkout) share this cache without
+  // deleting each other's classes.
   const digest = createHash('sha256');
   for (const source of JAVA_SOURCES) digest.update(fs.readFileSync(source, 'utf8')).update('\0');
   const sourcesDigest = digest.update(local.version).digest('hex');
+  const classesDir = path.join(home, `classes-${sourcesDigest.slice(0, 16)}`);
   const compiled = JAVA_SOURCES.every((source) =>
     fs.existsSync(path.join(classesDir, `${path.basename(source, '.java')}.class`)),
   );
-  if (!compiled || readText(stamp) !== sourcesDigest) {
+  if (!compiled) {
     onProgress('Compiling the Neo4j launcher and importer…');
-    fs.rmSync(classesDir, { recursive: true, force: true });
-    fs.mkdirSync(classesDir, { recursive: true });
+    const building = `${classesDir}.tmp-${process.pid}`;
+    fs.rmSync(building, { recursive: true, force: true });
+    fs.mkdirSync(building, { recursive: true });
     const javac = path.join(path.dirname(javaBin), 'javac');
     await run(
       javac,
-      ['-encoding', 'UTF-8', '-cp', jars.join(path.delimiter), '-d', classesDir, ...JAVA_SOURCES],
+      ['-encoding', 'UTF-8', '-cp', jars.join(path.delimiter), '-d', building, ...JAVA_SOURCES],
       {
         what: 'javac (compiling src/neo4j/Launcher.java and BulkImport.java)',
         hint: 'a JDK 17 or newer with javac is required: apt-get install -y openjdk-17-jdk-headless',
       },
     );
-    fs.writeFileSync(stamp, sourcesDigest);
+    try {
+      fs.renameSync(building, classesDir);
+    } catch (error) {
+      // another process compiled the same sources meanwhile: theirs are as good
+      fs.rmSync(building, { recursive: true, force: true });
+      if (!fs.existsSync(classesDir)) throw error;
+    }
   }
   return { version: local.version, classpath: [classesDir, ...jars].join(path.delimiter), javaBin };
 }

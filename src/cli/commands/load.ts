@@ -1,7 +1,7 @@
 // `cskg load`: validates data/ and loads it into Neo4j (NEO4J_URI, or the local server started for the
 // command), replacing the graph atomically; skipped when the graph's stamp already matches data/
 // (--force loads anyway). Invalid data/ prints every error as file:line and exits 1, writing nothing.
-// --mode: transactional (any Neo4j), bulk (Neo4j's offline importer into a new store folder of the local
+// --mode: transactional (any Neo4j), bulk (or --bulk) (Neo4j's offline importer into a new store folder of the local
 // server, then a swap of folders), auto (bulk for CSKG_BULK_MIN_FACTS facts or more on the local server).
 import { Option, type Command } from 'commander';
 import { DataInvalidError } from '../../errors.ts';
@@ -15,6 +15,7 @@ interface LoadOptions {
   force?: boolean;
   batchSize?: string;
   mode: LoadMode;
+  bulk?: boolean;
 }
 
 export function register(program: Command): void {
@@ -34,7 +35,8 @@ export function register(program: Command): void {
         )
           .choices(LOAD_MODES)
           .default('auto'),
-      ),
+      )
+      .option('--bulk', 'the same as --mode bulk'),
   ).action(async (options: LoadOptions) => {
     await withDatabase(async ({ db, config, local }) => {
       const bar = createProgressBar('load');
@@ -42,7 +44,7 @@ export function register(program: Command): void {
         const report = await loadGraph(db, {
           dataDir: options.data,
           force: options.force === true,
-          mode: options.mode,
+          mode: options.bulk ? 'bulk' : options.mode,
           bulkMinFacts: config.bulkMinFacts,
           ...(local ? { local } : {}),
           ...(config.bulkPauseAt ? { pauseAt: config.bulkPauseAt } : {}),
