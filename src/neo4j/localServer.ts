@@ -247,9 +247,9 @@ function waitForLine(child: ChildProcess, pattern: RegExp): Promise<void> {
 /** The store folder is open in another process: say which, and what to do. */
 export function storeInUseError(dataDir: string, pid: number): Neo4jStartError {
   return new Neo4jStartError(
-    `Another Neo4j (pid ${pid}) has the store ${dataDir} open (is \`npm start\` or another cskg command running?). ` +
+    `Another Neo4j is using ${dataDir} (pid ${pid}; is \`npm start\` or another cskg command running?). ` +
       'Stop that process first, or point CSKG_NEO4J_DATA at another folder, or load through that server with ' +
-      'NEO4J_URI=<its bolt URI> (the transactional loader).',
+      `NEO4J_URI=<its bolt URI> (the transactional loader). Its log: ${path.join(dataDir, 'cskg-neo4j.log')}`,
   );
 }
 
