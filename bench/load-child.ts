@@ -1,15 +1,22 @@
 // One load, in its own process so that its peak RSS is the loader's alone: loads the data directory given
-// as argument into NEO4J_URI (replacing whatever is there) and prints one JSON line with the report,
-// the time of each phase and the peak RSS.
+// as argument and prints one JSON line with the report, the time of each phase and the peak RSS.
+// Transactional (the default): into NEO4J_URI, replacing whatever is there. BENCH_MODE=bulk: into the
+// project's local server on CSKG_NEO4J_DATA, which this process starts (the bulk path swaps its store);
+// the report then carries the import JVM's peak RSS too.
 import { loadConfig } from '../src/config.ts';
 import { Database } from '../src/db.ts';
 import { loadGraph } from '../src/loader/load.ts';
+import { createLogger } from '../src/log.ts';
+import { provideNeo4j } from '../src/neo4j/provision.ts';
 
 const dataDir = process.argv[2];
 if (!dataDir) throw new Error('usage: load-child.ts <data-dir>');
-const config = loadConfig();
-if (!config.neo4j) throw new Error('NEO4J_URI must be set');
-const db = new Database(config.neo4j, { queryTimeoutMs: 600_000 });
+const bulk = process.env.BENCH_MODE === 'bulk';
+const config = loadConfig(bulk ? { ...process.env, NEO4J_URI: '' } : process.env);
+const neo4j = bulk ? await provideNeo4j(config, createLogger('warn', 'bench')) : undefined;
+const connection = neo4j?.connection ?? config.neo4j;
+if (!connection) throw new Error('NEO4J_URI must be set');
+const db = new Database(connection, { queryTimeoutMs: 600_000 });
 const phases: Record<string, number> = {};
 let phase = 'start';
 let since = performance.now();
@@ -18,6 +25,8 @@ try {
     dataDir,
     force: true,
     timeoutMs: 600_000,
+    mode: bulk ? 'bulk' : 'transactional',
+    ...(neo4j?.local ? { local: neo4j.local } : {}),
     ...(process.env.BENCH_BATCH ? { batchSize: Number(process.env.BENCH_BATCH) } : {}),
     onProgress: (p) => {
       if (p.phase === phase) return;
@@ -32,4 +41,5 @@ try {
   );
 } finally {
   await db.close();
+  await neo4j?.stop();
 }

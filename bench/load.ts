@@ -5,8 +5,15 @@
 // Neo4j: NEO4J_URI if set, otherwise the project's local server on a temporary store, with
 // CSKG_NEO4J_HEAP (2g here unless set) of heap.
 //
-//   npm run bench:load                      # 10k, 100k, 1M
+// With the local server, the sizes of BENCH_BULK_MIN (100000) relationships or more are loaded a second
+// time through the bulk path (src/loader/bulk.ts: the offline importer into a new store, then a swap),
+// each by a child process that starts its own local server on a fresh temporary store (as `cskg load
+// --bulk` does); its peak memory is the loader's RSS plus the import JVM's, and its ratios are against the
+// transactional load of the same size in the same invocation.
+//
+//   npm run bench:load                      # 10k, 100k, 1M; bulk for 100k and 1M
 //   npm run bench:load -- 10000 100000      # chosen sizes
+//   BENCH_BULK_MIN=0 npm run bench:load     # no bulk runs
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -24,6 +31,7 @@ const sizes = process.argv
   .filter((n) => n > 0);
 const SIZES = sizes.length > 0 ? sizes : [10_000, 100_000, 1_000_000];
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
+const BULK_MIN = Number(process.env.BENCH_BULK_MIN ?? 100_000);
 
 const config = loadConfig({ ...process.env, CSKG_NEO4J_HEAP: process.env.CSKG_NEO4J_HEAP ?? '2g' });
 let stop = async () => {};
@@ -58,22 +66,29 @@ interface Result {
   phases: Record<string, number>;
   peakRssMb: number;
   peakHeapMb: number | undefined;
+  /** the bulk path's import JVM */
+  importPeakRssMb?: number;
 }
 
-async function runLoad(dataDir: string): Promise<Result> {
+async function runLoad(dataDir: string, bulkStore?: string): Promise<Result> {
+  const env = bulkStore
+    ? { ...process.env, BENCH_MODE: 'bulk', NEO4J_URI: '', CSKG_NEO4J_DATA: bulkStore }
+    : {
+        ...process.env,
+        NEO4J_URI: connection?.uri,
+        NEO4J_USER: connection?.user,
+        NEO4J_PASSWORD: connection?.password,
+      };
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(HERE, 'load-child.ts'), dataDir], {
-    env: {
-      ...process.env,
-      NEO4J_URI: connection?.uri,
-      NEO4J_USER: connection?.user,
-      NEO4J_PASSWORD: connection?.password,
-    },
+    env: { ...env, CSKG_NEO4J_HEAP: config.local.heap },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   let peakHeapMb: number | undefined;
+  // The bulk path's work is in the import JVM (its peak RSS is in the report), not in a server.
   const sampler = setInterval(() => {
+    if (bulkStore) return;
     void heapUsedMb().then((mb) => {
       if (mb !== undefined) peakHeapMb = Math.max(peakHeapMb ?? 0, mb);
     });
@@ -85,6 +100,7 @@ async function runLoad(dataDir: string): Promise<Result> {
 }
 
 const results: { size: number; result: Result }[] = [];
+const bulkResults: { size: number; result: Result }[] = [];
 try {
   for (const size of SIZES) {
     const dataDir = path.join(os.tmpdir(), `cskg-bench-data-${size}`);
@@ -103,6 +119,24 @@ try {
       `${size}: ${Math.round(result.relations / (result.ms / 1000))} rels/s, ${result.peakRssMb} MB RSS, phases ${JSON.stringify(result.phases)}`,
     );
   }
+  for (const size of SIZES) {
+    if (store === undefined || BULK_MIN <= 0 || size < BULK_MIN) continue;
+    const bulkStore = mkdtempSync(path.join(os.tmpdir(), 'cskg-bench-bulk-'));
+    try {
+      log(`loading ${size} relationships in bulk (own local server on ${bulkStore})…`);
+      const result = await runLoad(
+        path.join(os.tmpdir(), `cskg-bench-data-${size}`),
+        path.join(bulkStore, 'data'),
+      );
+      bulkResults.push({ size, result });
+      log(
+        `${size} bulk: ${Math.round(result.relations / (result.ms / 1000))} rels/s, loader ${result.peakRssMb} MB + import JVM ${result.importPeakRssMb} MB RSS, phases ${JSON.stringify(result.phases)}`,
+      );
+    } finally {
+      rmSync(bulkStore, { recursive: true, force: true });
+    }
+  }
+  if (store === undefined) log('NEO4J_URI is set: no bulk runs (the bulk path needs the local server).');
 } finally {
   await db.close();
   await stop();
@@ -129,5 +163,29 @@ const lines = [
     )
     .map((row) => `| ${row} |`),
 ];
+if (bulkResults.length > 0) {
+  const peak = (r: Result) => r.peakRssMb + (r.importPeakRssMb ?? 0);
+  lines.push(
+    '',
+    '| relationships | path | load s | rels/s | × transactional | loader + import JVM peak RSS MB | × transactional (loader RSS + Neo4j heap) |',
+    '|---:|---|---:|---:|---:|---:|---:|',
+  );
+  for (const { size, result: b } of bulkResults) {
+    const t = results.find((r) => r.size === size)?.result;
+    const transactionalPeak = t ? t.peakRssMb + (t.peakHeapMb ?? 0) : undefined;
+    if (t) {
+      lines.push(
+        `| ${t.relations} | transactional | ${(t.ms / 1000).toFixed(1)} | ${Math.round(rate(t))} | 1.00 | ${t.peakRssMb} + heap ${t.peakHeapMb ?? 'n/a'} | 1.00 |`,
+      );
+    }
+    lines.push(
+      `| ${b.relations} | bulk | ${(b.ms / 1000).toFixed(1)} | ${Math.round(rate(b))} | ${t ? (rate(b) / rate(t)).toFixed(2) : ''} | ` +
+        `${b.peakRssMb} + ${b.importPeakRssMb ?? 'n/a'} = ${peak(b)} | ${transactionalPeak ? (peak(b) / transactionalPeak).toFixed(2) : ''} |`,
+    );
+  }
+}
 process.stdout.write(`${lines.join('\n')}\n`);
-writeFileSync(path.join(os.tmpdir(), 'cskg-bench-load.json'), JSON.stringify(results, null, 2));
+writeFileSync(
+  path.join(os.tmpdir(), 'cskg-bench-load.json'),
+  JSON.stringify({ transactional: results, bulk: bulkResults }, null, 2),
+);

@@ -44,6 +44,10 @@ export interface Config {
   readonly queryTimeoutMs: number;
   /** skip loading data/ into Neo4j at start (the graph is assumed to be there) */
   readonly skipLoad: boolean;
+  /** the smallest input (in facts) that `auto` loads with the bulk path into the local server */
+  readonly bulkMinFacts: number;
+  /** test only: a point where a bulk load stops and waits to be killed (tests/integration/loader-bulk-kill) */
+  readonly bulkPauseAt: 'csv-written' | 'before-swap' | 'mid-swap' | 'after-swap' | undefined;
   readonly dataDir: string;
   readonly webDir: string;
 }
@@ -122,6 +126,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     queryTimeoutMs: integer(env, 'CSKG_QUERY_TIMEOUT_MS', 15_000, 100),
     skipLoad: env.CSKG_SKIP_LOAD === '1' || env.CSKG_SKIP_LOAD === 'true',
+    bulkMinFacts: integer(env, 'CSKG_BULK_MIN_FACTS', 100_000, 1),
+    bulkPauseAt: env.CSKG_BULK_PAUSE_AT
+      ? oneOf(
+          env,
+          'CSKG_BULK_PAUSE_AT',
+          ['csv-written', 'before-swap', 'mid-swap', 'after-swap'] as const,
+          'csv-written',
+        )
+      : undefined,
     dataDir: path.resolve(PROJECT_ROOT, env.CSKG_DATA_DIR || 'data'),
     webDir: path.resolve(PROJECT_ROOT, env.CSKG_WEB_DIR || 'web/dist'),
   };

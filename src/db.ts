@@ -23,6 +23,11 @@ export function cypherInteger(value: number): unknown {
   return neo4j.int(value);
 }
 
+/** Whether a value was made by cypherInteger (the bulk loader writes such values as INTEGER columns). */
+export function isCypherInteger(value: unknown): boolean {
+  return neo4j.isInt(value);
+}
+
 export interface DatabaseOptions {
   readonly queryTimeoutMs: number;
   readonly logger?: Logger;

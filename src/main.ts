@@ -37,7 +37,7 @@ try {
   neo4j = await provideNeo4j(config, logger);
   db = new Database(neo4j.connection, { queryTimeoutMs: config.queryTimeoutMs, logger });
   await db.verify();
-  if (!config.skipLoad) await prepareGraph(db, config, logger);
+  if (!config.skipLoad) await prepareGraph(db, config, logger, neo4j.local);
   const yoga = createCskgYoga({ db, logger, development: config.env === 'development' });
   server = http.createServer(createRequestListener({ yoga, db, webDir: config.webDir }));
   const port = await listen(server, config.port, config.host);

@@ -3,12 +3,14 @@
 import { loadConfig, type Config } from '../config.ts';
 import { Database } from '../db.ts';
 import { createLogger, type Logger } from '../log.ts';
-import { provideNeo4j } from '../neo4j/provision.ts';
+import { provideNeo4j, type LocalServerControl } from '../neo4j/provision.ts';
 
 export interface CommandContext {
   readonly db: Database;
   readonly config: Config;
   readonly logger: Logger;
+  /** the local server started for this command; undefined with NEO4J_URI */
+  readonly local: LocalServerControl | undefined;
 }
 
 export async function withDatabase<T>(work: (context: CommandContext) => Promise<T>): Promise<T> {
@@ -19,7 +21,7 @@ export async function withDatabase<T>(work: (context: CommandContext) => Promise
   const db = new Database(neo4j.connection, { queryTimeoutMs: config.queryTimeoutMs, logger });
   try {
     await db.verify();
-    return await work({ db, config, logger });
+    return await work({ db, config, logger, local: neo4j.local });
   } finally {
     await db.close().catch(() => {});
     await neo4j.stop().catch(() => {});

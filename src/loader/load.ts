@@ -3,24 +3,45 @@
 // and swap it in atomically (write.ts), stamp it with the hash of data/. Loading data/ that the stamp
 // already matches is a no-op unless forced. The curated YAML and streamed NDJSON inputs (stream.ts)
 // both go through here.
-import { cypherInteger, type Database, type StatementCounter } from '../db.ts';
+//
+// Two paths write the same graph. The transactional one (write.ts) works with any Neo4j. The bulk one
+// (bulk.ts: Neo4j's offline importer into a new store folder, then a swap of folders) needs the project's
+// local server started by this process, and is chosen by 'auto' for inputs of BULK_MIN_FACTS facts or more.
+import type { Database, StatementCounter } from '../db.ts';
 import { formatIssue } from '../data/issues.ts';
 import { DEFAULT_DATA_DIR } from '../data/read.ts';
 import { validateDataDir, type ValidationResult } from '../data/validate.ts';
-import { DataInvalidError } from '../errors.ts';
+import { BadInputError, DataInvalidError } from '../errors.ts';
+import type { LocalServerControl } from '../neo4j/provision.ts';
+import { bulkLoad, graphStamp, type BulkPausePoint, type BulkProgress } from './bulk.ts';
 import { hashDataDir } from './hash.ts';
 import { acquireLoadLease } from './lock.ts';
 import { entityRow, evidenceRows, passageRow, relationRow } from './records.ts';
 import { applySchema } from './schema.ts';
-import { findStreamFiles, validateStreamFiles, writeStreamFiles, type StreamValidation } from './stream.ts';
+import {
+  countStreamRelations,
+  findStreamFiles,
+  validateStreamFiles,
+  writeStreamFiles,
+  type StreamValidation,
+} from './stream.ts';
 import { StagedGraphWriter, type WriteProgress } from './write.ts';
 
-/** `done` of `total` rows (passages, entities and relations) written; during 'validate', lines read. */
+/**
+ * `done` of `total` rows (passages, entities and relations) written; during 'validate', lines read; during
+ * the bulk path's 'import' and 'indexes', percent.
+ */
 export interface LoadProgress {
-  readonly phase: WriteProgress['phase'] | 'validate';
+  readonly phase: WriteProgress['phase'] | BulkProgress['phase'];
   readonly done: number;
   readonly total: number;
 }
+
+export const LOAD_MODES = ['auto', 'transactional', 'bulk'] as const;
+/** 'auto': bulk when the local server is this process's own and the input has BULK_MIN_FACTS facts or more. */
+export type LoadMode = (typeof LOAD_MODES)[number];
+/** Below this many facts the transactional path is as fast (the bulk path costs a server restart). */
+export const BULK_MIN_FACTS = 100_000; // CSKG_BULK_MIN_FACTS, src/config.ts
 
 export interface LoadOptions {
   /** the data directory (sources/ and graph/); data/ of this repository by default */
@@ -30,11 +51,23 @@ export interface LoadOptions {
   readonly batchSize?: number;
   readonly timeoutMs?: number;
   readonly onProgress?: (progress: LoadProgress) => void;
+  /** 'auto' by default */
+  readonly mode?: LoadMode;
+  /** the local server this process started, when it did (the bulk path replaces its store folder) */
+  readonly local?: LocalServerControl;
+  /** the smallest input 'auto' loads in bulk (BULK_MIN_FACTS) */
+  readonly bulkMinFacts?: number;
+  /** the crash tests' hook (CSKG_BULK_PAUSE_AT) */
+  readonly pauseAt?: BulkPausePoint;
 }
 
 export interface LoadReport {
   /** 'unchanged': the stamp matched and nothing was written */
   readonly status: 'loaded' | 'unchanged';
+  /** the path that wrote the graph (undefined when unchanged) */
+  readonly mode: 'transactional' | 'bulk' | undefined;
+  /** the bulk path's import JVM, peak resident memory in MB */
+  readonly importPeakRssMb?: number;
   readonly dataHash: string;
   readonly loadedAt: string | null;
   readonly entities: number;
@@ -71,6 +104,14 @@ export async function loadGraph(db: Database, options: LoadOptions = {}): Promis
   const started = performance.now();
   const dataDir = options.dataDir ?? DEFAULT_DATA_DIR;
   const counter: StatementCounter = { statements: 0 };
+  const mode = options.mode ?? 'auto';
+  if (mode === 'bulk' && !options.local) {
+    throw new BadInputError(
+      "--bulk (--mode bulk) replaces the store folder of the project's local server, so it needs the server this " +
+        'command starts itself (NEO4J_URI unset). A Neo4j at NEO4J_URI is loaded with --mode transactional (or auto, ' +
+        'which is transactional there).',
+    );
+  }
   const dataHash = await hashDataDir(dataDir);
 
   if (!options.force) {
@@ -78,6 +119,7 @@ export async function loadGraph(db: Database, options: LoadOptions = {}): Promis
     if (stamp?.dataHash === dataHash) {
       return {
         status: 'unchanged',
+        mode: undefined,
         dataHash,
         loadedAt: stamp.loadedAt,
         entities: 0,
@@ -90,11 +132,61 @@ export async function loadGraph(db: Database, options: LoadOptions = {}): Promis
     }
   }
 
-  // 1. Validate everything before the first write.
+  // 1. Validate everything before the first write (the bulk path validates the streamed files while it
+  //    writes its CSV files, and deletes them on the first error).
   options.onProgress?.({ phase: 'validate', done: 0, total: 0 });
   const result = await validateDataDir(dataDir);
-  const issues = result.errors.map(formatIssue);
   const streamFiles = await findStreamFiles(dataDir);
+  const local = options.local;
+  if (
+    local &&
+    (mode === 'bulk' ||
+      (mode === 'auto' &&
+        result.graph.relations.length + (await countStreamRelations(streamFiles)) >=
+          (options.bulkMinFacts ?? BULK_MIN_FACTS)))
+  ) {
+    // The lease (lock.ts) keeps a transactional load out of the store this one is about to replace.
+    await applySchema(db, counter);
+    const lease = await acquireLoadLease(db, counter);
+    let report;
+    try {
+      report = await bulkLoad({
+        db,
+        local,
+        dataHash,
+        validation: result,
+        streamFiles,
+        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+        ...(options.pauseAt ? { pauseAt: options.pauseAt } : {}),
+      });
+    } finally {
+      await lease.release(); // in the new store there is no lease node: a no-op once swapped
+    }
+    return {
+      status: 'loaded',
+      mode: 'bulk',
+      dataHash,
+      ...report,
+      statements: counter.statements,
+      ms: performance.now() - started,
+    };
+  }
+  return loadTransactional(db, options, { dataHash, result, streamFiles, counter, started });
+}
+
+async function loadTransactional(
+  db: Database,
+  options: LoadOptions,
+  context: {
+    dataHash: string;
+    result: ValidationResult;
+    streamFiles: string[];
+    counter: StatementCounter;
+    started: number;
+  },
+): Promise<LoadReport> {
+  const { dataHash, result, streamFiles, counter, started } = context;
+  const issues = result.errors.map(formatIssue);
   const stream =
     streamFiles.length > 0
       ? await validateStreamFiles(streamFiles, result.graph, result.sources, (done) =>
@@ -157,16 +249,19 @@ async function writeGraph(db: Database, input: WriteInput): Promise<LoadReport> 
   await writer.linkDocuments();
 
   const loadedAt = new Date().toISOString();
-  await writer.swap({
-    dataHash,
-    loadedAt,
-    entityCount: cypherInteger(writer.written.entities),
-    relationCount: cypherInteger(writer.written.relations),
-    passageCount: cypherInteger(writer.written.passages),
-  });
+  await writer.swap(
+    graphStamp(
+      dataHash,
+      loadedAt,
+      writer.written.entities,
+      writer.written.relations,
+      writer.written.passages,
+    ),
+  );
   await writer.dropRetired();
   return {
     status: 'loaded',
+    mode: 'transactional',
     dataHash,
     loadedAt,
     ...writer.written,

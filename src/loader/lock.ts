@@ -115,10 +115,14 @@ function startLease(db: Database, owner: string, heartbeatMs: number): LoadLease
       if (released) return;
       released = true;
       clearInterval(timer);
-      await db.write({
-        cypher: /* Cypher */ `MATCH (l:LoadLock {key: 'load', owner: $owner}) DELETE l`,
-        params: { owner },
-      });
+      // Never in the way of the load's own outcome (this runs in a finally): if Neo4j cannot be reached
+      // now, the lease lapses, or the next load on this machine takes it over from this dead process.
+      await db
+        .write({
+          cypher: /* Cypher */ `MATCH (l:LoadLock {key: 'load', owner: $owner}) DELETE l`,
+          params: { owner },
+        })
+        .catch(() => undefined);
     },
   };
 }

@@ -2,7 +2,9 @@
 // (org.neo4j:neo4j from Maven Central, resolved by the machine's `mvn`, so its settings and mirrors apply)
 // run by Launcher.java through the embedded API with a Bolt connector. The runtime (classpath and compiled
 // launcher) is cached outside the repository; each server gets its own store folder and free port, and
-// dies with its parent (see Launcher.java for how).
+// dies with its parent (see Launcher.java for how). BulkImport.java, compiled beside it, is the offline
+// importer of the bulk loader (src/neo4j/bulkImport.ts); a start first completes or undoes a store swap
+// that a killed bulk load left half done (storeSwap.ts).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -13,8 +15,11 @@ import { fileURLToPath } from 'node:url';
 import neo4j from 'neo4j-driver';
 import type { LocalNeo4jConfig } from '../config.ts';
 import { Neo4jStartError } from '../errors.ts';
+import { recoverStoreSwap, storeLockHolder } from './storeSwap.ts';
 
-const LAUNCHER_SOURCE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'Launcher.java');
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+/** The Java entry points compiled into the cache: the server, and the bulk loader's importer. */
+const JAVA_SOURCES = ['Launcher.java', 'BulkImport.java'].map((name) => path.join(HERE, name));
 
 export interface Neo4jRuntime {
   readonly version: string;
@@ -43,24 +48,37 @@ export async function ensureNeo4jRuntime(
     if (!jars) throw new Neo4jStartError(`mvn finished but wrote no classpath to ${classpathFile}`);
   }
 
-  const classesDir = path.join(home, 'launcher');
-  const source = fs.readFileSync(LAUNCHER_SOURCE, 'utf8');
-  const stamp = path.join(classesDir, '.source-sha256');
-  const digest = createHash('sha256').update(source).update(local.version).digest('hex');
-  if (!fs.existsSync(path.join(classesDir, 'Launcher.class')) || readText(stamp) !== digest) {
-    onProgress('Compiling the Neo4j launcher…');
-    fs.rmSync(classesDir, { recursive: true, force: true });
-    fs.mkdirSync(classesDir, { recursive: true });
+  // One folder per digest of the sources, compiled aside and renamed into place: processes running
+  // other versions of the Java sources (another worktree, an older checkout) share this cache without
+  // deleting each other's classes.
+  const digest = createHash('sha256');
+  for (const source of JAVA_SOURCES) digest.update(fs.readFileSync(source, 'utf8')).update('\0');
+  const sourcesDigest = digest.update(local.version).digest('hex');
+  const classesDir = path.join(home, `classes-${sourcesDigest.slice(0, 16)}`);
+  const compiled = JAVA_SOURCES.every((source) =>
+    fs.existsSync(path.join(classesDir, `${path.basename(source, '.java')}.class`)),
+  );
+  if (!compiled) {
+    onProgress('Compiling the Neo4j launcher and importer…');
+    const building = `${classesDir}.tmp-${process.pid}`;
+    fs.rmSync(building, { recursive: true, force: true });
+    fs.mkdirSync(building, { recursive: true });
     const javac = path.join(path.dirname(javaBin), 'javac');
     await run(
       javac,
-      ['-encoding', 'UTF-8', '-cp', jars.join(path.delimiter), '-d', classesDir, LAUNCHER_SOURCE],
+      ['-encoding', 'UTF-8', '-cp', jars.join(path.delimiter), '-d', building, ...JAVA_SOURCES],
       {
-        what: 'javac (compiling src/neo4j/Launcher.java)',
+        what: 'javac (compiling src/neo4j/Launcher.java and BulkImport.java)',
         hint: 'a JDK 17 or newer with javac is required: apt-get install -y openjdk-17-jdk-headless',
       },
     );
-    fs.writeFileSync(stamp, digest);
+    try {
+      fs.renameSync(building, classesDir);
+    } catch (error) {
+      // another process compiled the same sources meanwhile: theirs are as good
+      fs.rmSync(building, { recursive: true, force: true });
+      if (!fs.existsSync(classesDir)) throw error;
+    }
   }
   return { version: local.version, classpath: [classesDir, ...jars].join(path.delimiter), javaBin };
 }
@@ -86,9 +104,17 @@ export interface LocalNeo4j {
 /** Starts a Neo4j server on a free loopback port and resolves once it answers on Bolt. */
 export async function startLocalNeo4j(runtime: Neo4jRuntime, options: StartOptions): Promise<LocalNeo4j> {
   const dataDir = path.resolve(options.dataDir);
+  const holder = storeLockHolder(dataDir);
+  if (holder !== undefined) throw storeInUseError(dataDir, holder);
+  const recovery = recoverStoreSwap(dataDir);
   fs.mkdirSync(dataDir, { recursive: true });
   const logFile = path.join(dataDir, 'cskg-neo4j.log');
   const log = fs.createWriteStream(logFile, { flags: 'a' });
+  if (recovery.action !== 'none') {
+    const what = `Store folders: ${recovery.action}${recovery.reason ? ` (${recovery.reason})` : ''} (an interrupted bulk load; src/neo4j/storeSwap.ts).`;
+    log.write(`\n=== ${new Date().toISOString()} ${what}\n`);
+    options.onProgress?.(what);
+  }
   const port = options.port ?? (await freePort());
   const uri = `bolt://127.0.0.1:${port}`;
   const started = Date.now();
@@ -218,9 +244,19 @@ function waitForLine(child: ChildProcess, pattern: RegExp): Promise<void> {
   });
 }
 
+/** The store folder is open in another process: say which, and what to do. */
+export function storeInUseError(dataDir: string, pid: number): Neo4jStartError {
+  return new Neo4jStartError(
+    `Another Neo4j is using ${dataDir} (pid ${pid}; is \`npm start\` or another cskg command running?). ` +
+      'Stop that process first, or point CSKG_NEO4J_DATA at another folder, or load through that server with ' +
+      `NEO4J_URI=<its bolt URI> (the transactional loader). Its log: ${path.join(dataDir, 'cskg-neo4j.log')}`,
+  );
+}
+
 function hintFor(log: string, dataDir: string): string {
   if (/StoreLockException|Unable to obtain lock/i.test(log)) {
-    return `Another Neo4j is using ${dataDir} (is \`npm start\` already running?). Stop it, or point CSKG_NEO4J_DATA at another folder.`;
+    const holder = storeLockHolder(dataDir);
+    return `Another Neo4j${holder === undefined ? '' : ` (pid ${holder})`} is using ${dataDir} (is \`npm start\` already running?). Stop it, or point CSKG_NEO4J_DATA at another folder.`;
   }
   if (/OutOfMemory/i.test(log)) return 'Neo4j ran out of memory: raise CSKG_NEO4J_HEAP (e.g. 2g).';
   if (/Address already in use|BindException/i.test(log))
