@@ -1,14 +1,16 @@
 // npm run bench:web — the explorer's speed in Debian's Chromium (headless, software rendering, as on the
 // development machines): the whole plan graph of data/ drawn and laid out by the explorer's controller, and
-// 5,000 synthetic nodes panned and zoomed with cytoscape's canvas renderer and its WebGL renderer. Prints
-// a table; the figures go to bench/RESULTS.md, section "explorer". Needs no database: the plan graph is
+// 5,000 synthetic nodes panned and zoomed with cytoscape's canvas renderer and its WebGL renderer, both
+// programmatically and by real mouse gestures (a drag, a wheel), with edges drawn in motion and hidden
+// (the explorer's choice above a size) or a texture. Prints tables; the figures go to bench/RESULTS.md,
+// section "explorer"; screenshots of a drag go to bench/out/web/. Needs no database: the plan graph is
 // read from data/ exactly as the loader reads it.
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { validateDataDir } from '../../src/data/validate.ts';
 
@@ -24,6 +26,9 @@ const BASE_ARGS = [
 ];
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const PAN_MS = Number(process.env.BENCH_PAN_MS ?? 4000);
+/** the graph the gestures run on: nodes × edges synthetic (BENCH_GESTURE_GRAPH=2000x5000), or `plan` */
+const GESTURE_GRAPH = process.env.BENCH_GESTURE_GRAPH ?? '5000x12000';
+const [GESTURE_NODES, GESTURE_EDGES] = GESTURE_GRAPH.split('x').map(Number) as [number, number];
 
 interface DrawResult {
   nodes: number;
@@ -122,6 +127,65 @@ async function withPage<T>(
   }
 }
 
+interface GestureResult {
+  mode: 'overview' | 'reading';
+  drawing: 'edges' | 'hide-edges' | 'texture';
+  gesture: 'drag' | 'wheel';
+  zoom: number;
+  controllerHidesEdges: boolean;
+  fps: number;
+  rendersPerSecond: number;
+  p95FrameMs: number;
+  events: number;
+  panned: number;
+  zoomRatio: number;
+  settleMs: number;
+}
+type GestureView = Awaited<ReturnType<Window['explorerBench']['gestureView']>>;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * A drag on the background for `ms`: down, a mouse move every 8 ms (a 125 Hz mouse) along a loop of up to
+ * 200 px, and up unless `keepDown`. Returns the number of moves. `during` runs once, halfway.
+ */
+async function drag(
+  page: Page,
+  view: GestureView,
+  ms: number,
+  during?: () => Promise<void>,
+): Promise<number> {
+  const { x, y } = view.start;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  const t0 = Date.now();
+  let moves = 0;
+  let duringDone = !during;
+  for (let t = 0; t < ms; t = Date.now() - t0) {
+    await page.mouse.move(x + 200 * Math.sin(t / 450), y + 120 * Math.sin(t / 600));
+    moves++;
+    if (!duringDone && t > ms / 2) {
+      duringDone = true;
+      await during?.();
+    }
+    await sleep(8);
+  }
+  return moves;
+}
+
+/** Wheel zoom for `ms` over the middle of the stage: a notch of 5 px every 16 ms, in for 300 ms, out for 300 ms. */
+async function wheel(page: Page, view: GestureView, ms: number): Promise<number> {
+  await page.mouse.move(view.stage.x + view.stage.width / 2, view.stage.y + view.stage.height / 2);
+  const t0 = Date.now();
+  let events = 0;
+  for (let t = 0; t < ms; t = Date.now() - t0) {
+    await page.mouse.wheel(0, Math.floor(t / 300) % 2 === 0 ? -5 : 5);
+    events++;
+    await sleep(16);
+  }
+  return events;
+}
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 async function main() {
@@ -185,6 +249,58 @@ async function main() {
       });
     };
     await panRuns(BASE_ARGS, 'required flags');
+
+    // Real gestures on the 5,000 nodes: cytoscape hides edges (or draws a texture) only while the user
+    // drags, pinches or turns the wheel, which cy.viewport() above is not.
+    const gestures: GestureResult[] = [];
+    if (process.env.BENCH_SKIP_GESTURES !== '1')
+      await withPage(BASE_ARGS, page, async (p) => {
+        if (GESTURE_GRAPH === 'plan')
+          await p.evaluate(async () =>
+            window.explorerBench.gestureGraph(0, 0, await (await fetch('/plan.json')).json()),
+          );
+        else
+          await p.evaluate(([n, e]) => window.explorerBench.gestureGraph(n, e), [
+            GESTURE_NODES,
+            GESTURE_EDGES,
+          ] as const);
+        for (const mode of ['overview', 'reading'] as const) {
+          for (const gesture of ['drag', 'wheel'] as const) {
+            for (const drawing of ['edges', 'hide-edges', 'texture'] as const) {
+              const view = await p.evaluate(([m, d]) => window.explorerBench.gestureView(m, d), [
+                mode,
+                drawing,
+              ] as const);
+              const before = await p.evaluate(() => window.explorerBench.startFrames());
+              const events = gesture === 'drag' ? await drag(p, view, PAN_MS) : await wheel(p, view, PAN_MS);
+              const stats = await p.evaluate((b) => window.explorerBench.stopFrames(b), before);
+              if (gesture === 'drag') await p.mouse.up();
+              const settleMs = await p.evaluate(() => window.explorerBench.settle(1000));
+              gestures.push({
+                mode,
+                drawing,
+                gesture,
+                zoom: view.zoom,
+                controllerHidesEdges: view.controllerHidesEdges,
+                ...stats,
+                events,
+                settleMs,
+              });
+            }
+          }
+        }
+        // What a drag looks like with the explorer's choice, at zoom 1: before, mid-drag, after release.
+        const view = await p.evaluate(() => window.explorerBench.gestureView('reading', 'hide-edges'));
+        const clip = view.stage;
+        await p.screenshot({ path: path.join(OUT, 'gesture-before.png'), clip });
+        await drag(p, view, 1500, () =>
+          p.screenshot({ path: path.join(OUT, 'gesture-mid-drag.png'), clip }).then(() => undefined),
+        );
+        await p.mouse.up();
+        await p.evaluate(() => window.explorerBench.settle(1000));
+        await sleep(500);
+        await p.screenshot({ path: path.join(OUT, 'gesture-after.png'), clip });
+      });
     const planPans: PanResult[] = [];
     if (process.env.BENCH_SKIP_PAN !== '1') {
       await withPage(BASE_ARGS, page, async (p) => {
@@ -241,6 +357,26 @@ async function main() {
     for (const r of pans) {
       console.log(
         `${r.chromium.padEnd(16)} ${r.mode.padEnd(9)} ${r.renderer.padEnd(9)} ${String(r.webglAvailable).padEnd(7)} ${String(r.layoutMs).padStart(14)} ${String(r.fps).padStart(9)} ${String(r.rendersPerSecond).padStart(10)} ${String(r.p95FrameMs).padStart(13)} ${String(r.fitZoom).padStart(9)} ${String(r.labelled).padStart(9)}`,
+      );
+    }
+    if (gestures.length > 0) {
+      console.log(
+        `\n${GESTURE_GRAPH === 'plan' ? 'The whole plan graph (polished layout)' : `${GESTURE_NODES} synthetic nodes / ${GESTURE_EDGES} edges`}, real mouse gestures for ${PAN_MS / 1000} s each (required flags; the explorer hides edges in motion: ${gestures[0]?.controllerHidesEdges}):`,
+      );
+      console.log(
+        'view      zoom   gesture  drawn in motion  frames/s  renders/s  p95 frame ms  events  moved px  zoom ×  last input → redrawn ms  frames/s vs edges',
+      );
+      for (const r of gestures) {
+        const base = gestures.find(
+          (g) => g.mode === r.mode && g.gesture === r.gesture && g.drawing === 'edges',
+        );
+        const ratio = base && base.fps > 0 ? `${(r.fps / base.fps).toFixed(1)}×` : '';
+        console.log(
+          `${r.mode.padEnd(9)} ${String(r.zoom).padStart(5)}  ${r.gesture.padEnd(8)} ${r.drawing.padEnd(16)} ${String(r.fps).padStart(9)} ${String(r.rendersPerSecond).padStart(10)} ${String(r.p95FrameMs).padStart(13)} ${String(r.events).padStart(7)} ${String(r.panned).padStart(9)} ${String(r.zoomRatio).padStart(7)} ${String(r.settleMs).padStart(23)} ${ratio.padStart(18)}`,
+        );
+      }
+      console.log(
+        `screenshots of a drag at zoom 1: ${path.relative(ROOT, OUT)}/gesture-{before,mid-drag,after}.png`,
       );
     }
   } finally {

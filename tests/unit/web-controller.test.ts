@@ -1,7 +1,7 @@
 // The explorer's graph controller, headless: expand with a cap and "show more", hide, pin, undo,
 // filters, language, chains with their gaps, paths.
 import { afterEach, describe, expect, it } from 'vitest';
-import { GraphController, layoutKey } from '../../web/src/graph/controller.ts';
+import { GraphController, HIDE_EDGES_WHILE_MOVING_ABOVE, layoutKey } from '../../web/src/graph/controller.ts';
 import type { LayoutAnswer, LayoutJob } from '../../web/src/graph/layoutWorker.ts';
 import { NO_FILTERS, toggleFilter } from '../../web/src/graph/filters.ts';
 import {
@@ -220,6 +220,18 @@ describe('GraphController on a large canvas', () => {
     expect(controller.cy.edges().first().style('curve-style')).toBe('straight');
     await controller.show(starAround(zhangzhouTiz, 10), { kind: 'explore' });
     expect(controller.cy.edges().first().style('curve-style')).toBe('bezier');
+  });
+
+  it('hides edges during a pan or zoom by hand only while the canvas holds many edges', async () => {
+    controller = new GraphController();
+    await controller.show(starAround(zhangzhouTiz, 10), { kind: 'explore' });
+    expect(controller.hidesEdgesWhileMoving).toBe(false);
+    // Many edges without a layout (a 5,000-edge fcose is slow headless); the canvas renderer reads the same field.
+    await controller.add(starAround(zhangzhouTiz, HIDE_EDGES_WHILE_MOVING_ABOVE + 1), { layout: false });
+    expect(controller.cy.edges()).toHaveLength(HIDE_EDGES_WHILE_MOVING_ABOVE + 1);
+    expect(controller.hidesEdgesWhileMoving).toBe(true);
+    controller.hide(['enterprise:firm-0']);
+    expect(controller.hidesEdgesWhileMoving).toBe(false);
   });
 
   it('identifies a graph by its elements, whatever their order', async () => {

@@ -1,6 +1,8 @@
 // The explorer benchmark, in the browser: how long the whole plan graph takes to be drawn and laid out by
 // the explorer's own controller, stylesheet and layouts, and how smoothly 5,000 synthetic nodes pan and
-// zoom with cytoscape's canvas renderer and its WebGL renderer. bench/web/run.ts drives it.
+// zoom with cytoscape's canvas renderer and its WebGL renderer, programmatically and by real mouse gestures
+// (the Node side moves the mouse; this page counts the frames). bench/web/run.ts drives it.
+import type cytoscape from 'cytoscape';
 import { GraphController } from '../src/graph/controller.ts';
 import { layoutInWorker } from '../src/graph/layoutClient.ts';
 import type { LayoutName } from '../src/graph/layouts.ts';
@@ -146,6 +148,17 @@ async function panPlan(
   return measurePan(controller, webgl, durationMs, mode, 'park:xiamen-tiz', layoutMs);
 }
 
+/** The whole graph in view (`overview`), or zoom 1 around one node (`reading`), labels settled. */
+async function placeView(cy: cytoscape.Core, mode: 'overview' | 'reading', readAt: string): Promise<void> {
+  cy.fit(undefined, 30);
+  if (mode === 'reading') {
+    cy.zoom(1);
+    cy.center(cy.getElementById(readAt));
+  }
+  await new Promise((resolve) => setTimeout(resolve, 300)); // labels of the nodes in view (controller)
+  await frame();
+}
+
 async function measurePan(
   controller: GraphController,
   webgl: boolean,
@@ -155,13 +168,7 @@ async function measurePan(
   layoutMs: number,
 ): Promise<PanResult> {
   const cy = controller.cy;
-  cy.fit(undefined, 30);
-  if (mode === 'reading') {
-    cy.zoom(1);
-    cy.center(cy.getElementById(readAt));
-  }
-  await new Promise((resolve) => setTimeout(resolve, 300)); // labels of the nodes in view (controller)
-  await frame();
+  await placeView(cy, mode, readAt);
   const zoom = cy.zoom();
   const pan = { ...cy.pan() };
   let renders = 0;
@@ -201,6 +208,167 @@ async function measurePan(
   return result;
 }
 
+// ------------------------------------------------------------------------------- gestures by hand
+
+/** How the canvas renderer draws while the user pans or zooms. */
+export type MovingDrawing = 'edges' | 'hide-edges' | 'texture';
+
+export interface GestureView {
+  readonly nodes: number;
+  readonly edges: number;
+  readonly zoom: number;
+  /** what the controller chose for this canvas */
+  readonly controllerHidesEdges: boolean;
+  /** a point of the stage, in page pixels, with no node under it: a drag from there pans */
+  readonly start: { readonly x: number; readonly y: number };
+  readonly stage: { readonly x: number; readonly y: number; readonly width: number; readonly height: number };
+}
+
+export interface FrameStats {
+  readonly fps: number;
+  readonly rendersPerSecond: number;
+  readonly p95FrameMs: number;
+  readonly frames: number;
+  /** how far the view moved (px) and by what factor it zoomed: proof the gesture reached cytoscape */
+  readonly panned: number;
+  readonly zoomRatio: number;
+}
+
+let gesture:
+  | {
+      controller: GraphController;
+      gaps: number[];
+      renders: number;
+      counting: boolean;
+      done?: Promise<number>;
+    }
+  | undefined;
+
+/**
+ * Puts the graph for the gestures on the stage once: `nodes` × `edges` synthetic nodes (fcose, then
+ * polished-like positions), or the plan graph in the worker's polished layout.
+ */
+async function gestureGraph(nodes: number, edges: number, plan?: Subgraph): Promise<void> {
+  gesture?.controller.destroy();
+  const controller = new GraphController({
+    container: stage(),
+    lang: 'zh',
+    animate: false,
+    ...(plan ? { refineLayout: layoutInWorker } : {}),
+  });
+  if (plan) {
+    await controller.show(plan, { kind: 'explore', layout: 'fcose' });
+    while (controller.refiningLayout) await new Promise((resolve) => setTimeout(resolve, 20));
+  } else {
+    const graph = syntheticGraph(nodes, edges);
+    await controller.show(graph, { kind: 'explore', layout: 'fcose' });
+    const positions = syntheticPositions(graph);
+    controller.cy.nodes().positions((node) => positions.get(node.id()) ?? { x: 0, y: 0 });
+  }
+  gesture = { controller, gaps: [], renders: 0, counting: false };
+  controller.cy.on('render', () => {
+    lastRenderAt = performance.now();
+    if (gesture?.counting) gesture.renders++;
+  });
+}
+
+/** Sets the view and how the renderer draws in motion (overriding the controller's choice). */
+async function gestureView(mode: 'overview' | 'reading', drawing: MovingDrawing): Promise<GestureView> {
+  if (!gesture) throw new Error('gestureView before gestureGraph');
+  const { controller } = gesture;
+  const cy = controller.cy;
+  const controllerHidesEdges = controller.hidesEdgesWhileMoving;
+  const renderer = (
+    cy as unknown as { renderer(): { hideEdgesOnViewport: boolean; textureOnViewport: boolean } }
+  ).renderer();
+  renderer.hideEdgesOnViewport = drawing === 'hide-edges';
+  renderer.textureOnViewport = drawing === 'texture';
+  // the pan benchmarks' nodes where they exist; a late, ordinary node on other synthetic graphs
+  const readAt =
+    ['synthetic:4321', 'park:xiamen-tiz'].find((id) => cy.getElementById(id).nonempty()) ??
+    cy.nodes().last().id();
+  await placeView(cy, mode, readAt);
+  const box = cy.container()!.getBoundingClientRect();
+  // A point with no node within 12 px, nearest the centre: a press on a node would drag the node.
+  const bounds = cy.nodes().map((node) => node.renderedBoundingBox({}));
+  let start = { x: box.width / 2, y: box.height / 2 };
+  search: for (let r = 0; r < Math.min(box.width, box.height) / 2; r += 8) {
+    for (let a = 0; a < 16; a++) {
+      const x = box.width / 2 + r * Math.cos((a / 16) * 2 * Math.PI);
+      const y = box.height / 2 + r * Math.sin((a / 16) * 2 * Math.PI);
+      if (bounds.every((b) => x < b.x1 - 12 || x > b.x2 + 12 || y < b.y1 - 12 || y > b.y2 + 12)) {
+        start = { x, y };
+        break search;
+      }
+      if (r === 0) break;
+    }
+  }
+  return {
+    nodes: cy.nodes().length,
+    edges: cy.edges().length,
+    zoom: Math.round(cy.zoom() * 1000) / 1000,
+    controllerHidesEdges,
+    start: { x: box.left + start.x, y: box.top + start.y },
+    stage: { x: box.left, y: box.top, width: box.width, height: box.height },
+  };
+}
+
+/** Starts counting frames (requestAnimationFrame) and cytoscape renders. */
+function startFrames(): { zoom: number; pan: cytoscape.Position } {
+  if (!gesture) throw new Error('startFrames before gestureGraph');
+  const g = gesture;
+  g.gaps = [];
+  g.renders = 0;
+  g.counting = true;
+  g.done = (async () => {
+    const start = await frame();
+    let last = start;
+    for (;;) {
+      const now = await frame();
+      if (!g.counting) break; // a frame after the gesture ended (the full redraw) is settle()'s
+      g.gaps.push(now - last);
+      last = now;
+    }
+    return last - start;
+  })();
+  const cy = g.controller.cy;
+  return { zoom: cy.zoom(), pan: { ...cy.pan() } };
+}
+
+async function stopFrames(before: { zoom: number; pan: cytoscape.Position }): Promise<FrameStats> {
+  if (!gesture?.done) throw new Error('stopFrames before startFrames');
+  const g = gesture;
+  const done = gesture.done;
+  g.counting = false;
+  const elapsed = await done;
+  const gaps = [...g.gaps].sort((a, b) => a - b);
+  const cy = g.controller.cy;
+  return {
+    fps: Math.round((gaps.length / elapsed) * 1000 * 10) / 10,
+    rendersPerSecond: Math.round((g.renders / elapsed) * 1000 * 10) / 10,
+    p95FrameMs: Math.round(gaps[Math.floor(gaps.length * 0.95)] ?? 0),
+    frames: gaps.length,
+    panned: Math.round(Math.hypot(cy.pan().x - before.pan.x, cy.pan().y - before.pan.y)),
+    zoomRatio: Math.round((cy.zoom() / before.zoom) * 100) / 100,
+  };
+}
+
+/**
+ * After the gesture ended: ms from its last input event (the mouse-up, the last wheel notch) to the end of
+ * the last render cytoscape drew since, the one that brings the edges back (a wheel zoom ends 150 ms after
+ * its last notch). Waits `quietMs` for that render.
+ */
+async function settle(quietMs: number): Promise<number> {
+  await new Promise((resolve) => setTimeout(resolve, quietMs));
+  await frame();
+  return Math.max(0, Math.round(lastRenderAt - lastInputAt));
+}
+
+let lastInputAt = 0;
+let lastRenderAt = 0;
+for (const type of ['mousedown', 'mousemove', 'mouseup', 'wheel'])
+  window.addEventListener(type, () => (lastInputAt = performance.now()), { capture: true, passive: true });
+
 declare global {
   interface Window {
     explorerBench: {
@@ -218,8 +386,13 @@ declare global {
         durationMs: number,
         mode: 'overview' | 'reading',
       ): Promise<PanResult>;
+      gestureGraph(nodes: number, edges: number, plan?: Subgraph): Promise<void>;
+      gestureView(mode: 'overview' | 'reading', drawing: MovingDrawing): Promise<GestureView>;
+      startFrames(): { zoom: number; pan: cytoscape.Position };
+      stopFrames(before: { zoom: number; pan: cytoscape.Position }): Promise<FrameStats>;
+      settle(quietMs: number): Promise<number>;
     };
   }
 }
 
-window.explorerBench = { draw, panZoom, panPlan };
+window.explorerBench = { draw, panZoom, panPlan, gestureGraph, gestureView, startFrames, stopFrames, settle };

@@ -68,6 +68,18 @@ const LARGE_GRAPH = 400;
 const LABEL_ZOOM = 0.65;
 /** ... and only when at most this many unlabelled nodes are in view. */
 const LABEL_MAX_IN_VIEW = 300;
+/**
+ * Above this many edges on the canvas, a pan, zoom or drag by hand draws the nodes only (bench/RESULTS.md,
+ * "explorer": moved by hand at zoom 1 with their edges, 12,000 synthetic edges drew 5 frames/s and 5,000
+ * drew 9, without them 48–60; 3,000 drew 39–60 with them). The plan graph (2,062 edges, 52–58 frames/s)
+ * stays under it and keeps its edges in motion.
+ */
+export const HIDE_EDGES_WHILE_MOVING_ABOVE = 4000;
+
+/** cytoscape's renderer, which its type declarations leave out (headless: a null renderer). */
+function canvasRenderer(cy: cytoscape.Core): { hideEdgesOnViewport?: boolean } | undefined {
+  return (cy as unknown as { renderer(): { hideEdgesOnViewport?: boolean } | undefined }).renderer();
+}
 
 export class GraphController {
   readonly cy: cytoscape.Core;
@@ -246,6 +258,21 @@ export class GraphController {
     if (large === this.largeStyle) return;
     this.largeStyle = large;
     this.cy.style(explorerStylesheet({ large }));
+  }
+
+  /**
+   * cytoscape reads `hideEdgesOnViewport` from the options only when cy is created, but its canvas renderer
+   * reads the renderer's field on every frame and acts on it only while the user pans, zooms or drags (or
+   * the camera animates). So the field follows the canvas's size: a small canvas keeps its edges in motion.
+   */
+  private fitViewportDrawingToSize(): void {
+    const renderer = canvasRenderer(this.cy);
+    if (renderer) renderer.hideEdgesOnViewport = this.cy.edges().length > HIDE_EDGES_WHILE_MOVING_ABOVE;
+  }
+
+  /** Whether a pan, zoom or drag by hand draws the nodes only (a large canvas). */
+  get hidesEdgesWhileMoving(): boolean {
+    return canvasRenderer(this.cy)?.hideEdgesOnViewport === true;
   }
 
   /**
@@ -764,6 +791,7 @@ export class GraphController {
     this.layoutGeneration++;
     this.refining = false;
     this.fitStyleToSize();
+    this.fitViewportDrawingToSize();
     this.applyFilters();
     this.refreshMarkers();
     this.emit('change');
