@@ -13,17 +13,11 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { validateDataDir } from '../../src/data/validate.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../tests/support/chromium.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const OUT = path.join(ROOT, 'bench/out/web');
-const BASE_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+const BASE_ARGS = [...CHROMIUM_ARGS];
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const PAN_MS = Number(process.env.BENCH_PAN_MS ?? 4000);
 /** the graph the gestures run on: nodes × edges synthetic (BENCH_GESTURE_GRAPH=2000x5000), or `plan` */
@@ -116,7 +110,7 @@ async function withPage<T>(
 ): Promise<T> {
   let browser: Browser | undefined;
   try {
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args });
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args });
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     page.on('pageerror', (error) => console.error('page error:', error.message));
     await page.goto(url);

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import { Neo4jStartError } from '../errors.ts';
-import type { Neo4jRuntime } from './localServer.ts';
+import { javaArguments, type Neo4jRuntime } from './localServer.ts';
 
 export interface BulkImportOptions {
   /** the new store folder (a Neo4j home); the database goes to <home>/data/databases/neo4j */
@@ -60,19 +60,12 @@ export async function runBulkImport(
   log.write(`\n=== ${new Date().toISOString()} bulk import into ${options.home}\n`);
   const child = spawn(
     runtime.javaBin,
-    [
-      `-Xmx${options.heap}`,
-      '-XX:+UseG1GC',
-      '-XX:+ExitOnOutOfMemoryError',
-      '-Dfile.encoding=UTF-8',
-      '-cp',
-      runtime.classpath,
-      'BulkImport',
+    javaArguments(runtime, options.heap, 'BulkImport', [
       options.home,
       argsFile,
       schemaFile,
       String(options.pageCacheMb),
-    ],
+    ]),
     // stdin stays an open pipe: BulkImport halts when it closes, i.e. when this process dies.
     { cwd: options.csvDir, stdio: ['pipe', 'pipe', 'pipe'] },
   );

@@ -101,6 +101,25 @@ export interface LocalNeo4j {
   stop(): Promise<void>;
 }
 
+/** The JVM command line of one of the compiled entry points (Launcher, BulkImport) on the runtime's classpath. */
+export function javaArguments(
+  runtime: Neo4jRuntime,
+  heap: string,
+  mainClass: 'Launcher' | 'BulkImport',
+  args: readonly string[],
+): string[] {
+  return [
+    `-Xmx${heap}`,
+    '-XX:+UseG1GC',
+    '-XX:+ExitOnOutOfMemoryError',
+    '-Dfile.encoding=UTF-8',
+    '-cp',
+    runtime.classpath,
+    mainClass,
+    ...args,
+  ];
+}
+
 /** Starts a Neo4j server on a free loopback port and resolves once it answers on Bolt. */
 export async function startLocalNeo4j(runtime: Neo4jRuntime, options: StartOptions): Promise<LocalNeo4j> {
   const dataDir = path.resolve(options.dataDir);
@@ -125,18 +144,7 @@ export async function startLocalNeo4j(runtime: Neo4jRuntime, options: StartOptio
 
   const child = spawn(
     runtime.javaBin,
-    [
-      `-Xmx${options.heap}`,
-      '-XX:+UseG1GC',
-      '-XX:+ExitOnOutOfMemoryError',
-      '-Dfile.encoding=UTF-8',
-      '-cp',
-      runtime.classpath,
-      'Launcher',
-      dataDir,
-      String(port),
-      String(options.pageCacheMb),
-    ],
+    javaArguments(runtime, options.heap, 'Launcher', [dataDir, String(port), String(options.pageCacheMb)]),
     { stdio: ['pipe', 'pipe', 'pipe'] },
   );
   child.stdout.pipe(log, { end: false });

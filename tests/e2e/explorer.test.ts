@@ -12,18 +12,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.ts';
 import type { Database } from '../../src/db.ts';
 import { connectTestDatabase } from '../support/neo4j.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium.ts';
 import { ensurePlanLoaded } from '../support/plan.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
 const SHOTS = path.join(PROJECT_ROOT, 'test-results');
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 let db: Database;
 let server: TestServer;
@@ -41,7 +34,7 @@ beforeAll(async () => {
     logLevel: 'warn',
   });
   server = await startTestServer(db, { webDir });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
   context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
   fs.mkdirSync(SHOTS, { recursive: true });
 });
