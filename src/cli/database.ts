@@ -2,6 +2,7 @@
 // for the command and stopped after it (provideNeo4j), with the driver closed in every case.
 import { loadConfig, type Config } from '../config.ts';
 import { Database } from '../db.ts';
+import { NotFoundError } from '../errors.ts';
 import { createLogger, type Logger } from '../log.ts';
 import { provideNeo4j, type LocalServerControl } from '../neo4j/provision.ts';
 
@@ -26,4 +27,17 @@ export async function withDatabase<T>(work: (context: CommandContext) => Promise
     await db.close().catch(() => {});
     await neo4j.stop().catch(() => {});
   }
+}
+
+/**
+ * Refuses to work on a graph nothing has been loaded into, saying what to do: without it a query on an empty
+ * database reads as "no entity with id …" and an export writes empty files.
+ */
+export async function requireLoadedGraph(db: Database): Promise<void> {
+  const [row] = await db.read({ cypher: /* Cypher */ `RETURN EXISTS { (:Entity) } AS loaded` });
+  if (!row?.loaded) throw new NotFoundError(emptyGraphMessage(db));
+}
+
+export function emptyGraphMessage(db: Database): string {
+  return `The graph in Neo4j at ${db.connection.uri} is empty: nothing has been loaded into it. Run \`cskg load\` first (\`npm start\` loads it too).`;
 }

@@ -1,6 +1,6 @@
 // The project's own Neo4j: a real server over Bolt, with the CJK full-text analyzer, that keeps its
 // store between starts and never outlives its parent (SIGKILL, SIGTERM, Ctrl-C of `npm start`).
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -93,6 +93,48 @@ describe('the local Neo4j server', () => {
       );
     } finally {
       await first.stop();
+    }
+  });
+
+  it('makes `cskg query` and `cskg export` on a graph nothing was loaded into say to load it first', async () => {
+    const config = loadConfig({ ...process.env, NEO4J_URI: '' });
+    const runtime = await ensureNeo4jRuntime(config.local);
+    const server = await startLocalNeo4j(runtime, { ...config.local, dataDir: path.join(scratch, 'empty') });
+    const cskg = (...args: string[]) =>
+      new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+        execFile(
+          process.execPath,
+          ['bin/cskg.js', ...args],
+          {
+            cwd: PROJECT_ROOT,
+            env: {
+              ...process.env,
+              NEO4J_URI: server.uri,
+              NEO4J_USER: 'neo4j',
+              NEO4J_PASSWORD: '',
+              LOG_LEVEL: 'warn',
+            },
+          },
+          (error, stdout, stderr) => resolve({ code: error ? (error.code as number) : 0, stdout, stderr }),
+        );
+      });
+    try {
+      const loadFirst = new RegExp(`Neo4j at ${server.uri} is empty.*Run \`cskg load\` first`);
+      const query = await cskg('query', 'supply-chain', '--param', 'product=product:pta');
+      expect(query.code).toBe(2);
+      expect(query.stderr).toMatch(loadFirst);
+      expect(query.stderr).not.toMatch(/no entity with id/);
+      const exported = await cskg('export', '--format', 'json');
+      expect(exported.code).toBe(2);
+      expect(exported.stderr).toMatch(loadFirst);
+      expect(exported.stdout).toBe('');
+      // stats still prints its (zero) figures, with the hint beside them
+      const stats = await cskg('stats');
+      expect(stats.code).toBe(0);
+      expect(stats.stdout).toMatch(/^0 entities, 0 relations, 0 passages/);
+      expect(stats.stderr).toMatch(loadFirst);
+    } finally {
+      await server.stop();
     }
   });
 

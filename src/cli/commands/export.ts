@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { BadInputError } from '../../errors.ts';
 import { EXPORT_FORMATS, exportGraph, type ExportFormat } from '../../export/formats.ts';
-import { withDatabase } from '../database.ts';
+import { requireLoadedGraph, withDatabase } from '../database.ts';
 import { createProgressBar } from '../progress.ts';
 
 interface ExportOptions {
@@ -24,6 +24,7 @@ export function register(program: Command): void {
         throw new BadInputError(`--format ${options.format}: use one of ${EXPORT_FORMATS.join(', ')}`);
       }
       await withDatabase(async ({ db }) => {
+        await requireLoadedGraph(db);
         const bar = createProgressBar('export');
         try {
           const report = await exportGraph(db, {

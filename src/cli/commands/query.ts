@@ -6,7 +6,7 @@ import { bindNamedQuery, listNamedQueries, loadNamedQuery } from '../../graph/na
 import { BadInputError } from '../../errors.ts';
 import { runNamedQuery } from '../analyses.ts';
 import { print, printJson } from '../command.ts';
-import { withDatabase } from '../database.ts';
+import { requireLoadedGraph, withDatabase } from '../database.ts';
 import { formatTable } from '../table.ts';
 
 interface QueryOptions {
@@ -37,6 +37,7 @@ export function register(program: Command): void {
       // An unknown name or a bad parameter fails here, before a database is started.
       bindNamedQuery(loadNamedQuery(name), params);
       await withDatabase(async ({ db }) => {
+        await requireLoadedGraph(db);
         const { rows, notes } = await runNamedQuery(db, name, params);
         if (options.json) printJson(rows);
         else print(formatTable(rows));

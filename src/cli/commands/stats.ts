@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { readGraphStats } from '../../graph/stats.ts';
 import { print, printJson } from '../command.ts';
-import { withDatabase } from '../database.ts';
+import { emptyGraphMessage, withDatabase } from '../database.ts';
 import { formatTable } from '../table.ts';
 
 export function register(program: Command): void {
@@ -19,6 +19,8 @@ export function register(program: Command): void {
         }
         print(`${stats.entities} entities, ${stats.relations} relations, ${stats.passages} passages`);
         print(`loaded ${stats.loadedAt ?? 'never'} from ${stats.dataHash ?? 'nothing'}`);
+        // on stderr, so the figures on stdout stay as they are for scripts
+        if (stats.entities === 0) process.stderr.write(`note: ${emptyGraphMessage(db)}\n`);
         print();
         print(formatTable(stats.byType.map((t) => ({ entity: t.type, count: t.count }))));
         print();
