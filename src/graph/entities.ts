@@ -40,13 +40,15 @@ export async function readEntitiesById(db: Reader, ids: readonly string[]): Prom
 }
 
 export function relationsByIdQuery(ids: readonly string[]): CypherQuery {
-  // Relationship ids are indexed per type; `r.id IN $ids` over untyped relationships scans, which is
-  // cheap at the plan's size and only runs for Query.relation.
+  // A relation's id starts with its source entity's id (`<from>|<TYPE>|<to>[|<key>]`, relationId in
+  // src/data/model.ts): find that entity by its unique id and look among its own relationships, instead
+  // of scanning every relationship of the graph for the id.
   return {
     cypher: /* Cypher */ `
-      MATCH (:Entity)-[r]->(:Entity) WHERE r.id IN $ids
+      UNWIND $ids AS id
+      MATCH (:Entity {id: split(id, '|')[0]})-[r]->(:Entity) WHERE r.id = id
       RETURN ${edgeProjection('r')} AS edge`,
-    params: { ids: [...ids] },
+    params: { ids: [...new Set(ids)] },
   };
 }
 
