@@ -29,6 +29,11 @@ import { OPERATIONS, type Case, type Operation } from './operations.ts';
 import { runSiblingBenches, type SiblingFigures } from './siblings.ts';
 import { machine, printTable, type Row } from './table.ts';
 
+// The raw runner measures the statements, not tsx's source maps: with them on, the stack neo4j-driver
+// captures for every statement costs a source-map lookup per frame (cskg's server turns them off in
+// production for the same reason, src/main.ts; @neo4j/graphql's server runs as it is).
+process.setSourceMapsEnabled(false);
+
 const BENCH_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CLIENTS = (process.env.BENCH_CLIENTS ?? '1,8,32').split(',').map(Number);

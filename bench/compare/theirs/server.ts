@@ -10,6 +10,10 @@ import neo4j from 'neo4j-driver';
 import { FIXED } from '../operations.ts';
 import { neo4jGraphQLTypeDefs } from './typeDefs.ts';
 
+// As cskg's server does in production (src/main.ts): without tsx's source maps, so neither pays a source-map
+// lookup for the stack neo4j-driver captures per statement.
+process.setSourceMapsEnabled(false);
+
 const uri = process.env.NEO4J_URI;
 if (!uri) throw new Error('NEO4J_URI is required');
 const password = process.env.NEO4J_PASSWORD ?? '';
