@@ -78,31 +78,20 @@ export class Database implements QueryRunner {
   /**
    * Runs one statement in a read transaction with the configured timeout: an auto-commit transaction in
    * READ access mode. A managed one (`session.executeRead`) costs a COMMIT round trip more for nothing a
-   * single read statement needs (measured: 2.59 ms against 1.84 ms per supplyChain statement on the local
-   * server, scratch A/B of 2,000 runs each); the driver's retry on transient errors is kept by retrying here.
+   * single read statement needs (2.59 against 1.84 ms per supplyChain statement on the local server, 2,000
+   * of each; bench/RESULTS.md, "comparison"); the driver's retry on transient errors is kept by retrying here.
    */
   async read(query: CypherQuery, counter?: StatementCounter): Promise<Row[]> {
     if (counter) counter.statements += 1;
-    const started = performance.now();
-    const deadline = started + this.retryMs;
+    const deadline = performance.now() + this.retryMs;
     for (let delay = FIRST_RETRY_DELAY_MS; ; delay *= 2) {
-      const session = this.driver.session({
-        database: this.connection.database,
-        defaultAccessMode: neo4j.session.READ,
-      });
       const wait = delay * (0.8 + Math.random() * 0.4);
       try {
-        const result = await session.run(query.cypher, query.params ?? {}, {
-          timeout: this.options.queryTimeoutMs,
-        });
-        this.log('READ', query, started, result.records.length);
-        return result.records.map(toRow);
+        return await this.autoCommit('READ', query, this.options.queryTimeoutMs);
       } catch (error) {
         // the errors the driver's transaction functions retry: Neo4j unreachable or restarting, a leader switch
         if (!neo4j.isRetryableError(error) || performance.now() + wait > deadline)
           throw translateError(error, this.connection);
-      } finally {
-        await session.close();
       }
       await new Promise((resolve) => setTimeout(resolve, wait));
     }
@@ -127,19 +116,24 @@ export class Database implements QueryRunner {
     options: { timeoutMs?: number } = {},
   ): Promise<Row[]> {
     if (counter) counter.statements += 1;
+    try {
+      return await this.autoCommit('WRITE', query, options.timeoutMs ?? this.options.queryTimeoutMs);
+    } catch (error) {
+      throw translateError(error, this.connection);
+    }
+  }
+
+  /** One statement in an auto-commit transaction of this access mode, on a session of its own. */
+  private async autoCommit(mode: 'READ' | 'WRITE', query: CypherQuery, timeoutMs: number): Promise<Row[]> {
     const session = this.driver.session({
       database: this.connection.database,
-      defaultAccessMode: neo4j.session.WRITE,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
     });
     const started = performance.now();
     try {
-      const result = await session.run(query.cypher, query.params ?? {}, {
-        timeout: options.timeoutMs ?? this.options.queryTimeoutMs,
-      });
-      this.log('AUTO', query, started, result.records.length);
+      const result = await session.run(query.cypher, query.params ?? {}, { timeout: timeoutMs });
+      this.log(mode === 'READ' ? 'READ' : 'AUTO', query, started, result.records.length);
       return result.records.map(toRow);
-    } catch (error) {
-      throw translateError(error, this.connection);
     } finally {
       await session.close();
     }
