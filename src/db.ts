@@ -103,7 +103,7 @@ export class Database implements QueryRunner {
     counter?: StatementCounter,
     options: { timeoutMs?: number } = {},
   ): Promise<Row[]> {
-    return this.execute(query, counter, options.timeoutMs);
+    return this.managedWrite(query, counter, options.timeoutMs);
   }
 
   /**
@@ -188,7 +188,11 @@ export class Database implements QueryRunner {
     return this.options.transactionRetryMs ?? DEFAULT_RETRY_MS;
   }
 
-  private async execute(query: CypherQuery, counter?: StatementCounter, timeoutMs?: number): Promise<Row[]> {
+  private async managedWrite(
+    query: CypherQuery,
+    counter?: StatementCounter,
+    timeoutMs?: number,
+  ): Promise<Row[]> {
     if (counter) counter.statements += 1;
     const session = this.driver.session({
       database: this.connection.database,
