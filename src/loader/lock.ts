@@ -15,6 +15,7 @@ import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import type { Database, StatementCounter } from '../db.ts';
 import { CskgError } from '../errors.ts';
+import { processAlive } from '../processes.ts';
 
 const HEARTBEAT_MS = 10_000;
 const STALE_MS = 60_000;
@@ -125,16 +126,6 @@ function startLease(db: Database, owner: string, heartbeatMs: number): LoadLease
         .catch(() => undefined);
     },
   };
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists but belongs to someone else
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** Another load holds the lease on this database. */

@@ -16,6 +16,7 @@
 // name the process that holds it.
 import fs from 'node:fs';
 import path from 'node:path';
+import { processAlive } from '../processes.ts';
 
 export interface StorePaths {
   /** the live store folder: a Neo4j home (data/, logs/) plus cskg's log files */
@@ -137,16 +138,7 @@ function bulkLockHolder(paths: StorePaths): number | undefined {
     return undefined;
   }
   if (!Number.isInteger(pid) || pid <= 0) return undefined;
-  return isAlive(pid) ? pid : undefined;
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
+  return processAlive(pid) ? pid : undefined;
 }
 
 /**
