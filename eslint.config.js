@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'web/dist/', 'dist/', 'bench/node_modules/', 'bench/out/', 'src/graphql/generated/', 'test-results/', '.tmp-*/'] },
+  { ignores: ['node_modules/', 'web/dist/', 'dist/', 'bench/node_modules/', 'bench/out/', 'src/api/graphql/generated/', 'test-results/', '.tmp-*/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,6 +1,6 @@
 // Synthetic data for the load benchmark and the interrupted-load test: a data directory with the plan's
 // sources (so quotes resolve) and graph/synthetic.ndjson, the streamed form of data/graph that the
-// loader accepts (src/loader/stream.ts): every entity, then every relation, one JSON object per line.
+// loader accepts (src/write/stream.ts): every entity, then every relation, one JSON object per line.
 // Relation types and endpoint labels obey RELATION_RULES; every entity takes part in a relation; degrees
 // follow a power law (a few hubs with thousands of facts, most entities with one or two), as in real
 // industry graphs. Deterministic for a given size and seed. Written as a stream: memory stays small.

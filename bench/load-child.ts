@@ -3,11 +3,11 @@
 // Transactional (the default): into NEO4J_URI, replacing whatever is there. BENCH_MODE=bulk: into the
 // project's local server on CSKG_NEO4J_DATA, which this process starts (the bulk path swaps its store);
 // the report then carries the import JVM's peak RSS too.
-import { loadConfig } from '../src/config.ts';
-import { Database } from '../src/db.ts';
-import { loadGraph } from '../src/loader/load.ts';
-import { createLogger } from '../src/log.ts';
-import { provideNeo4j } from '../src/neo4j/provision.ts';
+import { loadConfig } from '../src/infra/config.ts';
+import { Database } from '../src/infra/database.ts';
+import { loadGraph } from '../src/write/load.ts';
+import { createLogger } from '../src/infra/log.ts';
+import { provideNeo4j } from '../src/infra/neo4jServer/provision.ts';
 
 const dataDir = process.argv[2];
 if (!dataDir) throw new Error('usage: load-child.ts <data-dir>');

@@ -6,7 +6,7 @@
 // CSKG_NEO4J_HEAP (2g here unless set) of heap.
 //
 // With the local server, the sizes of BENCH_BULK_MIN (100000) relationships or more are loaded a second
-// time through the bulk path (src/loader/bulk.ts: the offline importer into a new store, then a swap),
+// time through the bulk path (src/write/bulk.ts: the offline importer into a new store, then a swap),
 // each by a child process that starts its own local server on a fresh temporary store (as `cskg load
 // --bulk` does); its peak memory is the loader's RSS plus the import JVM's, and its ratios are against the
 // transactional load of the same size in the same invocation.
@@ -19,9 +19,9 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadConfig } from '../src/config.ts';
-import { Database } from '../src/db.ts';
-import { ensureNeo4jRuntime, startLocalNeo4j } from '../src/neo4j/localServer.ts';
+import { loadConfig } from '../src/infra/config.ts';
+import { Database } from '../src/infra/database.ts';
+import { ensureNeo4jRuntime, startLocalNeo4j } from '../src/infra/neo4jServer/localServer.ts';
 import { generateSyntheticData } from './generate.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));

@@ -5,7 +5,7 @@
 // region); "in Fujian" is not lying, through up to six LOCATED_IN / PART_OF steps, in a Taiwan-side place.
 // `sector` keeps the chains with a product in that sector or a sub-sector of it, `product` the chain of that
 // product; without either, every chain. This statement reads every chain link with its coverage and
-// passages; src/graph/chainGaps.ts groups the links into chains and classifies them, for both
+// passages; src/read/chainGaps.ts groups the links into chains and classifies them, for both
 // `cskg query chain-gaps` and the GraphQL field chainGaps.
 //
 // @param sector  string? = null  id of a Sector, e.g. sector:petrochemical; null for every chain

@@ -3,7 +3,7 @@
 // belongs to — one first step (it LOCATED_IN, PART_OF, IN_SECTOR, FOCUSES_ON or ANCHORS something, or a
 // park HOSTS it), then up the hierarchy only (PART_OF, LOCATED_IN: larger park, parent sector, larger
 // region), four steps in all. Each policy once, by its shortest reason, as a path from the policy to the
-// entity with the passages of every step; closest first. src/graph/policyReach.ts runs this statement for
+// entity with the passages of every step; closest first. src/read/policyReach.ts runs this statement for
 // both `cskg query policy-reach` and the GraphQL field policyReach.
 //
 // @param entity string               id of the entity reached, e.g. enterprise:auo

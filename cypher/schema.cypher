@@ -10,11 +10,11 @@
 CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT passage_id IF NOT EXISTS FOR (p:Passage) REQUIRE p.id IS UNIQUE;
 CREATE CONSTRAINT meta_key IF NOT EXISTS FOR (m:Meta) REQUIRE m.key IS UNIQUE;
-// One load at a time: the lease node a load holds (src/loader/lock.ts).
+// One load at a time: the lease node a load holds (src/write/lock.ts).
 CREATE CONSTRAINT load_lock_key IF NOT EXISTS FOR (l:LoadLock) REQUIRE l.key IS UNIQUE;
 
 // A load first writes the new graph under staging labels (invisible to every query, which all match
-// :Entity / :Passage), then swaps it in with one transaction; see src/loader/write.ts.
+// :Entity / :Passage), then swaps it in with one transaction; see src/write/transactional.ts.
 CREATE CONSTRAINT staged_entity_id IF NOT EXISTS FOR (n:StagedEntity) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT staged_passage_id IF NOT EXISTS FOR (p:StagedPassage) REQUIRE p.id IS UNIQUE;
 CREATE INDEX staged_entity_type IF NOT EXISTS FOR (n:StagedEntity) ON (n.type);

@@ -1,6 +1,6 @@
 // The shortest paths between two entities over facts, in either direction of each fact (passages are not
 // stepped through), shortest first, e.g. 友达光电 -ANCHORS-> 翔安组团 -PART_OF-> 厦门台商投资区.
-// src/graph/paths.ts runs this statement for both `cskg query shortest-paths` and the GraphQL field paths.
+// src/read/paths.ts runs this statement for both `cskg query shortest-paths` and the GraphQL field paths.
 //
 // @param from          string             id of the first entity, e.g. enterprise:auo
 // @param to            string             id of the second entity, e.g. region:xiamen

@@ -2,7 +2,7 @@
 // once, at its distance, with the INPUT_TO links among them and what covers each product: the parks and
 // regions that focus on it, the enterprises and projects that make it, and the enterprises that own those
 // projects. Answers "what feeds 液晶面板, what does 炼油 lead to, and who is on each link?".
-// src/graph/supplyChain.ts runs this statement for both `cskg query supply-chain` and the GraphQL field
+// src/read/supplyChain.ts runs this statement for both `cskg query supply-chain` and the GraphQL field
 // supplyChain.
 //
 // @param product   string              id of a Product, e.g. product:pta

@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../src/config.ts';
+import { PROJECT_ROOT } from '../src/infra/config.ts';
 
 const inputs = ['web/src', 'web/index.html', 'web/vite.config.ts', 'package-lock.json'];
 const output = path.join(PROJECT_ROOT, 'web/dist/index.html');

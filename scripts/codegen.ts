@@ -1,18 +1,18 @@
-// `npm run codegen`: writes the derived part of schema.graphql (src/graphql/generatedSdl.ts: model enums, entity types) and the
-// TypeScript resolver types into src/graphql/generated/ with graphql-codegen.
+// `npm run codegen`: writes the derived part of schema.graphql (src/api/graphql/generatedSdl.ts: model enums, entity types) and the
+// TypeScript resolver types into src/api/graphql/generated/ with graphql-codegen.
 // `npm run codegen:check`: changes nothing; exits 1, naming the stale files, when either is out of date.
 import fs from 'node:fs';
 import path from 'node:path';
 import { generate } from '@graphql-codegen/cli';
 import type { CodegenConfig } from '@graphql-codegen/cli';
-import { PROJECT_ROOT } from '../src/config.ts';
-import { spliceGeneratedSdl } from '../src/graphql/generatedSdl.ts';
+import { PROJECT_ROOT } from '../src/infra/config.ts';
+import { spliceGeneratedSdl } from '../src/api/graphql/generatedSdl.ts';
 
 const SCHEMA_FILE = path.join(PROJECT_ROOT, 'schema.graphql');
-const OUTPUT = 'src/graphql/generated/resolvers.ts';
+const OUTPUT = 'src/api/graphql/generated/resolvers.ts';
 
-/** Every entity type maps to the same row; the other object types to the rows src/graph returns. */
-const ENTITY_ROW = '../../graph/rows.ts#EntityRow';
+/** Every entity type maps to the same row; the other object types to the rows src/read returns. */
+const ENTITY_ROW = '../../../read/rows.ts#EntityRow';
 const ENTITY_OBJECTS = [
   'Entity',
   'Region',
@@ -57,16 +57,16 @@ function config(schema: string): CodegenConfig {
           scalars: { ID: 'string' },
           mappers: {
             ...Object.fromEntries(ENTITY_OBJECTS.map((name) => [name, ENTITY_ROW])),
-            Edge: '../../graph/rows.ts#EdgeRow',
-            Passage: '../../graph/rows.ts#PassageRow',
-            SearchHit: '../../graph/search.ts#SearchHitRow',
-            PassageHit: '../../graph/search.ts#PassageHitRow',
-            Subgraph: '../../graph/neighborhood.ts#SubgraphRows',
-            Path: '../../graph/paths.ts#PathRow',
-            Chain: '../../graph/chainGaps.ts#ChainRow',
-            ChainGap: '../../graph/chainGaps.ts#ChainGapRow',
-            ChainCoverage: '../../graph/chainGaps.ts#CoverageRow',
-            PolicyReach: '../../graph/policyReach.ts#PolicyReachRow',
+            Edge: '../../../read/rows.ts#EdgeRow',
+            Passage: '../../../read/rows.ts#PassageRow',
+            SearchHit: '../../../read/search.ts#SearchHitRow',
+            PassageHit: '../../../read/search.ts#PassageHitRow',
+            Subgraph: '../../../read/neighborhood.ts#SubgraphRows',
+            Path: '../../../read/paths.ts#PathRow',
+            Chain: '../../../read/chainGaps.ts#ChainRow',
+            ChainGap: '../../../read/chainGaps.ts#ChainGapRow',
+            ChainCoverage: '../../../read/chainGaps.ts#CoverageRow',
+            PolicyReach: '../../../read/policyReach.ts#PolicyReachRow',
             EntityConnection: '../connections.ts#EntityConnectionValue',
             EntityEdge: '../connections.ts#EntityEdgeValue',
             RelationConnection: '../connections.ts#RelationConnectionValue',

@@ -1,15 +1,15 @@
 // `npm start`: brings up Neo4j (NEO4J_URI, or the project's local server), makes sure the graph
 // matches data/, and serves GraphQL at /graphql and the explorer at /. Only this file listens.
 import http from 'node:http';
-import { loadConfig } from './config.ts';
-import { Database } from './db.ts';
-import { CskgError } from './errors.ts';
-import { createRequestListener } from './http/app.ts';
-import { listen } from './http/listen.ts';
-import { createCskgYoga } from './graphql/yoga.ts';
-import { prepareGraph } from './loader/prepare.ts';
-import { createLogger } from './log.ts';
-import { provideNeo4j, type ProvidedNeo4j } from './neo4j/provision.ts';
+import { loadConfig } from './infra/config.ts';
+import { Database } from './infra/database.ts';
+import { CskgError } from './infra/errors.ts';
+import { createRequestListener } from './api/http/app.ts';
+import { listen } from './api/http/listen.ts';
+import { createCskgYoga } from './api/graphql/yoga.ts';
+import { prepareGraph } from './write/prepare.ts';
+import { createLogger } from './infra/log.ts';
+import { provideNeo4j, type ProvidedNeo4j } from './infra/neo4jServer/provision.ts';
 
 const started = Date.now();
 const config = loadConfig();

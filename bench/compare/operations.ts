@@ -1,15 +1,15 @@
 // The fixed mix of questions the comparison asks, each three ways: cskg's GraphQL API, @neo4j/graphql on
 // the same Neo4j (type definitions in ./theirs/typeDefs.ts), and the raw Cypher of the answer run with
-// neo4j-driver (the statements src/graph builds, the ones cskg's resolvers send). Every question has a few
+// neo4j-driver (the statements src/read builds, the ones cskg's resolvers send). Every question has a few
 // argument sets, taken in turn, and a normaliser per way so run.ts can check that the three answers agree
 // before timing them.
-import { entitiesByIdQuery, relationPagesQuery } from '../../src/graph/entities.ts';
-import { luceneQuery, normaliseSearchText } from '../../src/graph/fulltext.ts';
-import { neighborhoodQuery } from '../../src/graph/neighborhood.ts';
-import { pathsQuery } from '../../src/graph/paths.ts';
-import { searchQuery } from '../../src/graph/search.ts';
-import { supplyChainQuery } from '../../src/graph/supplyChain.ts';
-import type { CypherQuery, Row } from '../../src/db.ts';
+import { entitiesByIdQuery, relationPagesQuery } from '../../src/read/entities.ts';
+import { luceneQuery, normaliseSearchText } from '../../src/read/fulltext.ts';
+import { neighborhoodQuery } from '../../src/read/neighborhood.ts';
+import { pathsQuery } from '../../src/read/paths.ts';
+import { searchQuery } from '../../src/read/search.ts';
+import { supplyChainQuery } from '../../src/read/supplyChain.ts';
+import type { CypherQuery, Row } from '../../src/infra/database.ts';
 import { RELATION_TYPES, type RelationType } from '../../src/data/model.ts';
 import { relationField } from './theirs/typeDefs.ts';
 

@@ -1,6 +1,6 @@
 // `npm run bench`: cskg against @neo4j/graphql on the same Neo4j and against the raw Cypher, in one run,
 // printed as one table. Steps:
-//  1. Neo4j the way the app gets it (src/neo4j/provision.ts: NEO4J_URI, or the project's local server, here
+//  1. Neo4j the way the app gets it (src/infra/neo4jServer/provision.ts: NEO4J_URI, or the project's local server, here
 //     on a temporary store) and the plan graph loaded by the project's loader;
 //  2. cskg (src/main.ts) and @neo4j/graphql (./theirs/server.ts) each in its own process on that Neo4j;
 //  3. every question answered by all three ways and the answers compared (ids of entities and relations);
@@ -18,12 +18,12 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { loadConfig, PROJECT_ROOT } from '../../src/config.ts';
-import { Database } from '../../src/db.ts';
-import { loadGraph } from '../../src/loader/load.ts';
-import { createLogger } from '../../src/log.ts';
-import { freePort } from '../../src/neo4j/localServer.ts';
-import { provideNeo4j, type ProvidedNeo4j } from '../../src/neo4j/provision.ts';
+import { loadConfig, PROJECT_ROOT } from '../../src/infra/config.ts';
+import { Database } from '../../src/infra/database.ts';
+import { loadGraph } from '../../src/write/load.ts';
+import { createLogger } from '../../src/infra/log.ts';
+import { freePort } from '../../src/infra/neo4jServer/localServer.ts';
+import { provideNeo4j, type ProvidedNeo4j } from '../../src/infra/neo4jServer/provision.ts';
 import { closedLoop, graphqlClient, summarise, type LoadResult, type LoadSample } from './load.ts';
 import { OPERATIONS, type Case, type Operation } from './operations.ts';
 import { runSiblingBenches, type SiblingFigures } from './siblings.ts';
@@ -212,7 +212,7 @@ async function main() {
     command,
     startedAt,
     loadAverage: { before: loadAverageBefore, after: loadAverageAfter },
-    neo4jKind: store ? 'local (src/neo4j/localServer.ts, temporary store)' : `NEO4J_URI`,
+    neo4jKind: store ? 'local (src/infra/neo4jServer/localServer.ts, temporary store)' : `NEO4J_URI`,
     plan: {
       entities: load.entities,
       relations: load.relations,

@@ -3,14 +3,14 @@
 // resolver calls, with the same argument checks, and their result is laid out here as one row per gap,
 // policy, product or path; so the command line and the API cannot disagree. Every other named query
 // prints the rows of its statement as they are.
-import type { QueryRunner, Row } from '../db.ts';
-import { BadInputError, requireEntity } from '../errors.ts';
-import { readChainGaps, type ChainGapKindName, type CoverageRow } from '../graph/chainGaps.ts';
-import { bindNamedQuery, loadNamedQuery } from '../graph/namedQueries.ts';
-import { readPaths } from '../graph/paths.ts';
-import { readPolicyReach } from '../graph/policyReach.ts';
-import type { EdgeRow, EntityRow, PassageRow } from '../graph/rows.ts';
-import { readSupplyChain, type ChainDirectionName } from '../graph/supplyChain.ts';
+import type { QueryRunner, Row } from '../infra/database.ts';
+import { BadInputError, requireEntity } from '../infra/errors.ts';
+import { readChainGaps, type ChainGapKindName, type CoverageRow } from '../read/chainGaps.ts';
+import { bindNamedQuery, loadNamedQuery } from '../read/namedQueries.ts';
+import { readPaths } from '../read/paths.ts';
+import { readPolicyReach } from '../read/policyReach.ts';
+import type { EdgeRow, EntityRow, PassageRow } from '../read/rows.ts';
+import { readSupplyChain, type ChainDirectionName } from '../read/supplyChain.ts';
 import type { RelationStatus, RelationType } from '../data/model.ts';
 
 type Reader = Pick<QueryRunner, 'read'>;

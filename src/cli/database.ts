@@ -1,10 +1,10 @@
 // How a cskg command gets a database: NEO4J_URI when set, otherwise the project's local Neo4j, started
 // for the command and stopped after it (provideNeo4j), with the driver closed in every case.
-import { loadConfig, type Config } from '../config.ts';
-import { Database } from '../db.ts';
-import { NotFoundError } from '../errors.ts';
-import { createLogger, type Logger } from '../log.ts';
-import { provideNeo4j, type LocalServerControl } from '../neo4j/provision.ts';
+import { loadConfig, type Config } from '../infra/config.ts';
+import { Database } from '../infra/database.ts';
+import { NotFoundError } from '../infra/errors.ts';
+import { createLogger, type Logger } from '../infra/log.ts';
+import { provideNeo4j, type LocalServerControl } from '../infra/neo4jServer/provision.ts';
 
 export interface CommandContext {
   readonly db: Database;

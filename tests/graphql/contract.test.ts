@@ -4,8 +4,8 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_DATA_DIR, readGraphFiles } from '../../src/data/read.ts';
-import type { Database } from '../../src/db.ts';
-import { LIMITS } from '../../src/graphql/limits.ts';
+import type { Database } from '../../src/infra/database.ts';
+import { LIMITS } from '../../src/api/graphql/limits.ts';
 import { connectTestDatabase } from '../support/neo4j.ts';
 import { ensurePlanLoaded } from '../support/plan.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';

@@ -7,15 +7,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
-import { Database } from '../../src/db.ts';
+import { loadConfig } from '../../src/infra/config.ts';
+import { Database } from '../../src/infra/database.ts';
 import {
   ensureNeo4jRuntime,
   freePort,
   startLocalNeo4j,
   type LocalNeo4j,
   type Neo4jRuntime,
-} from '../../src/neo4j/localServer.ts';
+} from '../../src/infra/neo4jServer/localServer.ts';
 import { ensurePlanLoaded } from '../support/plan.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 

@@ -4,10 +4,10 @@
 // driver message — and nothing in the database changes. Also: suggestions only in development, masked
 // unexpected errors, /health and /ready.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db.ts';
-import { LIMITS } from '../../src/graphql/limits.ts';
-import { createCskgYoga, CSRF_HEADER } from '../../src/graphql/yoga.ts';
-import { createLogger } from '../../src/log.ts';
+import type { Database } from '../../src/infra/database.ts';
+import { LIMITS } from '../../src/api/graphql/limits.ts';
+import { createCskgYoga, CSRF_HEADER } from '../../src/api/graphql/yoga.ts';
+import { createLogger } from '../../src/infra/log.ts';
 import { connectTestDatabase } from '../support/neo4j.ts';
 import { ensurePlanLoaded } from '../support/plan.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';

@@ -3,7 +3,7 @@
 // entity loads, evidence and relations of all the entities of an answer are batched, never one per row.
 /* eslint-disable @typescript-eslint/no-explicit-any -- answers are only measured */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db.ts';
+import type { Database } from '../../src/infra/database.ts';
 import { connectTestDatabase } from '../support/neo4j.ts';
 import { ensurePlanLoaded } from '../support/plan.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';

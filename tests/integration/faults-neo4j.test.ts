@@ -9,17 +9,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
-import { Database } from '../../src/db.ts';
-import { loadGraph } from '../../src/loader/load.ts';
-import { createLogger } from '../../src/log.ts';
+import { loadConfig } from '../../src/infra/config.ts';
+import { Database } from '../../src/infra/database.ts';
+import { loadGraph } from '../../src/write/load.ts';
+import { createLogger } from '../../src/infra/log.ts';
 import {
   ensureNeo4jRuntime,
   freePort,
   startLocalNeo4j,
   type LocalNeo4j,
   type Neo4jRuntime,
-} from '../../src/neo4j/localServer.ts';
+} from '../../src/infra/neo4jServer/localServer.ts';
 import { PLAN_DATA_DIR } from '../support/plan.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 

@@ -13,21 +13,21 @@ import os from 'node:os';
 import path from 'node:path';
 import neo4jDriver from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig, PROJECT_ROOT } from '../../src/config.ts';
-import { Database, type CypherQuery, type Row, type StatementCounter } from '../../src/db.ts';
-import { createCskgYoga } from '../../src/graphql/yoga.ts';
+import { loadConfig, PROJECT_ROOT } from '../../src/infra/config.ts';
+import { Database, type CypherQuery, type Row, type StatementCounter } from '../../src/infra/database.ts';
+import { createCskgYoga } from '../../src/api/graphql/yoga.ts';
 import { buildSchema as buildSchemaFromSdl } from 'graphql';
-import { buildSchema, SCHEMA_FILE } from '../../src/graphql/schema.ts';
-import { readGraphStats } from '../../src/graph/stats.ts';
-import { hashDataDir } from '../../src/loader/hash.ts';
-import { loadGraph } from '../../src/loader/load.ts';
-import { createLogger } from '../../src/log.ts';
+import { buildSchema, SCHEMA_FILE } from '../../src/api/graphql/schema.ts';
+import { readGraphStats } from '../../src/read/stats.ts';
+import { hashDataDir } from '../../src/write/hash.ts';
+import { loadGraph } from '../../src/write/load.ts';
+import { createLogger } from '../../src/infra/log.ts';
 import {
   ensureNeo4jRuntime,
   freePort,
   startLocalNeo4j,
   type LocalNeo4j,
-} from '../../src/neo4j/localServer.ts';
+} from '../../src/infra/neo4jServer/localServer.ts';
 import { dumpGraph, type GraphDump } from '../support/graphDump.ts';
 import { PLAN_DATA_DIR } from '../support/plan.ts';
 import { schemaTour } from '../support/schemaTour.ts';
@@ -86,7 +86,7 @@ async function count(cypher: string): Promise<number> {
  */
 async function settledDump(): Promise<GraphDump> {
   const driver = neo4jDriver.driver(neo4j.uri, neo4jDriver.auth.basic('neo4j', ''), {
-    disableLosslessIntegers: true, // as src/db.ts reads them
+    disableLosslessIntegers: true, // as src/infra/database.ts reads them
   });
   try {
     const writer = driver.session();
@@ -441,7 +441,7 @@ describe('the GraphQL API cannot write', () => {
   });
 
   it('never calls a write method in the GraphQL, graph-reading and HTTP code', () => {
-    const dirs = ['src/graphql', 'src/graph', 'src/http'].map((d) => path.join(PROJECT_ROOT, d));
+    const dirs = ['src/api/graphql', 'src/read', 'src/api/http'].map((d) => path.join(PROJECT_ROOT, d));
     const offenders: string[] = [];
     const visit = (dir: string) => {
       for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {

@@ -4,11 +4,11 @@ import { spawn } from 'node:child_process';
 import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../src/config.ts';
-import { Database } from '../../src/db.ts';
-import { ServiceUnavailableError } from '../../src/errors.ts';
-import { listen, PortInUseError } from '../../src/http/listen.ts';
-import { freePort } from '../../src/neo4j/localServer.ts';
+import { PROJECT_ROOT } from '../../src/infra/config.ts';
+import { Database } from '../../src/infra/database.ts';
+import { ServiceUnavailableError } from '../../src/infra/errors.ts';
+import { listen, PortInUseError } from '../../src/api/http/listen.ts';
+import { freePort } from '../../src/infra/neo4jServer/localServer.ts';
 import { connectTestDatabase, testNeo4jEnv } from '../support/neo4j.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 

@@ -1,4 +1,4 @@
-// The bulk path of the loader (src/loader/bulk.ts: Neo4j's offline importer into a new store folder, then
+// The bulk path of the loader (src/write/bulk.ts: Neo4j's offline importer into a new store folder, then
 // a swap of folders), on this file's OWN local server on a temporary store, since the bulk path replaces
 // the store of the server it loads into:
 // - it makes the very graph the transactional loader makes from the same data (the plan graph plus a
@@ -14,13 +14,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSyntheticData } from '../../bench/generate.ts';
-import { loadConfig, PROJECT_ROOT } from '../../src/config.ts';
-import { Database } from '../../src/db.ts';
-import { DataInvalidError } from '../../src/errors.ts';
-import { loadGraph, type LoadMode } from '../../src/loader/load.ts';
-import { createLogger } from '../../src/log.ts';
-import { provideNeo4j, type ProvidedNeo4j } from '../../src/neo4j/provision.ts';
-import { storeLockHolder, storePaths } from '../../src/neo4j/storeSwap.ts';
+import { loadConfig, PROJECT_ROOT } from '../../src/infra/config.ts';
+import { Database } from '../../src/infra/database.ts';
+import { DataInvalidError } from '../../src/infra/errors.ts';
+import { loadGraph, type LoadMode } from '../../src/write/load.ts';
+import { createLogger } from '../../src/infra/log.ts';
+import { provideNeo4j, type ProvidedNeo4j } from '../../src/infra/neo4jServer/provision.ts';
+import { storeLockHolder, storePaths } from '../../src/infra/neo4jServer/storeSwap.ts';
 import { dumpGraph, type GraphDump } from '../support/graphDump.ts';
 import { PLAN_DATA_DIR } from '../support/plan.ts';
 

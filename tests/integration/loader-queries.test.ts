@@ -5,8 +5,8 @@
 // 惠南, 张坂, 秀涂港).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runNamedQuery } from '../../src/cli/analyses.ts';
-import type { Database, Row } from '../../src/db.ts';
-import { bindNamedQuery, listNamedQueries, loadNamedQuery } from '../../src/graph/namedQueries.ts';
+import type { Database, Row } from '../../src/infra/database.ts';
+import { bindNamedQuery, listNamedQueries, loadNamedQuery } from '../../src/read/namedQueries.ts';
 import { connectTestDatabase } from '../support/neo4j.ts';
 import { ensurePlanLoaded } from '../support/plan.ts';
 

@@ -6,9 +6,9 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadConfig, PROJECT_ROOT } from '../../src/config.ts';
-import { Database } from '../../src/db.ts';
-import { ensureNeo4jRuntime, startLocalNeo4j } from '../../src/neo4j/localServer.ts';
+import { loadConfig, PROJECT_ROOT } from '../../src/infra/config.ts';
+import { Database } from '../../src/infra/database.ts';
+import { ensureNeo4jRuntime, startLocalNeo4j } from '../../src/infra/neo4jServer/localServer.ts';
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'cskg-local-neo4j-'));
 afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));

@@ -5,8 +5,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { loadConfig } from '../../src/config.ts';
-import { ensureNeo4jRuntime, startLocalNeo4j } from '../../src/neo4j/localServer.ts';
+import { loadConfig } from '../../src/infra/config.ts';
+import { ensureNeo4jRuntime, startLocalNeo4j } from '../../src/infra/neo4jServer/localServer.ts';
 import type { TestNeo4j } from '../support/neo4j.ts';
 
 declare module 'vitest' {

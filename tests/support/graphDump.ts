@@ -1,7 +1,7 @@
 // A canonical dump of the whole graph for tests that compare two graphs (idempotence, export then
 // load): every node with its labels and every property with its Cypher type (so an INTEGER that came
 // back as a FLOAT shows), every relationship with its endpoints, all sorted. Plan-sized graphs only.
-import type { QueryRunner } from '../../src/db.ts';
+import type { QueryRunner } from '../../src/infra/database.ts';
 
 export interface GraphDump {
   nodes: string[];

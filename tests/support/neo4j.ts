@@ -1,7 +1,7 @@
 // Access to the Neo4j started by tests/setup/neo4j.globalSetup.ts, for tests of the data tier.
 import { inject } from 'vitest';
-import { Database } from '../../src/db.ts';
-import { createLogger } from '../../src/log.ts';
+import { Database } from '../../src/infra/database.ts';
+import { createLogger } from '../../src/infra/log.ts';
 
 export interface TestNeo4j {
   uri: string;

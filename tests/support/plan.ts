@@ -3,9 +3,9 @@
 // the plan graph calls `ensurePlanLoaded(db)` in its beforeAll. It loads the real data/ when the
 // (:Meta {key:'graph'}) stamp differs from the hash of data/, and otherwise costs one read of the stamp
 // (and a hash of data/, a few milliseconds).
-import type { Database } from '../../src/db.ts';
+import type { Database } from '../../src/infra/database.ts';
 import { DEFAULT_DATA_DIR } from '../../src/data/read.ts';
-import { loadGraph, type LoadReport } from '../../src/loader/load.ts';
+import { loadGraph, type LoadReport } from '../../src/write/load.ts';
 
 export const PLAN_DATA_DIR = DEFAULT_DATA_DIR;
 

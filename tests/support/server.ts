@@ -1,10 +1,10 @@
 // A real HTTP server (the same request listener `npm start` uses) on a free port, for contract tests.
 import http from 'node:http';
-import type { Database } from '../../src/db.ts';
-import { createRequestListener } from '../../src/http/app.ts';
-import { listen } from '../../src/http/listen.ts';
-import { createCskgYoga } from '../../src/graphql/yoga.ts';
-import { createLogger } from '../../src/log.ts';
+import type { Database } from '../../src/infra/database.ts';
+import { createRequestListener } from '../../src/api/http/app.ts';
+import { listen } from '../../src/api/http/listen.ts';
+import { createCskgYoga } from '../../src/api/graphql/yoga.ts';
+import { createLogger } from '../../src/infra/log.ts';
 
 export interface TestServer {
   readonly url: string;

@@ -1,8 +1,8 @@
 // Configuration: defaults for local use, validation with messages that name the variable.
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config.ts';
-import { translateError } from '../../src/db.ts';
-import { Neo4jAuthError, QueryTimeoutError, ServiceUnavailableError } from '../../src/errors.ts';
+import { ConfigError, loadConfig } from '../../src/infra/config.ts';
+import { translateError } from '../../src/infra/database.ts';
+import { Neo4jAuthError, QueryTimeoutError, ServiceUnavailableError } from '../../src/infra/errors.ts';
 
 describe('loadConfig', () => {
   it('defaults to the local Neo4j and port 4000 on loopback', () => {

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
-import { PROJECT_ROOT } from '../../src/config.ts';
+import { PROJECT_ROOT } from '../../src/infra/config.ts';
 
 const file = path.join(PROJECT_ROOT, 'docker-compose.yml');
 const compose = YAML.parse(fs.readFileSync(file, 'utf8'));

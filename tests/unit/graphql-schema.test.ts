@@ -15,7 +15,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../src/config.ts';
+import { PROJECT_ROOT } from '../../src/infra/config.ts';
 import {
   ENTITY_PROPERTIES,
   ENTITY_TYPES,
@@ -23,19 +23,19 @@ import {
   RELATION_STATUSES,
   RELATION_TYPES,
 } from '../../src/data/model.ts';
-import { BadInputError } from '../../src/errors.ts';
-import { escapeLucene, luceneQuery } from '../../src/graph/fulltext.ts';
-import { neighborhoodQuery } from '../../src/graph/neighborhood.ts';
-import { pathsQuery } from '../../src/graph/paths.ts';
-import { searchQuery } from '../../src/graph/search.ts';
-import { decodeCursor, encodeCursor } from '../../src/graphql/connections.ts';
-import { ARGUMENT_MAXIMA, intArgument, LIMITS, textArgument } from '../../src/graphql/limits.ts';
+import { BadInputError } from '../../src/infra/errors.ts';
+import { escapeLucene, luceneQuery } from '../../src/read/fulltext.ts';
+import { neighborhoodQuery } from '../../src/read/neighborhood.ts';
+import { pathsQuery } from '../../src/read/paths.ts';
+import { searchQuery } from '../../src/read/search.ts';
+import { decodeCursor, encodeCursor } from '../../src/api/graphql/connections.ts';
+import { ARGUMENT_MAXIMA, intArgument, LIMITS, textArgument } from '../../src/api/graphql/limits.ts';
 import {
   generatedSdlIsCurrent,
   renderGeneratedSdl,
   spliceGeneratedSdl,
-} from '../../src/graphql/generatedSdl.ts';
-import { buildSchema, SCHEMA_FILE } from '../../src/graphql/schema.ts';
+} from '../../src/api/graphql/generatedSdl.ts';
+import { buildSchema, SCHEMA_FILE } from '../../src/api/graphql/schema.ts';
 
 let schema: GraphQLSchema;
 const schemaText = fs.readFileSync(SCHEMA_FILE, 'utf8');

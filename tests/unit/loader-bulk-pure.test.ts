@@ -2,7 +2,7 @@
 // of Neo4j's store lock is read from /proc/locks, and how property values become CSV fields and the
 // importer's arguments (tests/integration/loader-bulk.test.ts runs the whole path on a real Neo4j).
 import { describe, expect, it } from 'vitest';
-import { cypherInteger } from '../../src/db.ts';
+import { cypherInteger } from '../../src/infra/database.ts';
 import {
   ARRAY_DELIMITER,
   CsvUnsupportedError,
@@ -10,8 +10,8 @@ import {
   encodeValue,
   importArguments,
   kindOf,
-} from '../../src/loader/csv.ts';
-import { lockHolderIn, recoveryAction } from '../../src/neo4j/storeSwap.ts';
+} from '../../src/write/csv.ts';
+import { lockHolderIn, recoveryAction } from '../../src/infra/neo4jServer/storeSwap.ts';
 
 describe('recoveryAction', () => {
   it.each([

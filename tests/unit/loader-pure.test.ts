@@ -2,13 +2,13 @@
 // statements, a query header parses into typed parameters, values become Cypher literals, rows a table.
 import { describe, expect, it } from 'vitest';
 import { formatTable } from '../../src/cli/table.ts';
-import { cypherLiteral } from '../../src/export/formats.ts';
+import { cypherLiteral } from '../../src/read/export/formats.ts';
 import { REGION_LEVELS } from '../../src/data/model.ts';
-import { bindNamedQuery, loadNamedQuery, parseNamedQuery } from '../../src/graph/namedQueries.ts';
-import { edgeProjection, entityProjection, passageProjection } from '../../src/graph/rows.ts';
-import { LIMITS } from '../../src/graphql/limits.ts';
-import { searchTextOf } from '../../src/loader/records.ts';
-import { parseSchemaScript } from '../../src/loader/schema.ts';
+import { bindNamedQuery, loadNamedQuery, parseNamedQuery } from '../../src/read/namedQueries.ts';
+import { edgeProjection, entityProjection, passageProjection } from '../../src/read/rows.ts';
+import { LIMITS } from '../../src/api/graphql/limits.ts';
+import { searchTextOf } from '../../src/write/records.ts';
+import { parseSchemaScript } from '../../src/write/schema.ts';
 
 describe('parseSchemaScript', () => {
   it('drops comments and splits at a semicolon ending a line, naming each statement', () => {
@@ -106,7 +106,7 @@ describe('named query headers', () => {
 describe('the named queries the GraphQL analyses run', () => {
   const ANALYSES = ['chain-gaps', 'policy-reach', 'supply-chain', 'shortest-paths'];
 
-  /** A projection of src/graph/rows.ts as a pattern: its variable any name, used the same throughout. */
+  /** A projection of src/read/rows.ts as a pattern: its variable any name, used the same throughout. */
   function shapeOf(projection: (variable: string) => string): RegExp {
     const [first, ...rest] = projection('\u0000')
       .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
@@ -116,7 +116,7 @@ describe('the named queries the GraphQL analyses run', () => {
   const occurrences = (text: string, pattern: RegExp) =>
     text.match(new RegExp(pattern.source, 'g'))?.length ?? 0;
 
-  it('project entities, facts and passages exactly as src/graph/rows.ts reads them', () => {
+  it('project entities, facts and passages exactly as src/read/rows.ts reads them', () => {
     for (const name of ANALYSES) {
       const { cypher } = loadNamedQuery(name);
       const entities = occurrences(cypher, shapeOf(entityProjection));

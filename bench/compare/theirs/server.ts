@@ -20,7 +20,7 @@ const password = process.env.NEO4J_PASSWORD ?? '';
 const driver = neo4j.driver(
   uri,
   password ? neo4j.auth.basic(process.env.NEO4J_USER ?? 'neo4j', password) : undefined,
-  // the pool and timeouts cskg's src/db.ts uses
+  // the pool and timeouts cskg's src/infra/database.ts uses
   {
     maxConnectionPoolSize: 50,
     connectionAcquisitionTimeout: 10_000,

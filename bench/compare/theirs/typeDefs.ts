@@ -6,7 +6,7 @@
 // - one node type per label (Region … Document) with its typed properties and the @relationship fields its
 //   endpoint rules allow;
 // - the two walks @neo4j/graphql has no directive for, `paths` and `supplyChain`, as @cypher fields that
-//   run cskg's own statements (cypher/*.cypher, bound by src/graph), so both ask Neo4j the same thing.
+//   run cskg's own statements (cypher/*.cypher, bound by src/read), so both ask Neo4j the same thing.
 import {
   ENTITY_PROPERTIES,
   ENTITY_TYPES,
@@ -15,9 +15,9 @@ import {
   type EntityType,
   type RelationType,
 } from '../../../src/data/model.ts';
-import type { CypherQuery } from '../../../src/db.ts';
-import { pathsQuery } from '../../../src/graph/paths.ts';
-import { supplyChainQuery } from '../../../src/graph/supplyChain.ts';
+import type { CypherQuery } from '../../../src/infra/database.ts';
+import { pathsQuery } from '../../../src/read/paths.ts';
+import { supplyChainQuery } from '../../../src/read/supplyChain.ts';
 
 /** `LOCATED_IN` → `locatedIn` (outgoing) and `locatedInIncoming`. */
 export function relationField(type: RelationType, direction: 'OUT' | 'IN'): string {
@@ -66,7 +66,7 @@ function labelType(type: EntityType): string {
   return `type ${type} @node(labels: ["${type}"]) {\n${COMMON}\n${props}\n${relationFields(pairs)}\n}`;
 }
 
-// The projections of src/graph/rows.ts ({ props, degree } and { type, source, target, props }) flattened
+// The projections of src/read/rows.ts ({ props, degree } and { type, source, target, props }) flattened
 // into the fields of WalkNode and WalkEdge.
 const walkNode = (n: string) =>
   `{ id: ${n}.props.id, type: ${n}.props.type, name: ${n}.props.name, nameEn: ${n}.props.nameEn, degree: ${n}.degree }`;
@@ -94,7 +94,7 @@ function argumentsFor(query: CypherQuery): string {
 
 /**
  * cskg's statements for paths and supplyChain (cypher/shortest-paths.cypher and supply-chain.cypher, as
- * src/graph binds them), wrapped to return the one column a @cypher field reads. Their parameters are the
+ * src/read binds them), wrapped to return the one column a @cypher field reads. Their parameters are the
  * field's arguments (see argumentsFor).
  */
 function walkStatements(bounds: WalkBounds) {

@@ -1,8 +1,8 @@
 // `cskg export --format json|csv|graphml|cypher [--out path]`: writes the graph in Neo4j out, with a
 // progress bar on stderr. json, graphml and cypher go to stdout without --out; csv needs a directory.
 import type { Command } from 'commander';
-import { BadInputError } from '../../errors.ts';
-import { EXPORT_FORMATS, exportGraph, type ExportFormat } from '../../export/formats.ts';
+import { BadInputError } from '../../infra/errors.ts';
+import { EXPORT_FORMATS, exportGraph, type ExportFormat } from '../../read/export/formats.ts';
 import { requireLoadedGraph, withDatabase } from '../database.ts';
 import { createProgressBar } from '../progress.ts';
 

@@ -4,8 +4,8 @@
 // --mode: transactional (any Neo4j), bulk (or --bulk) (Neo4j's offline importer into a new store folder of the local
 // server, then a swap of folders), auto (bulk for CSKG_BULK_MIN_FACTS facts or more on the local server).
 import { Option, type Command } from 'commander';
-import { DataInvalidError } from '../../errors.ts';
-import { LOAD_MODES, loadGraph, type LoadMode } from '../../loader/load.ts';
+import { DataInvalidError } from '../../infra/errors.ts';
+import { LOAD_MODES, loadGraph, type LoadMode } from '../../write/load.ts';
 import { addDataOption, print } from '../command.ts';
 import { withDatabase } from '../database.ts';
 import { createProgressBar } from '../progress.ts';

@@ -2,8 +2,8 @@
 // transaction and prints a table (or JSON); `cskg query --list` lists them with their parameters. The
 // analyses the GraphQL API also answers go through the API's own data-access functions (../analyses.ts).
 import type { Command } from 'commander';
-import { bindNamedQuery, listNamedQueries, loadNamedQuery } from '../../graph/namedQueries.ts';
-import { BadInputError } from '../../errors.ts';
+import { bindNamedQuery, listNamedQueries, loadNamedQuery } from '../../read/namedQueries.ts';
+import { BadInputError } from '../../infra/errors.ts';
 import { runNamedQuery } from '../analyses.ts';
 import { print, printJson } from '../command.ts';
 import { requireLoadedGraph, withDatabase } from '../database.ts';

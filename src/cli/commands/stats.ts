@@ -1,6 +1,6 @@
 // `cskg stats`: what the loaded graph holds (entities, relations and passages, by type) and its stamp.
 import type { Command } from 'commander';
-import { readGraphStats } from '../../graph/stats.ts';
+import { readGraphStats } from '../../read/stats.ts';
 import { print, printJson } from '../command.ts';
 import { emptyGraphMessage, withDatabase } from '../database.ts';
 import { formatTable } from '../table.ts';

@@ -1,0 +1,116 @@
+// The part of schema.graphql that is derived, not written: the enums that mirror the data model
+// (EntityType, RelationType with each relation's meaning, RelationStatus) from src/data/model.ts, and one
+// object type per entity type implementing Entity with the interface's fields copied verbatim (their
+// typed fields are written by hand in `extend type` blocks). So a relation type added to the model
+// reaches the API with its description, and the thirteen entity types cannot drift from the interface.
+// `npm run codegen` writes the block between the markers; `npm run codegen:check` (CI) and
+// buildSchema() refuse a schema.graphql whose block is stale.
+import { Kind, parse, type InterfaceTypeDefinitionNode } from 'graphql';
+import {
+  ENTITY_TYPES,
+  RELATION_RULES,
+  RELATION_STATUSES,
+  RELATION_TYPES,
+  type EntityType,
+  type RelationStatus,
+} from '../../data/model.ts';
+
+export const GENERATED_BEGIN =
+  '# BEGIN GENERATED from src/data/model.ts and `interface Entity` by `npm run codegen`: do not edit by hand.';
+export const GENERATED_END = '# END GENERATED';
+
+const STATUS_DESCRIPTIONS: Record<RelationStatus, string> = {
+  existing: 'The plan states it as a fact (已, 已成为, 现有, 依托).',
+  planned: 'The plan commits to build or push it (推进, 加快, 建设, 实施).',
+  sought: 'The plan seeks or invites it (争取, 吸引, 鼓励, 引导, 支持).',
+};
+
+/** What each label holds (DESIGN.md, "Data model"). */
+const ENTITY_DESCRIPTIONS: Record<EntityType, string> = {
+  Region: 'A province, city, county, district, town, island, bay area, or a place on the Taiwan side.',
+  Park: 'A zone or park: comprehensive zone, Taiwan investment zone, specialised park, sub-area (片区/组团), farmer entrepreneurship park, software park, port area, industrial park, base or centre.',
+  Sector: 'An industry; sub-sectors are PART_OF their sector.',
+  Product: 'A product or technology; INPUT_TO links products into supply chains.',
+  Enterprise: 'A company or group.',
+  Project: 'A named project, with its capacity when the plan gives one.',
+  Association: 'A Taiwan-side or cross-strait association, alliance or centre.',
+  Agency: 'A mainland government body or official platform.',
+  Policy: 'A plan, opinion, agreement, catalogue, regulation or set of measures.',
+  Measure: 'A concrete incentive or rule inside a policy.',
+  Event: 'A trade fair or expo.',
+  Indicator: 'A statistic or a target; MEASURES points at its subject.',
+  Document: 'A source document.',
+};
+
+function description(text: string, indent = ''): string {
+  return `${indent}"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+const typeList = (types: readonly EntityType[]) =>
+  types.length === ENTITY_TYPES.length ? 'any entity' : types.join(', ');
+
+/** The fields of `interface Entity` as written in schema.graphql, descriptions included. */
+function entityInterfaceFields(schemaText: string): string[] {
+  const document = parse(schemaText);
+  const entity = document.definitions.find(
+    (d): d is InterfaceTypeDefinitionNode =>
+      d.kind === Kind.INTERFACE_TYPE_DEFINITION && d.name.value === 'Entity',
+  );
+  if (!entity?.fields?.length) throw new Error('schema.graphql has no `interface Entity` with fields');
+  // The source text of each field, verbatim (both blocks indent fields by two spaces), so the copy
+  // reads exactly as the interface does and the formatter leaves it alone.
+  return entity.fields.map((field) => `  ${schemaText.slice(field.loc?.start, field.loc?.end)}`);
+}
+
+/** The generated block, markers included. */
+export function renderGeneratedSdl(schemaText: string): string {
+  const lines: string[] = [GENERATED_BEGIN];
+  lines.push(description('The type (label) of an entity; each has an object type of the same name.'));
+  lines.push('enum EntityType {');
+  for (const type of ENTITY_TYPES) {
+    lines.push(description(ENTITY_DESCRIPTIONS[type], '  '));
+    lines.push(`  ${type}`);
+  }
+  lines.push('}', '');
+  lines.push(description('The type of a fact between two entities (direction as the plan writes it).'));
+  lines.push('enum RelationType {');
+  for (const type of RELATION_TYPES) {
+    const rule = RELATION_RULES[type];
+    lines.push(description(`${rule.description} (${typeList(rule.from)} → ${typeList(rule.to)})`, '  '));
+    lines.push(`  ${type}`);
+  }
+  lines.push('}', '');
+  lines.push(description("How sure a fact is, read from the plan's own wording."));
+  lines.push('enum RelationStatus {');
+  for (const status of RELATION_STATUSES) {
+    lines.push(description(STATUS_DESCRIPTIONS[status], '  '));
+    lines.push(`  ${status}`);
+  }
+  lines.push('}');
+  const fields = entityInterfaceFields(schemaText);
+  for (const type of ENTITY_TYPES) {
+    lines.push(
+      '',
+      description(ENTITY_DESCRIPTIONS[type]),
+      `type ${type} implements Entity {`,
+      ...fields,
+      '}',
+    );
+  }
+  lines.push(GENERATED_END);
+  return lines.join('\n');
+}
+
+/** schema.graphql with the generated block rewritten (appended when the markers are missing). */
+export function spliceGeneratedSdl(schemaText: string): string {
+  const block = renderGeneratedSdl(schemaText);
+  const begin = schemaText.indexOf(GENERATED_BEGIN);
+  const end = schemaText.indexOf(GENERATED_END);
+  if (begin === -1 || end === -1 || end < begin) return `${schemaText.trimEnd()}\n\n${block}\n`;
+  return schemaText.slice(0, begin) + block + schemaText.slice(end + GENERATED_END.length);
+}
+
+/** True when the generated block of schema.graphql matches src/data/model.ts and `interface Entity`. */
+export function generatedSdlIsCurrent(schemaText: string): boolean {
+  return spliceGeneratedSdl(schemaText) === schemaText;
+}

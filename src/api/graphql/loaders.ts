@@ -1,0 +1,92 @@
+// Per-request batching (DataLoader): every load of one kind that the resolvers of one request make in the
+// same tick becomes ONE statement, whatever the number of entities in the answer. Entity rows that a query
+// already returned are remembered, so resolving Edge.sourceEntity of a subgraph costs nothing.
+import DataLoader from 'dataloader';
+import type { QueryRunner } from '../../infra/database.ts';
+import {
+  readEntitiesById,
+  readEvidence,
+  readFactsByPassage,
+  readRelationPages,
+  readRelationsById,
+  type RelationPage,
+  type RelationPageRequest,
+} from '../../read/entities.ts';
+import type { EdgeRow, EntityRow, PassageRow } from '../../read/rows.ts';
+
+export interface Loaders {
+  /** entity by id (null when none) */
+  entity(id: string): Promise<EntityRow | null>;
+  /** fact by relation id (null when none) */
+  relation(id: string): Promise<EdgeRow | null>;
+  /** the evidence passages of an entity, in reading order, each with its cited words */
+  entityEvidence(id: string): Promise<PassageRow[]>;
+  /** passages by id (null for an id that is not there) */
+  passages(ids: readonly string[]): Promise<(PassageRow | null)[]>;
+  /** a page of an entity's relations */
+  relations(request: RelationPageRequest): Promise<RelationPage>;
+  /** the facts a passage states */
+  factsByPassage(id: string): Promise<EdgeRow[]>;
+  /** Makes entity rows returned by any query available to `entity` without another statement. */
+  remember(entities: Iterable<EntityRow>): void;
+}
+
+/*
+ * Entity evidence and passages by id share ONE statement (src/read/entities.ts evidenceQuery): a request
+ * that shows the evidence of its nodes and of its edges costs one statement for both.
+ */
+type EvidenceKey = `entity:${string}` | `passage:${string}`;
+type EvidenceValue = PassageRow[] | PassageRow | null;
+
+export function createLoaders(db: Pick<QueryRunner, 'read'>): Loaders {
+  const entity = new DataLoader<string, EntityRow | null>(async (ids) => {
+    const found = await readEntitiesById(db, ids);
+    return ids.map((id) => found.get(id) ?? null);
+  });
+
+  const relation = new DataLoader<string, EdgeRow | null>(async (ids) => {
+    const found = await readRelationsById(db, ids);
+    return ids.map((id) => found.get(id) ?? null);
+  });
+
+  const evidence = new DataLoader<EvidenceKey, EvidenceValue>(async (keys) => {
+    const entityIds = keys.filter((k) => k.startsWith('entity:')).map((k) => k.slice('entity:'.length));
+    const passageIds = keys.filter((k) => k.startsWith('passage:')).map((k) => k.slice('passage:'.length));
+    const result = await readEvidence(db, entityIds, passageIds);
+    return keys.map((key) =>
+      key.startsWith('entity:')
+        ? (result.byEntity.get(key.slice('entity:'.length)) ?? [])
+        : (result.passages.get(key.slice('passage:'.length)) ?? null),
+    );
+  });
+
+  const relations = new DataLoader<RelationPageRequest, RelationPage, string>(
+    async (requests) => {
+      const pages = await readRelationPages(db, requests);
+      for (const page of pages) remember(page.items.map((item) => item.neighbor));
+      return pages;
+    },
+    { cacheKeyFn: (request) => JSON.stringify(request) },
+  );
+
+  const factsByPassage = new DataLoader<string, EdgeRow[]>(async (ids) => {
+    const { byPassage, ends } = await readFactsByPassage(db, ids);
+    remember(ends);
+    return ids.map((id) => byPassage.get(id) ?? []);
+  });
+
+  function remember(entities: Iterable<EntityRow>) {
+    for (const row of entities) entity.prime(row.id, row);
+  }
+
+  return {
+    entity: (id) => entity.load(id),
+    relation: (id) => relation.load(id),
+    entityEvidence: async (id) => (await evidence.load(`entity:${id}`)) as PassageRow[],
+    passages: (ids) =>
+      Promise.all(ids.map(async (id) => (await evidence.load(`passage:${id}`)) as PassageRow | null)),
+    relations: (request) => relations.load(request),
+    factsByPassage: (id) => factsByPassage.load(id),
+    remember,
+  };
+}

@@ -1,0 +1,55 @@
+// Resolvers of the Entity interface and its object types (Region, Park, ... Document). Every type shares
+// the common fields; its typed fields (Park.areaKm2, Project.capacity, ...) are generated from the
+// type-specific properties of src/data/model.ts, so a property added there only needs its line in
+// schema.graphql. Evidence and relations go through the request's loaders: one statement for all the
+// entities of a request, per level of nesting.
+import { ENTITY_PROPERTIES, ENTITY_TYPES, type EntityType } from '../../../data/model.ts';
+import { BadInputError } from '../../../infra/errors.ts';
+import { attributesOf, type EntityRow } from '../../../read/rows.ts';
+import { decodeCursor, relationConnection } from '../connections.ts';
+import type { EntityResolvers, Resolvers } from '../generated/resolvers.ts';
+import { filterArgument, intArgument, LIMITS } from '../limits.ts';
+
+const common: Omit<EntityResolvers, '__resolveType'> = {
+  attributes: (entity) => attributesOf(entity.properties),
+  evidence: (entity, _args, { loaders }) => loaders.entityEvidence(entity.id),
+  relations: async (entity, args, { loaders, returned }) => {
+    const first = intArgument('relations.first', args.first, 50, 0, LIMITS.relationsFirst);
+    const afterId = decodeCursor('relation', args.after, 'relations.after');
+    const page = await loaders.relations({
+      entityId: entity.id,
+      direction: args.direction ?? 'BOTH',
+      types: filterArgument(args.types),
+      statuses: filterArgument(args.statuses),
+      first,
+      afterId,
+    });
+    // graphql-armor's cost estimate multiplies a literal `first` only; relations of relations asked
+    // for with variables are bounded here, by what the request has actually returned.
+    returned.relations += page.items.length;
+    if (returned.relations > LIMITS.relationsPerRequest) {
+      throw new BadInputError(
+        `relations: this request asks for more than ${LIMITS.relationsPerRequest} relations in all (relations of relations multiply); ask for fewer with first, or page with after.`,
+      );
+    }
+    return relationConnection(page, afterId);
+  },
+};
+
+function typedFields(type: EntityType) {
+  return Object.fromEntries(
+    Object.keys(ENTITY_PROPERTIES[type]).map((key) => [
+      key,
+      (entity: EntityRow) => entity.properties[key] ?? null,
+    ]),
+  );
+}
+
+export const Entity: EntityResolvers = {
+  __resolveType: (entity) => entity.type,
+};
+
+/** Resolvers of every object type that implements Entity. */
+export const entityTypes = Object.fromEntries(
+  ENTITY_TYPES.map((type) => [type, { ...common, ...typedFields(type) }]),
+) as Pick<Resolvers, EntityType>;

@@ -1,0 +1,159 @@
+// Resolvers of the root Query type: each checks its arguments (bounds from ../limits.ts, errors that name
+// the argument and the limit), calls one data-access function of src/read, remembers the entities it
+// returned for the request's loaders, and returns.
+import { BadInputError, NotFoundError, requireEntity } from '../../../infra/errors.ts';
+import { readChainGaps } from '../../../read/chainGaps.ts';
+import { readEntityPage } from '../../../read/entities.ts';
+import { readNeighborhood } from '../../../read/neighborhood.ts';
+import { readPassageContext } from '../../../read/passages.ts';
+import { readPaths } from '../../../read/paths.ts';
+import { readPolicyReach } from '../../../read/policyReach.ts';
+import type { EntityRow } from '../../../read/rows.ts';
+import { searchEntities, searchPassages } from '../../../read/search.ts';
+import { readGraphStats } from '../../../read/stats.ts';
+import { readSupplyChain } from '../../../read/supplyChain.ts';
+import { decodeCursor, entityConnection } from '../connections.ts';
+import type { QueryResolvers } from '../generated/resolvers.ts';
+import { filterArgument, idArgument, intArgument, LIMITS, spendWalk, textArgument } from '../limits.ts';
+
+const quoted = (ids: readonly string[]) => ids.map((id) => JSON.stringify(id)).join(', ');
+
+export const Query: QueryResolvers = {
+  search: async (_parent, args, { db, loaders }) => {
+    const hits = await searchEntities(db, {
+      text: textArgument('query', args.query),
+      types: filterArgument(args.types),
+      first: intArgument('first', args.first, 20, 0, LIMITS.searchFirst),
+    });
+    loaders.remember(hits.map((hit) => hit.entity));
+    return hits;
+  },
+
+  entity: (_parent, args, { loaders }) => loaders.entity(idArgument('id', args.id)),
+
+  entities: async (_parent, args, { db, loaders }) => {
+    const first = intArgument('first', args.first, 50, 0, LIMITS.entitiesFirst);
+    const afterId = decodeCursor('entity', args.after);
+    const page = await readEntityPage(db, { types: filterArgument(args.types), first, afterId });
+    loaders.remember(page.entities);
+    return entityConnection(page, afterId);
+  },
+
+  neighborhood: async (_parent, args, { db, loaders, returned }) => {
+    spendWalk(returned, 'neighborhood');
+    if (args.ids.length === 0) throw new BadInputError('ids: give at least one entity id.');
+    if (args.ids.length > LIMITS.neighborhoodIds) {
+      throw new BadInputError(
+        `ids: ${args.ids.length} ids is above the maximum of ${LIMITS.neighborhoodIds}; ask for at most ${LIMITS.neighborhoodIds}.`,
+      );
+    }
+    const ids = [...new Set(args.ids.map((id) => idArgument('ids', id)))];
+    const limit = intArgument('limit', args.limit, 300, 1, LIMITS.neighborhoodLimit);
+    const result = await readNeighborhood(db, {
+      ids,
+      depth: intArgument('depth', args.depth, 1, 0, LIMITS.neighborhoodDepth),
+      relationTypes: filterArgument(args.relationTypes),
+      statuses: filterArgument(args.statuses),
+      limit,
+      edgeLimit: limit * LIMITS.neighborhoodEdgesPerNode,
+    });
+    if (result.missing.length > 0) {
+      throw new NotFoundError(`ids: there is no entity with id ${quoted(result.missing)}.`);
+    }
+    loaders.remember(result.nodes);
+    return result;
+  },
+
+  paths: async (_parent, args, { db, loaders, returned }) => {
+    spendWalk(returned, 'paths');
+    const from = idArgument('from', args.from);
+    const to = idArgument('to', args.to);
+    if (from === to) throw new BadInputError(`from and to are the same entity (${JSON.stringify(from)}).`);
+    const result = await readPaths(db, {
+      from,
+      to,
+      maxHops: intArgument('maxHops', args.maxHops, 4, 1, LIMITS.pathsMaxHops),
+      first: intArgument('first', args.first, 3, 1, LIMITS.pathsFirst),
+      relationTypes: filterArgument(args.relationTypes),
+      statuses: filterArgument(args.statuses),
+    });
+    requireEntity('from', from, result.fromType);
+    requireEntity('to', to, result.toType);
+    for (const path of result.paths) loaders.remember(path.nodes);
+    return result.paths;
+  },
+
+  supplyChain: async (_parent, args, { db, loaders, returned }) => {
+    spendWalk(returned, 'supplyChain');
+    const product = idArgument('product', args.product);
+    const result = await readSupplyChain(db, {
+      product,
+      direction: args.direction ?? 'BOTH',
+      depth: intArgument('depth', args.depth, 6, 1, LIMITS.supplyChainDepth),
+      statuses: filterArgument(args.statuses),
+    });
+    requireEntity('product', product, result.productType, 'Product');
+    loaders.remember(result.nodes);
+    return result;
+  },
+
+  passages: async (_parent, args, { db, loaders }) => {
+    const hits = await searchPassages(db, {
+      text: textArgument('query', args.query),
+      first: intArgument('first', args.first, 20, 0, LIMITS.passagesFirst),
+    });
+    loaders.remember(hits.flatMap((hit) => hit.entities));
+    return hits;
+  },
+
+  chainGaps: async (_parent, args, { db, loaders, returned }) => {
+    spendWalk(returned, 'chainGaps');
+    const sector = args.sector == null ? null : idArgument('sector', args.sector);
+    const product = args.product == null ? null : idArgument('product', args.product);
+    const result = await readChainGaps(db, {
+      sector,
+      product,
+      first: intArgument('first', args.first, 200, 0, LIMITS.analysisFirst),
+    });
+    if (sector !== null) requireEntity('sector', sector, result.sectorType, 'Sector');
+    if (product !== null) requireEntity('product', product, result.productType, 'Product');
+    loaders.remember(
+      result.gaps.flatMap((gap): EntityRow[] => [
+        ...gap.chain.products,
+        ...gap.coverage.map((c) => c.entity),
+      ]),
+    );
+    return result.gaps;
+  },
+
+  policyReach: async (_parent, args, { db, loaders, returned }) => {
+    spendWalk(returned, 'policyReach');
+    const entity = idArgument('entity', args.entity);
+    const result = await readPolicyReach(db, {
+      entity,
+      first: intArgument('first', args.first, 200, 0, LIMITS.analysisFirst),
+    });
+    requireEntity('entity', entity, result.entityType);
+    loaders.remember(result.reaches.flatMap((reach) => reach.path.nodes));
+    return result.reaches;
+  },
+
+  stats: (_parent, _args, { db }) => readGraphStats(db),
+
+  relation: (_parent, args, { loaders }) => loaders.relation(idArgument('id', args.id)),
+
+  passage: async (_parent, args, { loaders }) => {
+    const [passage] = await loaders.passages([idArgument('id', args.id)]);
+    return passage ?? null;
+  },
+
+  passageContext: (_parent, args, { db }) =>
+    readPassageContext(
+      db,
+      idArgument('id', args.id),
+      intArgument('before', args.before, 3, 0, LIMITS.passageContext),
+      intArgument('after', args.after, 3, 0, LIMITS.passageContext),
+    ),
+
+  limits: () => LIMITS,
+};

@@ -1,0 +1,29 @@
+// The executable schema: schema.graphql (the contract, source of truth) joined with the resolvers.
+// A schema.graphql whose model enums no longer match src/data/model.ts is refused at start-up, so a
+// forgotten `npm run codegen` cannot ship.
+import fs from 'node:fs';
+import path from 'node:path';
+import { makeExecutableSchema } from '@graphql-tools/schema';
+import { PROJECT_ROOT } from '../../infra/config.ts';
+import type { Resolvers } from './generated/resolvers.ts';
+import { generatedSdlIsCurrent } from './generatedSdl.ts';
+import { Entity, entityTypes } from './resolvers/entity.ts';
+import { Edge, PassageHit } from './resolvers/facts.ts';
+import { Query } from './resolvers/query.ts';
+
+export const SCHEMA_FILE = path.join(PROJECT_ROOT, 'schema.graphql');
+
+export const resolvers: Resolvers = { Query, Entity, ...entityTypes, Edge, PassageHit };
+
+export function buildSchema() {
+  const typeDefs = fs.readFileSync(SCHEMA_FILE, 'utf8');
+  if (!generatedSdlIsCurrent(typeDefs)) {
+    throw new Error(
+      'schema.graphql: the block generated from src/data/model.ts and interface Entity is stale; run `npm run codegen` and commit the result.',
+    );
+  }
+  return makeExecutableSchema({
+    typeDefs,
+    resolvers: resolvers as Parameters<typeof makeExecutableSchema>[0]['resolvers'],
+  });
+}

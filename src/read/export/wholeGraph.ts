@@ -1,0 +1,151 @@
+// Reads the whole graph out of Neo4j for the exports, in pages of read transactions (so an export of a
+// million facts never holds more than a page in one result), in a canonical order: nodes by group and
+// id, relationships by their start node, type, end node and id. Two exports of the same graph are equal
+// byte for byte, which is what the round-trip tests compare.
+import type { QueryRunner } from '../../infra/database.ts';
+import { ENTITY_TYPES } from '../../data/model.ts';
+import { INTEGER_PROPERTIES } from '../../write/records.ts';
+
+export type NodeGroup = 'Entity' | 'Passage' | 'Meta';
+
+export interface ExportNode {
+  readonly group: NodeGroup;
+  /** the type label of an entity (Park, ...); the group for the others */
+  readonly label: string;
+  /** `id` (entities, passages) or `key` (meta): unique within the group */
+  readonly key: string;
+  readonly properties: Record<string, unknown>;
+}
+
+export interface ExportRelationship {
+  readonly type: string;
+  readonly startGroup: NodeGroup;
+  readonly start: string;
+  readonly endGroup: NodeGroup;
+  readonly end: string;
+  readonly properties: Record<string, unknown>;
+}
+
+export interface GraphCounts {
+  readonly nodes: number;
+  readonly relationships: number;
+}
+
+const PAGE = 2_000;
+
+export async function countGraph(db: Pick<QueryRunner, 'read'>): Promise<GraphCounts> {
+  const [row] = await db.read({
+    cypher: /* Cypher */ `
+      RETURN
+        COUNT { (n) WHERE n:Entity OR n:Passage OR n:Meta } AS nodes,
+        COUNT { (a)-[]->() WHERE a:Entity OR a:Passage } AS relationships`,
+  });
+  return { nodes: Number(row?.nodes ?? 0), relationships: Number(row?.relationships ?? 0) };
+}
+
+/** Every node: meta, entities, passages, each group in id order. */
+export async function* readNodes(db: Pick<QueryRunner, 'read'>): AsyncGenerator<ExportNode[]> {
+  const meta = await db.read({
+    cypher: /* Cypher */ `MATCH (m:Meta) RETURN m.key AS key, properties(m) AS props ORDER BY key`,
+  });
+  yield meta.map((r) => ({
+    group: 'Meta',
+    label: 'Meta',
+    key: String(r.key),
+    properties: r.props as Record<string, unknown>,
+  }));
+  for (const group of ['Entity', 'Passage'] as const) {
+    let after = '';
+    for (;;) {
+      const rows = await db.read({
+        cypher:
+          group === 'Entity'
+            ? /* Cypher */ `
+              MATCH (n:Entity) WHERE n.id > $after
+              RETURN n.id AS key, [l IN labels(n) WHERE l <> 'Entity'][0] AS label, properties(n) AS props
+              ORDER BY n.id LIMIT toInteger($limit)`
+            : /* Cypher */ `
+              MATCH (n:Passage) WHERE n.id > $after
+              RETURN n.id AS key, 'Passage' AS label, properties(n) AS props
+              ORDER BY n.id LIMIT toInteger($limit)`,
+        params: { after, limit: PAGE },
+      });
+      if (rows.length === 0) break;
+      yield rows.map((r) => ({
+        group,
+        label: String(r.label),
+        key: String(r.key),
+        properties: r.props as Record<string, unknown>,
+      }));
+      after = String(rows[rows.length - 1]?.key);
+      if (rows.length < PAGE) break;
+    }
+  }
+}
+
+/** Every relationship, paged by start node: the facts and evidence of entities, then NEXT / IN_DOCUMENT of passages. */
+export async function* readRelationships(
+  db: Pick<QueryRunner, 'read'>,
+): AsyncGenerator<ExportRelationship[]> {
+  for (const group of ['Entity', 'Passage'] as const) {
+    let after = '';
+    for (;;) {
+      const rows = await db.read({
+        cypher:
+          group === 'Entity'
+            ? /* Cypher */ `
+              MATCH (a:Entity) WHERE a.id > $after
+              WITH a ORDER BY a.id LIMIT toInteger($limit)
+              OPTIONAL MATCH (a)-[r]->(b)
+              WHERE b:Entity OR b:Passage
+              RETURN a.id AS start, type(r) AS type, b.id AS end, CASE WHEN b:Entity THEN 'Entity' ELSE 'Passage' END AS endGroup,
+                properties(r) AS props
+              ORDER BY start, type, end, props.id, props.quote`
+            : /* Cypher */ `
+              MATCH (a:Passage) WHERE a.id > $after
+              WITH a ORDER BY a.id LIMIT toInteger($limit)
+              OPTIONAL MATCH (a)-[r]->(b)
+              WHERE b:Entity OR b:Passage
+              RETURN a.id AS start, type(r) AS type, b.id AS end, CASE WHEN b:Entity THEN 'Entity' ELSE 'Passage' END AS endGroup,
+                properties(r) AS props
+              ORDER BY start, type, end`,
+        params: { after, limit: PAGE },
+      });
+      if (rows.length === 0) break;
+      yield rows
+        .filter((r) => r.type !== null)
+        .map((r) => ({
+          type: String(r.type),
+          startGroup: group,
+          start: String(r.start),
+          endGroup: r.endGroup as NodeGroup,
+          end: String(r.end),
+          properties: r.props as Record<string, unknown>,
+        }));
+      const starts = new Set(rows.map((r) => r.start));
+      after = String(rows[rows.length - 1]?.start);
+      if (starts.size < PAGE) break;
+    }
+  }
+}
+
+export type PropertyKind = 'string' | 'long' | 'double' | 'boolean' | 'string[]';
+
+const FLOAT_PROPERTIES = new Set(['areaKm2', 'capacity', 'value', 'share']);
+const LIST_PROPERTIES = new Set(['aliases', 'caveats', 'sectionPath', 'evidence', 'quotes']);
+
+/**
+ * The declared type of a property of a node with this label (or of a relationship): the driver returns
+ * every number as a JS number, so whether it is an INTEGER or a FLOAT in Neo4j comes from the model.
+ */
+export function propertyKind(label: string, key: string, sample: unknown): PropertyKind {
+  if (LIST_PROPERTIES.has(key) || Array.isArray(sample)) return 'string[]';
+  if ((INTEGER_PROPERTIES as Record<string, readonly string[] | undefined>)[label]?.includes(key))
+    return 'long';
+  if (FLOAT_PROPERTIES.has(key) || typeof sample === 'number') return 'double';
+  if (typeof sample === 'boolean') return 'boolean';
+  return 'string';
+}
+
+/** The entity type labels, so exports can tell them from the groups. */
+export const TYPE_LABELS: readonly string[] = ENTITY_TYPES;

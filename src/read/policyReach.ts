@@ -1,0 +1,116 @@
+// Policy reach (DESIGN.md "Analyses"): the policies and measures that apply to (APPLIES_TO) or target
+// (TARGETS) an entity, directly or through what it belongs to — its parks, sectors and regions, and up
+// their hierarchy — each once, with its shortest reason as a path (every hop an Edge with evidence). One
+// statement, cypher/policy-reach.cypher; the GraphQL field and `cskg query policy-reach` both call
+// readPolicyReach, so they cannot disagree.
+import type { CypherQuery, QueryRunner } from '../infra/database.ts';
+import { bindNamedQuery, loadNamedQuery } from './namedQueries.ts';
+import {
+  toEdgeRow,
+  toEntityRow,
+  toPassageRow,
+  weakestStatus,
+  type EdgeRow,
+  type EntityRow,
+  type PassageRow,
+} from './rows.ts';
+import type { RelationStatus } from '../data/model.ts';
+
+type Reader = Pick<QueryRunner, 'read'>;
+
+export type ReachViaName = 'DIRECT' | 'PARK' | 'SECTOR' | 'REGION' | 'OTHER';
+
+export interface PolicyReachRequest {
+  readonly entity: string;
+  readonly first: number;
+}
+
+export interface PolicyReachRow {
+  readonly policy: EntityRow;
+  readonly relation: EdgeRow;
+  readonly target: EntityRow;
+  readonly via: ReachViaName;
+  readonly path: { nodes: EntityRow[]; edges: EdgeRow[]; length: number };
+  readonly status: RelationStatus;
+  readonly partOf: EntityRow[];
+  readonly explanation: string;
+  readonly evidence: PassageRow[];
+}
+
+export interface PolicyReachResult {
+  /** the type of the entity asked for, null when there is none */
+  readonly entityType: string | null;
+  readonly reaches: PolicyReachRow[];
+}
+
+export function policyReachQuery(request: PolicyReachRequest): CypherQuery {
+  return bindNamedQuery(loadNamedQuery('policy-reach'), { entity: request.entity, first: request.first });
+}
+
+interface RawReach {
+  policy: unknown;
+  relation: unknown;
+  target: unknown;
+  steps: number;
+  nodes: unknown[];
+  edges: unknown[];
+  partOf: unknown[];
+  passages: unknown[];
+}
+
+export async function readPolicyReach(db: Reader, request: PolicyReachRequest): Promise<PolicyReachResult> {
+  const [row] = await db.read(policyReachQuery(request));
+  const reaches = ((row?.reaches ?? []) as RawReach[]).map((raw): PolicyReachRow => {
+    const policy = toEntityRow(raw.policy);
+    const target = toEntityRow(raw.target);
+    const nodes = raw.nodes.map(toEntityRow);
+    const edges = raw.edges.map(toEdgeRow);
+    const via = viaOf(Number(raw.steps), target);
+    return {
+      policy,
+      relation: toEdgeRow(raw.relation),
+      target,
+      via,
+      path: { nodes, edges, length: edges.length },
+      status: weakestStatus(edges.map((e) => e.status)),
+      partOf: raw.partOf.map(toEntityRow),
+      explanation: explain(nodes, edges),
+      evidence: raw.passages.map((p) => toPassageRow(p)),
+    };
+  });
+  return { entityType: (row?.entityType as string | null | undefined) ?? null, reaches };
+}
+
+function viaOf(steps: number, target: EntityRow): ReachViaName {
+  if (steps === 0) return 'DIRECT';
+  if (target.type === 'Park') return 'PARK';
+  if (target.type === 'Sector') return 'SECTOR';
+  if (target.type === 'Region') return 'REGION';
+  return 'OTHER';
+}
+
+const VERBS: Record<string, string> = {
+  APPLIES_TO: 'applies to',
+  TARGETS: 'targets',
+  LOCATED_IN: 'lies in',
+  PART_OF: 'is part of',
+  IN_SECTOR: 'is in the sector',
+  HOSTS: 'hosts',
+  FOCUSES_ON: 'focuses on',
+  ANCHORS: 'anchors',
+};
+
+/** "政策 applies to 园区 (planned), which hosts 项目 (existing)": the path read from the policy. */
+function explain(nodes: readonly EntityRow[], edges: readonly EdgeRow[]): string {
+  const parts: string[] = [];
+  edges.forEach((edge, i) => {
+    const left = nodes[i];
+    const right = nodes[i + 1];
+    if (!left || !right) return;
+    const forward = edge.source === left.id;
+    const verb = VERBS[edge.type] ?? edge.type;
+    const clause = forward ? `${left.name} ${verb} ${right.name}` : `${right.name} ${verb} ${left.name}`;
+    parts.push(`${clause} (${edge.status})`);
+  });
+  return parts.join('; ') + '.';
+}

@@ -1,0 +1,76 @@
+// Size and provenance of the loaded graph, in one statement.
+import type { CypherQuery, QueryRunner } from '../infra/database.ts';
+
+export interface TypeCount {
+  type: string;
+  count: number;
+}
+
+export interface GraphStats {
+  entities: number;
+  relations: number;
+  passages: number;
+  byType: TypeCount[];
+  byRelation: TypeCount[];
+  loadedAt: string | null;
+  dataHash: string | null;
+}
+
+export const graphStatsQuery: CypherQuery = {
+  cypher: /* Cypher */ `
+    RETURN
+      COUNT { (:Entity) } AS entities,
+      COUNT { (:Entity)-[]->(:Entity) } AS relations,
+      COUNT { (:Passage) } AS passages,
+      COLLECT {
+        MATCH (n:Entity)
+        WITH [label IN labels(n) WHERE label <> 'Entity'][0] AS type, count(*) AS count
+        RETURN { type: type, count: count } AS entry ORDER BY entry.type
+      } AS byType,
+      COLLECT {
+        MATCH (:Entity)-[r]->(:Entity)
+        WITH type(r) AS type, count(*) AS count
+        RETURN { type: type, count: count } AS entry ORDER BY entry.type
+      } AS byRelation,
+      COLLECT { MATCH (m:Meta {key: 'graph'}) RETURN m { .loadedAt, .dataHash } }[0] AS meta`,
+};
+
+export async function readGraphStats(db: Pick<QueryRunner, 'read'>): Promise<GraphStats> {
+  const [row] = await db.read(graphStatsQuery);
+  const meta = (row?.meta ?? null) as { loadedAt?: string; dataHash?: string } | null;
+  return {
+    entities: Number(row?.entities ?? 0),
+    relations: Number(row?.relations ?? 0),
+    passages: Number(row?.passages ?? 0),
+    byType: (row?.byType ?? []) as TypeCount[],
+    byRelation: (row?.byRelation ?? []) as TypeCount[],
+    loadedAt: meta?.loadedAt ?? null,
+    dataHash: meta?.dataHash ?? null,
+  };
+}
+
+export interface Readiness {
+  /** ISO time of the last load, null when nothing is loaded */
+  readonly loadedAt: string | null;
+  /** entities the last load wrote (from the stamp; no count of the graph) */
+  readonly entities: number;
+}
+
+/**
+ * What /ready needs, in one cheap statement: the load stamp (an index seek) and whether any entity exists.
+ * Load balancers poll it often, so it never counts the graph as `stats` does.
+ */
+export const readinessQuery: CypherQuery = {
+  cypher: /* Cypher */ `
+    OPTIONAL MATCH (m:Meta {key: 'graph'})
+    RETURN m.loadedAt AS loadedAt, coalesce(m.entityCount, 0) AS entityCount, EXISTS { (:Entity) } AS hasEntities`,
+};
+
+export async function readReadiness(db: Pick<QueryRunner, 'read'>): Promise<Readiness> {
+  const [row] = await db.read(readinessQuery);
+  const hasEntities = Boolean(row?.hasEntities);
+  return {
+    loadedAt: hasEntities ? ((row?.loadedAt as string | null | undefined) ?? null) : null,
+    entities: hasEntities ? Number(row?.entityCount ?? 0) : 0,
+  };
+}
