@@ -1,5 +1,5 @@
-// npm run bench:web — the explorer's speed in Debian's Chromium (headless, software rendering, as on the
-// development machines): the whole plan graph of data/ drawn and laid out by the explorer's controller, and
+// npm run bench:web — the explorer's speed in Chromium (the one tests/support/chromium.ts picks; headless,
+// software rendering, as on the development machines): the whole plan graph of data/ drawn and laid out by the explorer's controller, and
 // 5,000 synthetic nodes panned and zoomed with cytoscape's canvas renderer and its WebGL renderer, both
 // programmatically and by real mouse gestures (a drag, a wheel), with edges drawn in motion and hidden
 // (the explorer's choice above a size) or a texture. Prints tables; the figures go to bench/RESULTS.md,
@@ -10,10 +10,10 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
 import { validateDataDir } from '../../src/data/validate.ts';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../tests/support/chromium.ts';
+import { CHROMIUM_ARGS, findChromium, launchChromium } from '../../tests/support/chromium.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const OUT = path.join(ROOT, 'bench/out/web');
@@ -110,7 +110,7 @@ async function withPage<T>(
 ): Promise<T> {
   let browser: Browser | undefined;
   try {
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args });
+    browser = await launchChromium(args);
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     page.on('pageerror', (error) => console.error('page error:', error.message));
     await page.goto(url);
@@ -197,6 +197,7 @@ async function main() {
   fs.writeFileSync(path.join(OUT, 'plan.json'), JSON.stringify(plan));
   const server = await serve(OUT);
   const page = `${server.url}/bench/index.html`;
+  console.log(`chromium: ${(await findChromium()).source}`);
   console.log(
     `plan graph: ${plan.nodes.length} entities, ${plan.edges.length} relations; ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}; load average ${os
       .loadavg()

@@ -1,18 +1,20 @@
 // The explorer end to end: the built page, served by the real HTTP server over the plan graph in Neo4j, in
-// Debian's Chromium driven by playwright-core. What only a browser shows: the page opens on 五区十园, the
-// search is keyboard-driven, details show the plan's words, expansion, the PX chain, a path from a Taiwan
-// association to an enterprise, the language switch, PNG export, a shared URL, and the loading, empty and
-// error states. Screenshots go to test-results/ (look at them: Chinese must render, not boxes).
+// Chromium driven by playwright-core (tests/support/chromium.ts: CHROMIUM_PATH, a system Chromium or the
+// packaged one). What only a browser shows: the page opens on 五区十园, the search is keyboard-driven,
+// details show the plan's words, expansion, the PX chain, a path from a Taiwan association to an
+// enterprise, the language switch, PNG export, a shared URL, and the loading, empty and error states.
+// Screenshots go to test-results/ (look at them: Chinese must render, not boxes; that needs a CJK font
+// such as Debian's fonts-noto-cjk, see README.md).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/infra/config.ts';
 import type { Database } from '../../src/infra/database.ts';
 import { connectTestDatabase } from '../support/neo4j.ts';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium.ts';
+import { launchChromium } from '../support/chromium.ts';
 import { ensurePlanLoaded } from '../support/plan.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
@@ -34,7 +36,7 @@ beforeAll(async () => {
     logLevel: 'warn',
   });
   server = await startTestServer(db, { webDir });
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
+  browser = await launchChromium();
   context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
   fs.mkdirSync(SHOTS, { recursive: true });
 });
