@@ -1,17 +1,17 @@
 // Exports of the canvas, headless: SVG with real text and the status line styles, JSON with every
 // entity and fact shown (and nothing the filters hide).
 import { afterEach, describe, expect, it } from 'vitest';
-import { GraphController } from '../../web/src/graph/controller.ts';
-import { escapeXml, exportJson, exportSvg } from '../../web/src/graph/exportView.ts';
-import { NO_FILTERS, toggleFilter } from '../../web/src/graph/filters.ts';
+import { CanvasController } from '../../web/src/canvas/controller.ts';
+import { escapeXml, exportJson, exportSvg } from '../../web/src/canvas/exportView.ts';
+import { NO_FILTERS, toggleFilter } from '../../web/src/canvas/filters.ts';
 import { pxChain, pxChainGaps } from './web-fixtures.ts';
 
-let controller: GraphController;
+let controller: CanvasController;
 afterEach(() => controller?.destroy());
 
 describe('exportSvg', () => {
   it('draws every node with its label as text, planned and sought edges dashed and dotted', async () => {
-    controller = new GraphController();
+    controller = new CanvasController();
     await controller.showChain(pxChain, 'product:px', pxChainGaps);
     const svg = exportSvg(controller.cy, { title: 'PX <chain>' });
     expect(svg.startsWith('<?xml')).toBe(true);
@@ -27,7 +27,7 @@ describe('exportSvg', () => {
   });
 
   it('leaves out what the filters hide', async () => {
-    controller = new GraphController();
+    controller = new CanvasController();
     await controller.show(pxChain, { kind: 'explore' });
     controller.setFilters(toggleFilter(NO_FILTERS, 'hiddenTypes', 'Enterprise'));
     const svg = exportSvg(controller.cy);

@@ -1,6 +1,6 @@
 // Labels that wrap where a reader would break them, and the cited words of a passage, highlighted.
 import { describe, expect, it } from 'vitest';
-import { labelWords, nodeLabel, textWidth, wrapLabel } from '../../web/src/graph/labels.ts';
+import { labelWords, nodeLabel, textWidth, wrapLabel } from '../../web/src/canvas/labels.ts';
 import { highlightRuns } from '../../web/src/ui/highlight.ts';
 
 describe('wrapLabel', () => {

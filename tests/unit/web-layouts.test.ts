@@ -1,10 +1,10 @@
 // The explorer's own layouts, as pure functions: columns for the opening view, rows for paths, tiers for
 // chains, and the seeded random that makes every fcose run repeatable.
 import { describe, expect, it } from 'vitest';
-import { columnOf, columnsLayout, spread } from '../../web/src/graph/columns.ts';
-import { tierProducts } from '../../web/src/graph/chain.ts';
-import { seededRandom } from '../../web/src/graph/layouts.ts';
-import { pathPositions } from '../../web/src/graph/pathsLayout.ts';
+import { columnOf, columnsLayout, spread } from '../../web/src/canvas/columns.ts';
+import { tierProducts } from '../../web/src/canvas/chain.ts';
+import { seededRandom } from '../../web/src/canvas/layouts.ts';
+import { pathPositions } from '../../web/src/canvas/pathsLayout.ts';
 import { edge } from './web-fixtures.ts';
 
 describe('columnsLayout', () => {

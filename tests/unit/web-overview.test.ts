@@ -2,7 +2,7 @@
 // and parks, 专栏三's headings say which is which, and the FOCUSES_ON that 专栏三 states are the sectors.
 import { describe, expect, it } from 'vitest';
 import type { OverviewAnswer } from '../../web/src/api/explorerApi.ts';
-import { buildOverview } from '../../web/src/graph/overview.ts';
+import { buildOverview } from '../../web/src/canvas/overview.ts';
 import type { Passage } from '../../web/src/model.ts';
 import { edge, entity } from './web-fixtures.ts';
 

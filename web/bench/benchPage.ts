@@ -3,9 +3,9 @@
 // zoom with cytoscape's canvas renderer and its WebGL renderer, programmatically and by real mouse gestures
 // (the Node side moves the mouse; this page counts the frames). bench/web/run.ts drives it.
 import type cytoscape from 'cytoscape';
-import { GraphController } from '../src/graph/controller.ts';
-import { layoutInWorker } from '../src/graph/layoutClient.ts';
-import type { LayoutName } from '../src/graph/layouts.ts';
+import { CanvasController } from '../src/canvas/controller.ts';
+import { layoutInWorker } from '../src/canvas/layoutClient.ts';
+import type { LayoutName } from '../src/canvas/layouts.ts';
 import type { Subgraph } from '../src/model.ts';
 import { syntheticGraph, syntheticPositions } from './synthetic.ts';
 
@@ -58,7 +58,7 @@ async function draw(subgraph: Subgraph, layout: LayoutName): Promise<DrawResult>
   localStorage.clear();
   const container = stage();
   const t0 = performance.now();
-  const controller = new GraphController({
+  const controller = new CanvasController({
     container,
     lang: 'zh',
     animate: false,
@@ -79,7 +79,7 @@ async function draw(subgraph: Subgraph, layout: LayoutName): Promise<DrawResult>
   controller.destroy();
 
   // The same graph again: a shared link reopened, or the whole-graph view revisited.
-  const again = new GraphController({
+  const again = new CanvasController({
     container: stage(),
     lang: 'zh',
     animate: false,
@@ -118,7 +118,7 @@ async function panZoom(
   mode: 'overview' | 'reading',
 ): Promise<PanResult> {
   const graph = syntheticGraph(nodes, edges);
-  const controller = new GraphController({ container: stage(), lang: 'zh', animate: false, webgl });
+  const controller = new CanvasController({ container: stage(), lang: 'zh', animate: false, webgl });
   const t0 = performance.now();
   await controller.show(graph, { kind: 'explore', layout: 'fcose' });
   const layoutMs = Math.round(performance.now() - t0);
@@ -134,7 +134,7 @@ async function panPlan(
   durationMs: number,
   mode: 'overview' | 'reading',
 ): Promise<PanResult> {
-  const controller = new GraphController({
+  const controller = new CanvasController({
     container: stage(),
     lang: 'zh',
     animate: false,
@@ -160,7 +160,7 @@ async function placeView(cy: cytoscape.Core, mode: 'overview' | 'reading', readA
 }
 
 async function measurePan(
-  controller: GraphController,
+  controller: CanvasController,
   webgl: boolean,
   durationMs: number,
   mode: 'overview' | 'reading',
@@ -236,7 +236,7 @@ export interface FrameStats {
 
 let gesture:
   | {
-      controller: GraphController;
+      controller: CanvasController;
       gaps: number[];
       renders: number;
       counting: boolean;
@@ -250,7 +250,7 @@ let gesture:
  */
 async function gestureGraph(nodes: number, edges: number, plan?: Subgraph): Promise<void> {
   gesture?.controller.destroy();
-  const controller = new GraphController({
+  const controller = new CanvasController({
     container: stage(),
     lang: 'zh',
     animate: false,

@@ -1,7 +1,7 @@
 // Synthetic graphs shaped like the plan's (a few hubs, many leaves; the plan's entity and relation types
 // and statuses in its proportions), of any size, for the explorer benchmark. Deterministic for a seed.
 import type { EdgeSummary, EntitySummary, Subgraph } from '../src/model.ts';
-import { seededRandom } from '../src/graph/layouts.ts';
+import { seededRandom } from '../src/canvas/layouts.ts';
 
 const TYPES = [
   'Park',

@@ -3,7 +3,7 @@
 // encode and decode are inverse, and tested without a browser.
 import type { ChainDirection, Lang, RelationStatus } from '../model.ts';
 import { STATUSES } from '../model.ts';
-import { isLayoutName, type LayoutName } from '../graph/layouts.ts';
+import { isLayoutName, type LayoutName } from '../canvas/layouts.ts';
 
 export type BaseView =
   | { readonly kind: 'overview' }

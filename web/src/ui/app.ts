@@ -4,12 +4,12 @@
 // data access in the API module; this file only wires them to the page.
 import type { ExplorerApi } from '../api/explorerApi.ts';
 import { PLAN_ID } from '../api/explorerApi.ts';
-import { GraphController, type Selection } from '../graph/controller.ts';
-import { layoutInWorker } from '../graph/layoutClient.ts';
-import { exportJson, exportSvg } from '../graph/exportView.ts';
-import { toggleFilter, type Filters } from '../graph/filters.ts';
-import type { LayoutName } from '../graph/layouts.ts';
-import { buildOverview, type Overview } from '../graph/overview.ts';
+import { CanvasController, type CanvasSnapshot, type Selection } from '../canvas/controller.ts';
+import { layoutInWorker } from '../canvas/layoutClient.ts';
+import { exportJson, exportSvg } from '../canvas/exportView.ts';
+import { toggleFilter, type Filters } from '../canvas/filters.ts';
+import type { LayoutName } from '../canvas/layouts.ts';
+import { buildOverview, type Overview } from '../canvas/overview.ts';
 import { t, type UiKey } from '../i18n.ts';
 import type {
   ChainDirection,
@@ -50,13 +50,18 @@ const CONTEXT_WINDOW = 25;
 
 type Tab = 'details' | 'chain' | 'paths';
 
+/** What undo goes back to: the view's record (for the URL) and the canvas, as they were before a step. */
 interface Step {
   readonly base: BaseView;
   readonly ops: readonly Operation[];
+  readonly canvas: CanvasSnapshot;
 }
 
+/** Steps undo can go back. */
+const HISTORY_LIMIT = 40;
+
 export class ExplorerApp {
-  private readonly controller: GraphController;
+  private readonly controller: CanvasController;
   private lang: Lang;
   private base: BaseView = { kind: 'empty' };
   private ops: Operation[] = [];
@@ -148,7 +153,7 @@ export class ExplorerApp {
     this.right.append(this.tabs, this.tabPanel);
     root.replaceChildren(this.header, this.legend, this.canvasArea, this.right);
 
-    this.controller = new GraphController({
+    this.controller = new CanvasController({
       container: this.cyContainer,
       lang: this.lang,
       animate: true,
@@ -279,17 +284,20 @@ export class ExplorerApp {
   }
 
   private newBase(base: BaseView): void {
-    this.steps.push({ base: this.base, ops: [...this.ops] });
-    if (this.steps.length > 40) this.steps.shift();
+    this.remember();
     this.base = base;
     this.ops = [];
     if (this.tab === 'details') this.renderDetailsHint();
   }
 
   private step(op: Operation): void {
-    this.steps.push({ base: this.base, ops: [...this.ops] });
-    if (this.steps.length > 40) this.steps.shift();
+    this.remember();
     this.ops.push(op);
+  }
+
+  private remember(): void {
+    this.steps.push({ base: this.base, ops: [...this.ops], canvas: this.controller.snapshot() });
+    if (this.steps.length > HISTORY_LIMIT) this.steps.shift();
   }
 
   // -------------------------------------------------------------------------------------- actions
@@ -345,12 +353,11 @@ export class ExplorerApp {
   }
 
   private undo(): void {
-    if (!this.controller.undo()) return;
     const previous = this.steps.pop();
-    if (previous) {
-      this.base = previous.base;
-      this.ops = [...previous.ops];
-    }
+    if (!previous) return;
+    this.base = previous.base;
+    this.ops = [...previous.ops];
+    this.controller.restore(previous.canvas);
     this.syncUrl();
   }
 
@@ -788,7 +795,7 @@ export class ExplorerApp {
       button(
         t(lang, 'undo'),
         'undo',
-        this.controller.canUndo,
+        this.steps.length > 0,
         () => this.undo(),
         `${t(lang, 'undo')} (Ctrl+Z)`,
       ),
@@ -1043,7 +1050,7 @@ export class ExplorerApp {
   }
 
   /** For tests and the console: the controller behind the page. */
-  get graph(): GraphController {
+  get graph(): CanvasController {
     return this.controller;
   }
 }

@@ -11,7 +11,7 @@ import {
   type PolicyReachItem,
   type RelationItem,
 } from '../model.ts';
-import { isTaiwanSide } from '../graph/elements.ts';
+import { isTaiwanSide } from '../canvas/elements.ts';
 import { h, render } from './dom.ts';
 import { highlighted } from './highlight.ts';
 import { lineIcon, typeIcon } from './legend.ts';

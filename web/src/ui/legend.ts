@@ -9,9 +9,9 @@ import {
   t,
 } from '../i18n.ts';
 import { STATUSES, type Lang, type RelationStatus } from '../model.ts';
-import type { Filters } from '../graph/filters.ts';
-import { LAYOUT_NAMES, type LayoutName } from '../graph/layouts.ts';
-import { CHAIN_EDGE_COLOR, EDGE_COLOR, STATUS_LINE, typeStyle } from '../graph/palette.ts';
+import type { Filters } from '../canvas/filters.ts';
+import { LAYOUT_NAMES, type LayoutName } from '../canvas/layouts.ts';
+import { CHAIN_EDGE_COLOR, EDGE_COLOR, STATUS_LINE, typeStyle } from '../canvas/palette.ts';
 import { h, render, svgEl } from './dom.ts';
 
 export interface LegendModel {

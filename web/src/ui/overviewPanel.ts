@@ -1,7 +1,7 @@
 // The opening view in words, beside the graph: the five zones and ten parks in the plan's order, each with
 // where it is and what it focuses on, so the structure reads without a click (and without a mouse).
 import { t } from '../i18n.ts';
-import type { Overview } from '../graph/overview.ts';
+import type { Overview } from '../canvas/overview.ts';
 import type { Lang } from '../model.ts';
 import { h, render } from './dom.ts';
 import { typeIcon } from './legend.ts';

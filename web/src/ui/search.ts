@@ -4,7 +4,7 @@
 // search and the chain and path pickers are all one of these.
 import { entityTypeName, t } from '../i18n.ts';
 import type { EntitySummary, Lang, SearchHit } from '../model.ts';
-import { typeStyle } from '../graph/palette.ts';
+import { typeStyle } from '../canvas/palette.ts';
 import { h, render } from './dom.ts';
 import { highlighted } from './highlight.ts';
 

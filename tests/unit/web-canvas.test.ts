@@ -1,9 +1,12 @@
-// The explorer's graph controller, headless: expand with a cap and "show more", hide, pin, undo,
-// filters, language, chains with their gaps, paths.
+// The explorer's canvas, headless: the controller's content operations (expand with a cap and "show more",
+// hide, pin, snapshots for undo, filters, language, chains with their gaps, paths), the layout runner (the
+// worker's refinement and its cache) and the level of detail (stylesheet, labels and edges by size).
 import { afterEach, describe, expect, it } from 'vitest';
-import { GraphController, HIDE_EDGES_WHILE_MOVING_ABOVE, layoutKey } from '../../web/src/graph/controller.ts';
-import type { LayoutAnswer, LayoutJob } from '../../web/src/graph/layoutWorker.ts';
-import { NO_FILTERS, toggleFilter } from '../../web/src/graph/filters.ts';
+import { CanvasController } from '../../web/src/canvas/controller.ts';
+import { layoutKey } from '../../web/src/canvas/layoutRunner.ts';
+import { HIDE_EDGES_WHILE_MOVING_ABOVE } from '../../web/src/canvas/levelOfDetail.ts';
+import type { LayoutAnswer, LayoutJob } from '../../web/src/canvas/layoutWorker.ts';
+import { NO_FILTERS, toggleFilter } from '../../web/src/canvas/filters.ts';
 import {
   edge,
   gulei,
@@ -17,19 +20,19 @@ import {
   zhangzhouTiz,
 } from './web-fixtures.ts';
 
-let controller: GraphController;
+let controller: CanvasController;
 afterEach(() => controller?.destroy());
 
-function ids(c: GraphController) {
+function ids(c: CanvasController) {
   return c.cy
     .nodes()
     .map((n) => n.id())
     .sort();
 }
 
-describe('GraphController', () => {
+describe('CanvasController', () => {
   it('shows a subgraph with labels in Chinese, sized by degree', async () => {
-    controller = new GraphController();
+    controller = new CanvasController();
     await controller.show(
       {
         nodes: [gulei, gulieTown, zhangzhou],
@@ -48,7 +51,7 @@ describe('GraphController', () => {
   });
 
   it('expands up to the cap, the best connected first, and shows more on request', async () => {
-    controller = new GraphController();
+    controller = new CanvasController();
     await controller.show({ nodes: [zhangzhouTiz], edges: [], truncated: false }, { kind: 'explore' });
     const star = starAround(zhangzhouTiz, 30);
     const first = await controller.expand(zhangzhouTiz.id, star, 25);
@@ -63,26 +66,32 @@ describe('GraphController', () => {
     expect(controller.expandedIds).toEqual([zhangzhouTiz.id]);
   });
 
-  it('hides nodes, keeps them out of later expansions, and undoes step by step', async () => {
-    controller = new GraphController();
+  it('hides nodes, keeps them out of later expansions, and restores snapshots step by step', async () => {
+    controller = new CanvasController();
     await controller.show({ nodes: [zhangzhouTiz], edges: [], truncated: false }, { kind: 'explore' });
     const star = starAround(zhangzhouTiz, 4);
+    const snapshots = [controller.snapshot()];
     await controller.expand(zhangzhouTiz.id, star, 25);
+    snapshots.push(controller.snapshot());
     controller.hide(['enterprise:firm-1']);
     expect(controller.has('enterprise:firm-1')).toBe(false);
     expect(controller.dismissedIds).toEqual(['enterprise:firm-1']);
+    snapshots.push(controller.snapshot());
     await controller.expand(zhangzhouTiz.id, star, 25);
     expect(controller.has('enterprise:firm-1')).toBe(false);
 
-    expect(controller.undo()).toBe(true); // the second expansion
-    expect(controller.undo()).toBe(true); // the hide
+    controller.restore(snapshots.pop()!); // before the second expansion
+    expect(controller.has('enterprise:firm-1')).toBe(false);
+    controller.restore(snapshots.pop()!); // before the hide
     expect(controller.has('enterprise:firm-1')).toBe(true);
-    expect(controller.undo()).toBe(true); // the first expansion
+    expect(controller.dismissedIds).toEqual([]);
+    controller.restore(snapshots.pop()!); // before the first expansion
     expect(ids(controller)).toEqual([zhangzhouTiz.id]);
+    expect(controller.expandedIds).toEqual([]);
   });
 
   it('keeps a pinned node in place through a new layout', async () => {
-    controller = new GraphController();
+    controller = new CanvasController();
     await controller.show(starAround(zhangzhouTiz, 8), { kind: 'explore' });
     const node = controller.cy.getElementById('enterprise:firm-3');
     node.position({ x: 1234, y: -567 });
@@ -96,7 +105,7 @@ describe('GraphController', () => {
   });
 
   it('filters by entity type, relation type and status without removing anything', async () => {
-    controller = new GraphController();
+    controller = new CanvasController();
     await controller.show(pxChain, { kind: 'explore' });
     controller.setFilters(toggleFilter(NO_FILTERS, 'hiddenTypes', 'Enterprise'));
     expect(controller.cy.nodes('[type = "Enterprise"]').length).toBe(3);
@@ -112,7 +121,7 @@ describe('GraphController', () => {
   });
 
   it('switches node and edge labels between Chinese and English', async () => {
-    controller = new GraphController();
+    controller = new CanvasController();
     await controller.show(pxChain, { kind: 'explore' });
     controller.setLanguage('en');
     expect(controller.cy.getElementById(px.id).data('label')).toBe('Paraxylene (PX)');
@@ -123,7 +132,7 @@ describe('GraphController', () => {
   });
 
   it('lays a chain out left to right in tiers and marks the gaps the API found', async () => {
-    controller = new GraphController();
+    controller = new CanvasController();
     const analysis = await controller.showChain(pxChain, px.id, pxChainGaps);
     const x = (id: string) => controller.cy.getElementById(id).position().x;
     expect(x('product:oil-refining')).toBeLessThan(x('product:ethylene'));
@@ -145,7 +154,7 @@ describe('GraphController', () => {
   });
 
   it('shows paths and highlights one at a time', async () => {
-    controller = new GraphController();
+    controller = new CanvasController();
     const a = {
       nodes: [gulei, gulieTown, zhangzhou],
       edges: [edge(gulei.id, 'LOCATED_IN', gulieTown.id), edge(gulieTown.id, 'LOCATED_IN', zhangzhou.id)],
@@ -168,7 +177,7 @@ describe('GraphController', () => {
   });
 });
 
-describe('GraphController on a large canvas', () => {
+describe('the layout runner on a large canvas', () => {
   it('draws a draft at once, eases into the worker’s layout, and reuses it for the same graph', async () => {
     const jobs: LayoutJob[] = [];
     const refineLayout = (job: LayoutJob): Promise<LayoutAnswer> => {
@@ -177,7 +186,7 @@ describe('GraphController on a large canvas', () => {
       return Promise.resolve({ id: job.id, positions, ms: 1 });
     };
     const graph = starAround(zhangzhouTiz, 450);
-    controller = new GraphController({ refineLayout });
+    controller = new CanvasController({ refineLayout });
     await controller.show(graph, { kind: 'explore' });
     expect(jobs).toHaveLength(1);
     expect(jobs[0]?.nodes).toHaveLength(451);
@@ -205,7 +214,7 @@ describe('GraphController on a large canvas', () => {
             ms: 1,
           });
       });
-    controller = new GraphController({ refineLayout });
+    controller = new CanvasController({ refineLayout });
     await controller.show(starAround(zhangzhouTiz, 420), { kind: 'explore' });
     expect(controller.refiningLayout).toBe(true);
     controller.hide(['enterprise:firm-3']);
@@ -214,31 +223,11 @@ describe('GraphController on a large canvas', () => {
     expect(controller.cy.getElementById('enterprise:firm-9').position()).not.toEqual({ x: 5000, y: 5000 });
   });
 
-  it('switches to the large-graph stylesheet above 400 nodes and back', async () => {
-    controller = new GraphController();
-    await controller.show(starAround(zhangzhouTiz, 450), { kind: 'explore' });
-    expect(controller.cy.edges().first().style('curve-style')).toBe('straight');
-    await controller.show(starAround(zhangzhouTiz, 10), { kind: 'explore' });
-    expect(controller.cy.edges().first().style('curve-style')).toBe('bezier');
-  });
-
-  it('hides edges during a pan or zoom by hand only while the canvas holds many edges', async () => {
-    controller = new GraphController();
-    await controller.show(starAround(zhangzhouTiz, 10), { kind: 'explore' });
-    expect(controller.hidesEdgesWhileMoving).toBe(false);
-    // Many edges without a layout (a 5,000-edge fcose is slow headless); the canvas renderer reads the same field.
-    await controller.add(starAround(zhangzhouTiz, HIDE_EDGES_WHILE_MOVING_ABOVE + 1), { layout: false });
-    expect(controller.cy.edges()).toHaveLength(HIDE_EDGES_WHILE_MOVING_ABOVE + 1);
-    expect(controller.hidesEdgesWhileMoving).toBe(true);
-    controller.hide(['enterprise:firm-0']);
-    expect(controller.hidesEdgesWhileMoving).toBe(false);
-  });
-
   it('identifies a graph by its elements, whatever their order', async () => {
-    controller = new GraphController();
+    controller = new CanvasController();
     await controller.show(pxChain, { kind: 'explore' });
     const key = layoutKey(controller.cy.elements());
-    const reversed = new GraphController();
+    const reversed = new CanvasController();
     await reversed.show(
       { ...pxChain, nodes: [...pxChain.nodes].reverse(), edges: [...pxChain.edges].reverse() },
       { kind: 'explore' },
@@ -250,9 +239,29 @@ describe('GraphController on a large canvas', () => {
   });
 });
 
-describe('labels on a large canvas', () => {
+describe('level of detail on a large canvas', () => {
+  it('switches to the large-graph stylesheet above 400 nodes and back', async () => {
+    controller = new CanvasController();
+    await controller.show(starAround(zhangzhouTiz, 450), { kind: 'explore' });
+    expect(controller.cy.edges().first().style('curve-style')).toBe('straight');
+    await controller.show(starAround(zhangzhouTiz, 10), { kind: 'explore' });
+    expect(controller.cy.edges().first().style('curve-style')).toBe('bezier');
+  });
+
+  it('hides edges during a pan or zoom by hand only while the canvas holds many edges', async () => {
+    controller = new CanvasController();
+    await controller.show(starAround(zhangzhouTiz, 10), { kind: 'explore' });
+    expect(controller.hidesEdgesWhileMoving).toBe(false);
+    // Many edges without a layout (a 5,000-edge fcose is slow headless); the canvas renderer reads the same field.
+    await controller.add(starAround(zhangzhouTiz, HIDE_EDGES_WHILE_MOVING_ABOVE + 1), { layout: false });
+    expect(controller.cy.edges()).toHaveLength(HIDE_EDGES_WHILE_MOVING_ABOVE + 1);
+    expect(controller.hidesEdgesWhileMoving).toBe(true);
+    controller.hide(['enterprise:firm-0']);
+    expect(controller.hidesEdgesWhileMoving).toBe(false);
+  });
+
   it('labels only the nodes in view, once zoomed in far enough', async () => {
-    controller = new GraphController();
+    controller = new CanvasController();
     await controller.show(starAround(zhangzhouTiz, 450), { kind: 'explore' });
     const cy = controller.cy;
     const firm = cy.getElementById('enterprise:firm-7');

@@ -76,7 +76,7 @@ export function edgeElement(edge: EdgeSummary, lang: Lang): cytoscape.ElementDef
   return { group: 'edges', data: { ...data } };
 }
 
-/** The entity a node stands for, as the API gave it (for the details panel and exports). */
+/** The entity a node stands for, as the API gave it. */
 export function entityOfNode(node: cytoscape.NodeSingular): EntitySummary {
   const d = node.data() as NodeData;
   return {
@@ -88,9 +88,4 @@ export function entityOfNode(node: cytoscape.NodeSingular): EntitySummary {
     attributes: d.attributes,
     ...(d.degree >= 0 ? { degree: d.degree } : {}),
   };
-}
-
-export function edgeOfElement(edge: cytoscape.EdgeSingular): EdgeSummary {
-  const d = edge.data() as EdgeData;
-  return { id: d.id, type: d.type, source: d.source, target: d.target, attributes: d.attributes };
 }

@@ -14,10 +14,6 @@ export const NO_FILTERS: Filters = {
   hiddenStatuses: new Set(),
 };
 
-export function isFiltering(filters: Filters): boolean {
-  return filters.hiddenTypes.size + filters.hiddenRelations.size + filters.hiddenStatuses.size > 0;
-}
-
 export function nodePasses(filters: Filters, node: { readonly type: string }): boolean {
   return !filters.hiddenTypes.has(node.type);
 }
