@@ -149,7 +149,7 @@ export function isRelationType(value: unknown): value is RelationType {
 }
 
 export interface RelationRule {
-  /** labels allowed at the start of the relation (direction as DESIGN.md writes it) */
+  /** labels allowed at the start of the relation (the direction docs/data-format.md's table gives) */
   readonly from: readonly EntityType[];
   /** labels allowed at its end */
   readonly to: readonly EntityType[];

@@ -46,7 +46,7 @@ export interface Config {
   readonly skipLoad: boolean;
   /** the smallest input (in facts) that `auto` loads with the bulk path into the local server */
   readonly bulkMinFacts: number;
-  /** test only: a point where a bulk load stops and waits to be killed (tests/integration/loader-bulk-kill) */
+  /** test only: a point where a bulk load stops and waits to be killed (tests/integration/loader-bulk.test.ts) */
   readonly bulkPauseAt: 'csv-written' | 'before-swap' | 'mid-swap' | 'after-swap' | undefined;
   readonly dataDir: string;
   readonly webDir: string;

@@ -1,4 +1,4 @@
-// Chain gaps (补链, DESIGN.md "Analyses"): a chain is a connected set of INPUT_TO links between products;
+// Chain gaps (补链, docs/design.md "The analyses"): a chain is a connected set of INPUT_TO links between products;
 // a link (a product on it) is a gap when nothing in Fujian covers it, when only Taiwan-invested firms make
 // it, when no firm makes it (only parks or regions focus on it), or when everything that covers it is only
 // planned or sought. Covering means PRODUCES (enterprise, project, park) or FOCUSES_ON (park, region);

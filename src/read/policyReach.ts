@@ -1,4 +1,4 @@
-// Policy reach (DESIGN.md "Analyses"): the policies and measures that apply to (APPLIES_TO) or target
+// Policy reach (docs/design.md "The analyses"): the policies and measures that apply to (APPLIES_TO) or target
 // (TARGETS) an entity, directly or through what it belongs to — its parks, sectors and regions, and up
 // their hierarchy — each once, with its shortest reason as a path (every hop an Edge with evidence). One
 // statement, cypher/policy-reach.cypher; the GraphQL field and `cskg query policy-reach` both call

@@ -29,7 +29,7 @@ export const PASSAGE_KINDS: readonly PassageKind[] = [
 export type SectionKind =
   'front' | 'preface' | 'chapter' | 'section' | 'subsection' | 'item' | 'box' | 'figure';
 
-/** The separator of a section path when written as one string (DESIGN: "第四章空间布局 › 六、闽台合作专业园"). */
+/** The separator of a section path when written as one string ("第四章空间布局 › 六、闽台合作专业园"). */
 export const SECTION_SEPARATOR = ' › ';
 
 export interface Section {

@@ -62,7 +62,7 @@ export interface BulkLoadInput {
   readonly db: Database;
   readonly local: LocalServerControl;
   readonly dataHash: string;
-  /** the YAML files, validated (data/validate.ts) */
+  /** the YAML files, validated (src/data/validate.ts) */
   readonly validation: ValidationResult;
   /** data/graph/*.ndjson, validated in the CSV pass */
   readonly streamFiles: readonly string[];

@@ -111,7 +111,7 @@ describe('chain gaps', () => {
       expect(fromCli.length, JSON.stringify(input)).toBeGreaterThan(0);
       expect(sorted(fromCli), JSON.stringify(input)).toEqual(sorted(fromApi));
     }
-    // The three kinds of DESIGN.md all occur, so agreeing is not agreeing on nothing.
+    // Three kinds of gap occur, so agreeing is not agreeing on nothing.
     const petrochemical = answers[1]!.rows;
     const kindsOf = (id: string) => petrochemical.find((row) => row.id === id)?.gaps;
     expect(kindsOf('product:tyres')).toEqual(['uncovered']);

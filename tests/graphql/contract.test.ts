@@ -1,4 +1,4 @@
-// The GraphQL contract of DESIGN.md over real HTTP, against the plan graph: every field of Query and of
+// The GraphQL contract (schema.graphql; docs/design.md, "The GraphQL contract") over real HTTP, against the plan graph: every field of Query and of
 // the types it returns, with answers taken from the plan (ids from data/graph/*.yaml).
 /* eslint-disable @typescript-eslint/no-explicit-any -- answers are checked by shape with expect(); typing every selection would repeat the schema */
 import path from 'node:path';

@@ -1,4 +1,4 @@
-// Starts the Neo4j the data tests use, once per `npm test`, in the order DESIGN.md gives:
+// Starts the Neo4j the data tests use, once per `npm test`, in the order docs/design.md gives:
 // NEO4J_URI if set; a testcontainers Neo4j (neo4j:5.26-community) when a Docker engine answers;
 // otherwise the project's own local server on a fresh, temporary store. Nobody starts one by hand.
 import fs from 'node:fs';

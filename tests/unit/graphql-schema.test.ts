@@ -1,5 +1,5 @@
 // The GraphQL schema without a database: every type and field documented, the model enums and typed
-// entity fields in step with src/data/model.ts, the contract of DESIGN.md present with its defaults, the
+// entity fields in step with src/data/model.ts, the contract of schema.graphql present with its defaults, the
 // documented limits equal to the enforced ones, and the pure helpers (Lucene escaping, cursors, argument
 // checks, Cypher builders) pinned.
 import fs from 'node:fs';
@@ -84,7 +84,7 @@ describe('schema.graphql', () => {
     expect(missing).toEqual([]);
   });
 
-  it('holds the contract of DESIGN.md with its arguments and defaults', () => {
+  it('holds the contract with its arguments and defaults', () => {
     const query = schema.getQueryType()!.getFields();
     const args = (field: GraphQLField<unknown, unknown>) =>
       Object.fromEntries(field.args.map((a) => [a.name, [String(a.type), a.defaultValue ?? null]]));

@@ -55,7 +55,7 @@ describe('parseSource on the plan: sections', () => {
     ]);
   });
 
-  it('names the sections of chapter 4 down to the parks, as DESIGN.md writes the path', () => {
+  it('names the sections of chapter 4 down to the parks, as a path joined with ›', () => {
     const chapter4 = sectionNames(plan, 2).filter((n) => n.startsWith('第四章空间布局'));
     expect(chapter4).toEqual([
       '第四章空间布局 › 一、平潭综合实验区',

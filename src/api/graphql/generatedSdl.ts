@@ -25,7 +25,7 @@ const STATUS_DESCRIPTIONS: Record<RelationStatus, string> = {
   sought: 'The plan seeks or invites it (争取, 吸引, 鼓励, 引导, 支持).',
 };
 
-/** What each label holds (DESIGN.md, "Data model"). */
+/** What each label holds (docs/design.md, "The data model"). */
 const ENTITY_DESCRIPTIONS: Record<EntityType, string> = {
   Region: 'A province, city, county, district, town, island, bay area, or a place on the Taiwan side.',
   Park: 'A zone or park: comprehensive zone, Taiwan investment zone, specialised park, sub-area (片区/组团), farmer entrepreneurship park, software park, port area, industrial park, base or centre.',

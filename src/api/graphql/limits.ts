@@ -1,7 +1,7 @@
 // The maxima of the API, in one place: the argument bounds every resolver checks (exceeding one is a
 // BAD_USER_INPUT error that names the maximum, never a silent cut) and the document limits of
 // graphql-armor and the HTTP layer. schema.graphql's header and the README list the same figures;
-// tests/unit/graphql-limits.test.ts keeps them in step.
+// tests/unit/graphql-schema.test.ts keeps them in step.
 import { GraphQLError, type ASTVisitor, type ValidationContext } from 'graphql';
 import { isEntityType } from '../../data/model.ts';
 import { BadInputError } from '../../infra/errors.ts';

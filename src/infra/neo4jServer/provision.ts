@@ -1,4 +1,4 @@
-// Chooses the Neo4j the app talks to, in the order DESIGN.md gives: NEO4J_URI when set, otherwise the
+// Chooses the Neo4j the app talks to, in the order docs/design.md gives ("How Neo4j is provided"): NEO4J_URI when set, otherwise the
 // project's own local server (src/infra/neo4jServer/localServer.ts). Tests add a testcontainers Neo4j in between
 // (tests/setup/neo4j.globalSetup.ts); the app itself never needs Docker. A local server comes with the
 // control the bulk loader needs to replace its store folder: stop it, and start it again on the same

@@ -12,7 +12,7 @@
 //
 // A bulk load holds `<home>.bulk-lock` (its pid) from start to end, so that a server starting meanwhile
 // does not "recover" a store folder that is still being built; a lock whose process is gone is stale.
-// Neo4j's own lock on a store (a POSIX lock on data/databases/store_lock) is read from /proc/locks to
+// Neo4j's own lock on a store (a POSIX lock on <home>/data/databases/store_lock) is read from /proc/locks to
 // name the process that holds it.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -142,7 +142,7 @@ function bulkLockHolder(paths: StorePaths): number | undefined {
 }
 
 /**
- * The pid of the process holding Neo4j's lock on the store folder `home` (data/databases/store_lock),
+ * The pid of the process holding Neo4j's lock on the store folder `home` (`<home>/data/databases/store_lock`),
  * read from /proc/locks; undefined when nobody holds it, or when this is not Linux and it cannot be told.
  */
 export function storeLockHolder(home: string): number | undefined {
