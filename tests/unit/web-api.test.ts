@@ -142,12 +142,12 @@ describe('sectionAround', () => {
 describe('describeError', () => {
   it('says what went wrong in the interface’s language, with the server’s words', () => {
     const down = new ApiError('graphql', 'bolt://x is not reachable', 'SERVICE_UNAVAILABLE');
-    expect(describeError(down, 'zh')).toBe('数据库暂时不可用，请稍后重试（bolt://x is not reachable）');
+    expect(describeError(down, 'zh-Hans')).toBe('数据库暂时不可用，请稍后重试（bolt://x is not reachable）');
     expect(describeError(down, 'en')).toBe('bolt://x is not reachable');
-    expect(describeError(new ApiError('network', 'Failed to fetch'), 'zh')).toContain('无法连接服务器');
-    expect(describeError(new ApiError('graphql', 'maxHops must be at most 6', 'BAD_USER_INPUT'), 'zh')).toBe(
-      'maxHops must be at most 6',
-    );
-    expect(describeError(new Error('boom'), 'zh')).toBe('boom');
+    expect(describeError(new ApiError('network', 'Failed to fetch'), 'zh-Hans')).toContain('无法连接服务器');
+    expect(
+      describeError(new ApiError('graphql', 'maxHops must be at most 6', 'BAD_USER_INPUT'), 'zh-Hans'),
+    ).toBe('maxHops must be at most 6');
+    expect(describeError(new Error('boom'), 'zh-Hans')).toBe('boom');
   });
 });

@@ -126,7 +126,7 @@ describe('CanvasController', () => {
     controller.setLanguage('en');
     expect(controller.cy.getElementById(px.id).data('label')).toBe('Paraxylene (PX)');
     expect(controller.cy.getElementById(`${px.id}|INPUT_TO|product:pta`).data('label')).toBe('input to');
-    controller.setLanguage('zh');
+    controller.setLanguage('zh-Hans');
     expect(controller.cy.getElementById(px.id).data('label')).toBe('对二甲苯\n（PX）');
     expect(controller.cy.getElementById(`${px.id}|INPUT_TO|product:pta`).data('label')).toBe('供给');
   });

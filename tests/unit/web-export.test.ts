@@ -33,7 +33,11 @@ describe('exportSvg', () => {
     const svg = exportSvg(controller.cy);
     expect(svg).not.toContain('腾龙芳烃');
     expect(svg.match(/data-type="/g)).toHaveLength(pxChain.nodes.length - 3);
-    const json = exportJson(controller.cy, { url: 'http://x/?view=empty', lang: 'zh', kind: 'explore' }) as {
+    const json = exportJson(controller.cy, {
+      url: 'http://x/?view=empty',
+      lang: 'zh-Hans',
+      kind: 'explore',
+    }) as {
       nodes: { id: string; attributes: Record<string, string> }[];
       edges: { id: string; status: string }[];
     };

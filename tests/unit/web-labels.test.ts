@@ -5,22 +5,22 @@ import { highlightRuns } from '../../web/src/ui/highlight.ts';
 
 describe('wrapLabel', () => {
   it('leaves short names on one line', () => {
-    expect(wrapLabel('福州台商投资区', 'zh')).toBe('福州台商投资区');
-    expect(wrapLabel('厦门', 'zh')).toBe('厦门');
+    expect(wrapLabel('福州台商投资区', 'zh-Hans')).toBe('福州台商投资区');
+    expect(wrapLabel('厦门', 'zh-Hans')).toBe('厦门');
   });
 
   it('breaks Chinese names between words, in balanced lines', () => {
-    expect(wrapLabel('古雷台湾石化工业园', 'zh')).toBe('古雷台湾\n石化工业园');
-    expect(wrapLabel('泉州高端装备工业园', 'zh')).toBe('泉州高端\n装备工业园');
-    for (const line of wrapLabel('海峡两岸（三明）现代林业合作实验区', 'zh').split('\n')) {
+    expect(wrapLabel('古雷台湾石化工业园', 'zh-Hans')).toBe('古雷台湾\n石化工业园');
+    expect(wrapLabel('泉州高端装备工业园', 'zh-Hans')).toBe('泉州高端\n装备工业园');
+    for (const line of wrapLabel('海峡两岸（三明）现代林业合作实验区', 'zh-Hans').split('\n')) {
       expect(textWidth(line)).toBeLessThanOrEqual(8);
     }
   });
 
   it('keeps a number with its unit and a bracket or quotation with its words', () => {
-    expect(labelWords('腾龙芳烃80万吨/年对二甲苯（PX）项目', 'zh')).toContain('80万吨/年');
-    expect(labelWords('对二甲苯（PX）', 'zh').at(-1)).toBe('（PX）');
-    expect(wrapLabel('福建省“十二五”建设海峡两岸产业合作基地专项规划', 'zh')).toContain('“十二五”');
+    expect(labelWords('腾龙芳烃80万吨/年对二甲苯（PX）项目', 'zh-Hans')).toContain('80万吨/年');
+    expect(labelWords('对二甲苯（PX）', 'zh-Hans').at(-1)).toBe('（PX）');
+    expect(wrapLabel('福建省“十二五”建设海峡两岸产业合作基地专项规划', 'zh-Hans')).toContain('“十二五”');
   });
 
   it('wraps English at spaces, never inside a word', () => {
@@ -30,14 +30,14 @@ describe('wrapLabel', () => {
   });
 
   it('cuts what does not fit in the lines allowed, with an ellipsis', () => {
-    const label = wrapLabel('这是一个非常非常非常非常非常非常非常非常非常非常长的名称', 'zh', 5, 2);
+    const label = wrapLabel('这是一个非常非常非常非常非常非常非常非常非常非常长的名称', 'zh-Hans', 5, 2);
     expect(label.split('\n')).toHaveLength(2);
     expect(label.endsWith('…')).toBe(true);
   });
 
   it('labels a node in the language asked for', () => {
     const gulei = { name: '古雷台湾石化工业园', nameEn: 'Gulei Taiwan Petrochemical Industrial Park' };
-    expect(nodeLabel(gulei, 'zh')).toBe('古雷台湾\n石化工业园');
+    expect(nodeLabel(gulei, 'zh-Hans')).toBe('古雷台湾\n石化工业园');
     expect(nodeLabel(gulei, 'en')).toBe('Gulei Taiwan Petrochemical\nIndustrial Park');
   });
 });

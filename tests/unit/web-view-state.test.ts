@@ -58,7 +58,7 @@ describe('view state in the URL', () => {
     );
     expect(state.base).toEqual({ kind: 'overview' }); // a chain needs a product
     expect(state.layout).toBeNull();
-    expect(state.lang).toBe('zh');
+    expect(state.lang).toBe('zh-Hans');
     expect(state.hiddenStatuses).toEqual(['planned']);
     expect(state.ops).toEqual([]);
     expect(decodeViewState('view=chain&product=product:px&depth=99').base).toEqual({

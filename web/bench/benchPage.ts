@@ -60,7 +60,7 @@ async function draw(subgraph: Subgraph, layout: LayoutName): Promise<DrawResult>
   const t0 = performance.now();
   const controller = new CanvasController({
     container,
-    lang: 'zh',
+    lang: 'zh-Hans',
     animate: false,
     refineLayout: layoutInWorker,
   });
@@ -81,7 +81,7 @@ async function draw(subgraph: Subgraph, layout: LayoutName): Promise<DrawResult>
   // The same graph again: a shared link reopened, or the whole-graph view revisited.
   const again = new CanvasController({
     container: stage(),
-    lang: 'zh',
+    lang: 'zh-Hans',
     animate: false,
     refineLayout: layoutInWorker,
   });
@@ -118,7 +118,7 @@ async function panZoom(
   mode: 'overview' | 'reading',
 ): Promise<PanResult> {
   const graph = syntheticGraph(nodes, edges);
-  const controller = new CanvasController({ container: stage(), lang: 'zh', animate: false, webgl });
+  const controller = new CanvasController({ container: stage(), lang: 'zh-Hans', animate: false, webgl });
   const t0 = performance.now();
   await controller.show(graph, { kind: 'explore', layout: 'fcose' });
   const layoutMs = Math.round(performance.now() - t0);
@@ -136,7 +136,7 @@ async function panPlan(
 ): Promise<PanResult> {
   const controller = new CanvasController({
     container: stage(),
-    lang: 'zh',
+    lang: 'zh-Hans',
     animate: false,
     webgl,
     refineLayout: layoutInWorker,
@@ -252,7 +252,7 @@ async function gestureGraph(nodes: number, edges: number, plan?: Subgraph): Prom
   gesture?.controller.destroy();
   const controller = new CanvasController({
     container: stage(),
-    lang: 'zh',
+    lang: 'zh-Hans',
     animate: false,
     ...(plan ? { refineLayout: layoutInWorker } : {}),
   });

@@ -2,10 +2,47 @@
 // reduced to what the view needs. The explorer never imports server code; the types the API may add later
 // (a new entity or relation type) are plain strings here and get a neutral style.
 
-export type Lang = 'zh' | 'en';
-
 export type RelationStatus = 'existing' | 'planned' | 'sought';
 export const STATUSES: readonly RelationStatus[] = ['existing', 'planned', 'sought'];
+
+/** The entity types of schema.graphql, in the order the legend and the stylesheet list them. */
+export const ENTITY_TYPES: readonly string[] = [
+  'Region',
+  'Park',
+  'Sector',
+  'Product',
+  'Enterprise',
+  'Project',
+  'Association',
+  'Agency',
+  'Policy',
+  'Measure',
+  'Event',
+  'Indicator',
+  'Document',
+];
+
+/** The relation types of schema.graphql, in the order the legend lists them. */
+export const RELATION_TYPES: readonly string[] = [
+  'LOCATED_IN',
+  'PART_OF',
+  'FOCUSES_ON',
+  'IN_SECTOR',
+  'PRODUCES',
+  'INPUT_TO',
+  'SUPPORTS',
+  'COOPERATES_WITH',
+  'PARTNERS_WITH',
+  'INVESTS_IN',
+  'OWNS',
+  'ANCHORS',
+  'TARGETS',
+  'APPLIES_TO',
+  'BASED_ON',
+  'MEASURES',
+  'HOSTS',
+  'COUNTERPART_OF',
+];
 
 export interface Attribute {
   readonly key: string;

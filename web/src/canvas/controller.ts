@@ -5,8 +5,8 @@
 // drawn at the canvas's size and zoom the level of detail's (levelOfDetail.ts). It keeps no history: a
 // snapshot of its content is taken and restored by whoever owns the undo history.
 import cytoscape from 'cytoscape';
-import { relationTypeName } from '../i18n.ts';
-import type { ChainGap, EntitySummary, GraphPath, Lang, Subgraph } from '../model.ts';
+import { DEFAULT_LANG, displayName, relationTypeName, type Lang } from '../i18n/index.ts';
+import type { ChainGap, EntitySummary, GraphPath, Subgraph } from '../model.ts';
 import { analyseChain, type ChainAnalysis } from './chain.ts';
 import { edgeElement, entityOfNode, nodeElement, type NodeData } from './elements.ts';
 import { Emitter } from '../emitter.ts';
@@ -81,7 +81,7 @@ export class CanvasController extends Emitter<CanvasEvents> {
   constructor(options: CanvasOptions = {}) {
     super();
     registerLayouts();
-    this.lang = options.lang ?? 'zh';
+    this.lang = options.lang ?? DEFAULT_LANG;
     this.animate = options.animate ?? false;
     const container = options.container ?? undefined;
     this.cy = cytoscape({
@@ -377,7 +377,7 @@ export class CanvasController extends Emitter<CanvasEvents> {
     this.cy.batch(() => {
       this.cy.nodes().forEach((node) => {
         const d = node.data() as NodeData;
-        node.data({ label: nodeLabel(d, lang), line: lang === 'en' ? d.nameEn || d.name : d.name });
+        node.data({ label: nodeLabel(d, lang), line: displayName(d, lang) });
       });
       this.cy.edges().forEach((edge) => {
         edge.data('label', relationTypeName(lang, String(edge.data('type'))));

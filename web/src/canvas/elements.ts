@@ -1,8 +1,8 @@
 // API answers to cytoscape elements and back. A node carries what the view needs to style, filter and
 // label it without another request; the full record (caveats, evidence) is fetched when it is selected.
 import type cytoscape from 'cytoscape';
-import { relationTypeName } from '../i18n.ts';
-import { attribute, statusOf, type EdgeSummary, type EntitySummary, type Lang } from '../model.ts';
+import { displayName, relationTypeName, type Lang } from '../i18n/index.ts';
+import { attribute, statusOf, type EdgeSummary, type EntitySummary } from '../model.ts';
 import { nodeLabel } from './labels.ts';
 
 export interface NodeData {
@@ -58,7 +58,7 @@ export function nodeElement(entity: EntitySummary, lang: Lang): cytoscape.Elemen
     degree,
     size: nodeSize(degree),
     label: nodeLabel(entity, lang),
-    line: lang === 'en' ? entity.nameEn || entity.name : entity.name,
+    line: displayName(entity, lang),
   };
   return { group: 'nodes', data: { ...data }, classes: isTaiwanSide(entity) ? ['taiwan'] : [] };
 }

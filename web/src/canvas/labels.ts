@@ -2,7 +2,7 @@
 // and a Chinese name has neither, so a long name would run on as one wide line. We break it ourselves at
 // word boundaries (Intl.Segmenter knows Chinese words: 古雷|台湾|石化|工业园), balancing the lines, and
 // hand cytoscape a label with explicit line breaks. Pure, so it is tested without a browser.
-import type { Lang } from '../model.ts';
+import { displayName, isChinese, type Lang } from '../i18n/index.ts';
 
 /** Display width of a string in "Chinese characters": CJK and full-width forms count 1, the rest about half. */
 export function textWidth(text: string): number {
@@ -40,7 +40,7 @@ const segmenters = new Map<string, Intl.Segmenter>();
 export function labelWords(text: string, lang: Lang): string[] {
   let segmenter = segmenters.get(lang);
   if (!segmenter) {
-    segmenter = new Intl.Segmenter(lang === 'zh' ? 'zh' : 'en', { granularity: 'word' });
+    segmenter = new Intl.Segmenter(lang, { granularity: 'word' });
     segmenters.set(lang, segmenter);
   }
   const words: string[] = [];
@@ -51,7 +51,7 @@ export function labelWords(text: string, lang: Lang): string[] {
     const keepWithPrevious =
       /^[\s)）、，,.:;：；”’》」%％]+$/.test(segment) ||
       /[（(“‘《「/]$/.test(previous) ||
-      (lang === 'zh' && unclosed(previous)) ||
+      (isChinese(lang) && unclosed(previous)) ||
       (NUMBER_END.test(previous) && NUMBER_PART.test(segment));
     if (last >= 0 && keepWithPrevious) {
       words[last] += segment;
@@ -136,8 +136,7 @@ function ellipsize(line: string, maxWidth: number): string {
   return out + '…';
 }
 
-/** The label a node shows in a language: its name (or English name), wrapped. */
+/** The label a node shows in a language: its name in that language, wrapped (Chinese lines are narrower). */
 export function nodeLabel(entity: { readonly name: string; readonly nameEn: string }, lang: Lang): string {
-  if (lang === 'en') return wrapLabel(entity.nameEn || entity.name, 'en', 16, 3);
-  return wrapLabel(entity.name || entity.nameEn, 'zh', 7, 3);
+  return wrapLabel(displayName(entity, lang), lang, isChinese(lang) ? 7 : 16, 3);
 }

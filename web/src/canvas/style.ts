@@ -2,7 +2,7 @@
 // (existing solid, planned dashed, sought dotted), and the classes the controller sets (faded, path,
 // chain gaps, pinned, filtered). Labels are computed by labels.ts and stored in data(label).
 import type cytoscape from 'cytoscape';
-import { ENTITY_TYPE_ORDER } from '../i18n.ts';
+import { ENTITY_TYPES } from '../model.ts';
 import {
   CHAIN_EDGE_COLOR,
   EDGE_COLOR,
@@ -19,7 +19,7 @@ export const LABEL_FONT =
 type Block = cytoscape.StylesheetStyle;
 
 function typeBlocks(): Block[] {
-  return ENTITY_TYPE_ORDER.map((type) => {
+  return ENTITY_TYPES.map((type) => {
     const { color, shape } = typeStyle(type);
     return {
       selector: `node[type = "${type}"]`,

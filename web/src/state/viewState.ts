@@ -1,7 +1,8 @@
 // The view as a URL: enough to rebuild what someone saw (the base view, what they added, expanded, hid and
 // pinned, in order; filters; layout; language; selection) and short enough to paste in a message. Pure:
 // encode and decode are inverse, and tested without a browser.
-import type { ChainDirection, Lang, RelationStatus } from '../model.ts';
+import { DEFAULT_LANG, parseLang, type Lang } from '../i18n/index.ts';
+import type { ChainDirection, RelationStatus } from '../model.ts';
 import { STATUSES } from '../model.ts';
 import { isLayoutName, type LayoutName } from '../canvas/layouts.ts';
 
@@ -42,7 +43,7 @@ export interface ViewState {
 export const DEFAULT_STATE: ViewState = {
   base: { kind: 'overview' },
   ops: [],
-  lang: 'zh',
+  lang: DEFAULT_LANG,
   layout: null,
   selected: null,
   hiddenTypes: [],
@@ -80,7 +81,7 @@ export function encodeViewState(state: ViewState): string {
   if (state.hiddenStatuses.length > 0)
     params.set('status', state.hiddenStatuses.map((t) => `-${t}`).join(','));
   if (state.layout) params.set('layout', state.layout);
-  if (state.lang !== 'zh') params.set('lang', state.lang);
+  if (state.lang !== DEFAULT_LANG) params.set('lang', state.lang);
   if (state.selected) params.set('sel', state.selected);
   return params.toString().replaceAll('%3A', ':').replaceAll('%2C', ',').replaceAll('%7C', '|');
 }
@@ -134,7 +135,7 @@ export function decodeViewState(search: string): ViewState {
   return {
     base,
     ops,
-    lang: params.get('lang') === 'en' ? 'en' : 'zh',
+    lang: parseLang(params.get('lang')),
     layout: isLayoutName(layout) ? layout : null,
     selected: params.get('sel') || null,
     hiddenTypes: negated('types'),

@@ -1,14 +1,21 @@
 // The two analysis panels: a product's supply chain (direction, depth, and the chain gaps with their
 // reasons and passages), and the path finder (two entities, a hop limit, and each shortest path hop by hop
 // with the passage that states it).
-import { relationTypeName, statusName, t } from '../i18n.ts';
+import {
+  DEFAULT_LANG,
+  displayName,
+  list,
+  relationTypeName,
+  statusName,
+  t,
+  type Lang,
+} from '../i18n/index.ts';
 import {
   statusOf,
   type ChainDirection,
   type ChainGap,
   type EntitySummary,
   type GapKind,
-  type Lang,
   type Passage,
   type PathWithEvidence,
   type SearchHit,
@@ -16,17 +23,10 @@ import {
 import { h, render } from './dom.ts';
 import { passageItem } from './details.ts';
 import { typeIcon } from './legend.ts';
-import { displayName, EntityPicker } from './search.ts';
-
-const GAP_NAMES: Record<GapKind, readonly [string, string]> = {
-  uncovered: ['无企业、项目或园区覆盖', 'nothing in Fujian covers it'],
-  'no-enterprise': ['有园区规划，但无企业生产', 'parks focus on it, no firm makes it'],
-  'planned-only': ['仅有规划或争取', 'only planned or sought'],
-  'taiwan-only': ['仅台资企业覆盖', 'covered only by Taiwan-invested firms'],
-};
+import { EntityPicker } from './search.ts';
 
 export function gapKindName(kind: GapKind, lang: Lang): string {
-  return GAP_NAMES[kind][lang === 'zh' ? 0 : 1];
+  return t(lang, `gap.${kind}`);
 }
 
 export interface ChainPanelActions {
@@ -40,7 +40,7 @@ export class ChainPanel {
   readonly picker: EntityPicker;
   private direction: ChainDirection = 'BOTH';
   private depth = 6;
-  private lang: Lang = 'zh';
+  private lang: Lang = DEFAULT_LANG;
   private gaps: readonly ChainGap[] | null = null;
   private chainSize = 0;
 
@@ -52,8 +52,7 @@ export class ChainPanel {
     this.picker = new EntityPicker({
       id: 'chain-product',
       label: (lang) => t(lang, 'product'),
-      placeholder: (lang) =>
-        lang === 'zh' ? '产品，如 对二甲苯、液晶面板' : 'A product, e.g. PX, LCD panel',
+      placeholder: (lang) => t(lang, 'productPlaceholder'),
       search,
       keepValue: true,
       onPick: () => this.submit(),
@@ -108,18 +107,12 @@ export class ChainPanel {
     });
     render(
       this.element,
-      h(
-        'p',
-        { class: 'hint' },
-        lang === 'zh'
-          ? '沿“供给”关系看一个产品的上下游，以及每一环由哪些园区、企业覆盖；红圈为补链缺口。'
-          : 'Follow a product up and down its supply chain (input to), with the parks and firms at each link; red rings mark chain gaps.',
-      ),
+      h('p', { class: 'hint' }, t(lang, 'chainHint')),
       h('div', { class: 'field' }, h('span', {}, t(lang, 'product')), this.picker.element),
       h(
         'div',
         { class: 'field' },
-        h('span', {}, lang === 'zh' ? '方向' : 'Direction'),
+        h('span', {}, t(lang, 'direction')),
         h(
           'div',
           { class: 'segmented' },
@@ -143,9 +136,7 @@ export class ChainPanel {
     const summary = h(
       'p',
       { class: 'hint' },
-      lang === 'zh'
-        ? `链上 ${this.chainSize} 个产品，${gaps.length} 个缺口。`
-        : `${this.chainSize} products on the chain, ${gaps.length} gaps.`,
+      t(lang, 'chainSummary', { products: this.chainSize, gaps: gaps.length }),
     );
     if (gaps.length === 0) return [title, summary, h('p', { class: 'hint' }, t(lang, 'noGaps'))];
     return [
@@ -169,13 +160,16 @@ export class ChainPanel {
               ? h(
                   'p',
                   { class: 'hint' },
-                  `${lang === 'zh' ? '覆盖' : 'Covered by'}：`,
-                  gap.coverage
-                    .map(
-                      (c) =>
-                        `${displayName(c.entity, lang)}${c.taiwanInvested ? (lang === 'zh' ? '（台资）' : ' (Taiwan)') : ''} · ${statusName(lang, c.status)}`,
-                    )
-                    .join('；'),
+                  t(lang, 'coveredBy', {
+                    list: list(
+                      lang,
+                      gap.coverage.map(
+                        (c) =>
+                          `${displayName(c.entity, lang)}${c.taiwanInvested ? t(lang, 'taiwanInvested') : ''} · ${statusName(lang, c.status)}`,
+                      ),
+                      'list.separatorStrong',
+                    ),
+                  }),
                 )
               : null,
             gap.evidence.length > 0
@@ -211,7 +205,7 @@ export class PathPanel {
   readonly fromPicker: EntityPicker;
   readonly toPicker: EntityPicker;
   private maxHops = 4;
-  private lang: Lang = 'zh';
+  private lang: Lang = DEFAULT_LANG;
   private paths: readonly PathWithEvidence[] | null = null;
   private current = 0;
 
@@ -224,14 +218,7 @@ export class PathPanel {
       new EntityPicker({
         id,
         label: (lang) => t(lang, key),
-        placeholder: (lang) =>
-          key === 'from'
-            ? lang === 'zh'
-              ? '起点，如 台湾车辆同业公会'
-              : 'From, e.g. a Taiwan association'
-            : lang === 'zh'
-              ? '终点，如 东南汽车'
-              : 'To, e.g. an enterprise',
+        placeholder: (lang) => t(lang, key === 'from' ? 'fromPlaceholder' : 'toPlaceholder'),
         search,
         keepValue: true,
         onPick: () => {
@@ -278,13 +265,7 @@ export class PathPanel {
     });
     render(
       this.element,
-      h(
-        'p',
-        { class: 'hint' },
-        lang === 'zh'
-          ? '两个实体之间最短的关系链，每一步都附原文依据。'
-          : 'The shortest chains of relations between two entities, each hop with the plan’s words.',
-      ),
+      h('p', { class: 'hint' }, t(lang, 'pathsHint')),
       h('div', { class: 'field' }, h('span', {}, t(lang, 'from')), this.fromPicker.element),
       h('div', { class: 'field' }, h('span', {}, t(lang, 'to')), this.toPicker.element),
       h('label', { class: 'field' }, h('span', {}, t(lang, 'maxHops')), hops),
@@ -322,7 +303,7 @@ export class PathPanel {
                   this.render(this.lang);
                 },
               },
-              `${lang === 'zh' ? '路径' : 'Path'} ${index + 1} · ${path.length} ${lang === 'zh' ? '步' : path.length === 1 ? 'hop' : 'hops'}`,
+              t(lang, 'pathItem', { n: index + 1, count: path.length }),
             ),
             index === this.current
               ? this.renderHops(lang, path)

@@ -10,7 +10,7 @@ import { exportJson, exportSvg } from '../canvas/exportView.ts';
 import { toggleFilter, type Filters } from '../canvas/filters.ts';
 import type { LayoutName } from '../canvas/layouts.ts';
 import { buildOverview, type Overview } from '../canvas/overview.ts';
-import { t, type UiKey } from '../i18n.ts';
+import { displayName, nextLanguage, t, type Lang, type MessageKey } from '../i18n/index.ts';
 import type {
   ChainDirection,
   EdgeDetails,
@@ -18,7 +18,6 @@ import type {
   EntitySummary,
   GraphPath,
   GraphStats,
-  Lang,
   Passage,
   PolicyReachItem,
 } from '../model.ts';
@@ -36,7 +35,7 @@ import { sectionAround } from '../passages.ts';
 import { describeError } from './errors.ts';
 import { renderLegend } from './legend.ts';
 import { renderOverviewSummary } from './overviewPanel.ts';
-import { displayName, EntityPicker } from './search.ts';
+import { EntityPicker } from './search.ts';
 
 /** Entities whose details list the policies and measures that reach them. */
 const REACHABLE = new Set(['Park', 'Enterprise', 'Project', 'Region', 'Sector', 'Product']);
@@ -112,7 +111,7 @@ export class ExplorerApp {
     this.root = root;
     const initial = decodeViewState(location.search);
     this.lang = initial.lang;
-    document.documentElement.lang = this.lang === 'zh' ? 'zh-Hans' : 'en';
+    document.documentElement.lang = this.lang;
 
     const searchEntities = (query: string, signal: AbortSignal, types?: readonly string[]) =>
       this.api.search(query, 10, signal, types);
@@ -248,8 +247,7 @@ export class ExplorerApp {
     const graph = await this.api.wholeGraph();
     this.newBase({ kind: 'whole' });
     await this.controller.show(graph, { kind: 'explore', layout: 'fcose' });
-    if (graph.truncated)
-      this.toast(this.lang === 'zh' ? '图太大，只显示了一部分' : 'The graph is larger than the view shows');
+    if (graph.truncated) this.toast(t(this.lang, 'truncatedGraph'));
   }
 
   private async loadChain(product: string, direction: ChainDirection, depth: number): Promise<void> {
@@ -321,7 +319,7 @@ export class ExplorerApp {
     this.step({ op: 'expand', id });
     const result = await this.controller.expand(id, neighbourhood, EXPAND_CAP);
     if (!this.restoring && result.added === 0 && result.remaining === 0)
-      this.toast(this.lang === 'zh' ? '所有邻居都已显示' : 'All neighbours are already shown');
+      this.toast(t(this.lang, 'allNeighboursShown'));
     this.refreshDetails();
   }
 
@@ -363,7 +361,7 @@ export class ExplorerApp {
 
   private setLanguage(lang: Lang): void {
     this.lang = lang;
-    document.documentElement.lang = lang === 'zh' ? 'zh-Hans' : 'en';
+    document.documentElement.lang = lang;
     this.controller.setLanguage(lang);
     this.renderChrome();
     this.refreshDetails();
@@ -542,7 +540,7 @@ export class ExplorerApp {
   private renderChrome(): void {
     const lang = this.lang;
     this.search.setLanguage(lang);
-    const viewButton = (key: UiKey, pressed: boolean, onclick: () => void, id: string) =>
+    const viewButton = (key: MessageKey, pressed: boolean, onclick: () => void, id: string) =>
       h('button', { type: 'button', 'aria-pressed': pressed ? 'true' : 'false', onclick, id }, t(lang, key));
     const exportMenu = h('div', { class: 'menu-list', hidden: true, role: 'menu' });
     const exportButton = h(
@@ -631,7 +629,7 @@ export class ExplorerApp {
             type: 'button',
             id: 'lang-switch',
             title: t(lang, 'languageTitle'),
-            onclick: () => this.setLanguage(lang === 'zh' ? 'en' : 'zh'),
+            onclick: () => this.setLanguage(nextLanguage(lang)),
           },
           t(lang, 'language'),
         ),
@@ -690,7 +688,7 @@ export class ExplorerApp {
 
   private renderTabs(): void {
     const lang = this.lang;
-    const tabButton = (tab: Tab, key: UiKey) =>
+    const tabButton = (tab: Tab, key: MessageKey) =>
       h(
         'button',
         {
@@ -817,31 +815,23 @@ export class ExplorerApp {
       this.caption.title = hint;
     };
     if (base.kind === 'overview') {
-      caption(
-        lang === 'zh'
-          ? '五区十园 · 闽台产业合作总体空间布局（专栏三）'
-          : 'Five zones, ten parks: the plan’s layout (Box 3)',
-        t(lang, 'overviewHint'),
-      );
+      caption(t(lang, 'captionOverview'), t(lang, 'overviewHint'));
     } else if (base.kind === 'chain') {
       const product = this.controller.entity(base.product);
       caption(
-        `${t(lang, 'chain')}：${product ? displayName(product, lang) : base.product}${lang === 'zh' ? '（左上游 → 右下游）' : ' (upstream left → downstream right)'}`,
-        lang === 'zh'
-          ? '每个产品下列出覆盖它的园区与企业；红圈为补链缺口。'
-          : 'Under each product, the parks and firms that cover it; red rings mark chain gaps.',
+        t(lang, 'captionChain', { product: product ? displayName(product, lang) : base.product }),
+        t(lang, 'captionChainHint'),
       );
     } else if (base.kind === 'whole') {
-      caption(
-        lang === 'zh'
-          ? '全图：规划中的全部实体与关系'
-          : 'The whole graph: every entity and relation of the plan',
-      );
+      caption(t(lang, 'captionWhole'));
     } else if (base.kind === 'paths') {
       const a = this.controller.entity(base.from);
       const b = this.controller.entity(base.to);
       caption(
-        `${t(lang, 'paths')}：${a ? displayName(a, lang) : base.from} → ${b ? displayName(b, lang) : base.to}`,
+        t(lang, 'captionPaths', {
+          from: a ? displayName(a, lang) : base.from,
+          to: b ? displayName(b, lang) : base.to,
+        }),
       );
     } else caption('');
   }
@@ -865,21 +855,16 @@ export class ExplorerApp {
   private updateStatus(): void {
     const counts = this.controller.counts();
     const lang = this.lang;
-    const shown = `${counts.nodes - counts.filteredNodes} ${t(lang, 'nodesShown')} · ${counts.edges - counts.filteredEdges} ${t(lang, 'edgesShown')}`;
-    const filtered =
-      counts.filteredNodes + counts.filteredEdges > 0
-        ? ` · ${counts.filteredNodes + counts.filteredEdges} ${t(lang, 'hiddenByFilter')}`
-        : '';
+    const shown = t(lang, 'statusShown', {
+      nodes: counts.nodes - counts.filteredNodes,
+      edges: counts.edges - counts.filteredEdges,
+    });
+    const hidden = counts.filteredNodes + counts.filteredEdges;
+    const filtered = hidden > 0 ? t(lang, 'statusFiltered', { count: hidden }) : '';
     const total = this.stats
-      ? lang === 'zh'
-        ? ` · 全图 ${this.stats.entities} 个实体、${this.stats.relations} 条关系`
-        : ` · graph: ${this.stats.entities} entities, ${this.stats.relations} relations`
+      ? t(lang, 'statusGraph', { entities: this.stats.entities, relations: this.stats.relations })
       : '';
-    const refining = this.controller.refiningLayout
-      ? lang === 'zh'
-        ? ' · 正在优化布局…'
-        : ' · polishing the layout…'
-      : '';
+    const refining = this.controller.refiningLayout ? t(lang, 'statusRefining') : '';
     this.statusLine.textContent = shown + filtered + total + refining;
   }
 

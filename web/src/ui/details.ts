@@ -1,12 +1,23 @@
 // The details panel: for an entity, its names, type, attributes, caveats, the plan's passages that state it
 // (section path, cited words highlighted, and the surrounding section on demand) and its relations; for a
 // relation, its type, status, both ends, caveats and evidence; and the policies that reach an entity.
-import { entityTypeName, relationTypeName, statusName, t } from '../i18n.ts';
+import {
+  attributeName,
+  attributeValueName,
+  displayName,
+  entityTypeName,
+  list,
+  relationTypeName,
+  secondLanguage,
+  statusName,
+  t,
+  viaName,
+  type Lang,
+} from '../i18n/index.ts';
 import {
   statusOf,
   type EdgeDetails,
   type EntityRecord,
-  type Lang,
   type Passage,
   type PolicyReachItem,
   type RelationItem,
@@ -15,7 +26,6 @@ import { isTaiwanSide } from '../canvas/elements.ts';
 import { h, render } from './dom.ts';
 import { highlighted } from './highlight.ts';
 import { lineIcon, typeIcon } from './legend.ts';
-import { displayName } from './search.ts';
 
 export interface DetailsActions {
   expand(id: string): void;
@@ -35,27 +45,6 @@ export interface NodeDetailsState {
   readonly pinned: boolean;
   readonly remaining: number;
 }
-
-const ATTRIBUTE_NAMES: Record<string, readonly [string, string]> = {
-  kind: ['类别', 'Kind'],
-  areaKm2: ['面积 (km²)', 'Area (km²)'],
-  level: ['级别', 'Level'],
-  origin: ['资本来源', 'Origin'],
-  capacity: ['产能', 'Capacity'],
-  unit: ['单位', 'Unit'],
-  projectStatus: ['项目状态', 'Project status'],
-  side: ['所属方', 'Side'],
-  issuer: ['发布机构', 'Issuer'],
-  baseYear: ['基准年', 'Base year'],
-  period: ['期间', 'Period'],
-  value: ['数值', 'Value'],
-  year: ['年份', 'Year'],
-  subject: ['统计对象', 'Subject'],
-  city: ['城市', 'City'],
-  documentId: ['文件编号', 'Document id'],
-  published: ['发布日期', 'Published'],
-  share: ['股份', 'Share'],
-};
 
 export function renderEntityDetails(
   container: HTMLElement,
@@ -79,18 +68,14 @@ export function renderEntityDetails(
         state.pinned ? h('span', { class: 'chip' }, t(lang, 'pinned')) : null,
       ),
       // The name in the language of the labels first, the other one under it.
-      h(
-        'h2',
-        { class: 'entity-name', lang: lang === 'en' ? 'en' : 'zh-Hans' },
-        lang === 'en' ? record.nameEn : record.name,
-      ),
+      h('h2', { class: 'entity-name', lang }, displayName(record, lang)),
       h(
         'p',
-        { class: 'entity-name-other', lang: lang === 'en' ? 'zh-Hans' : 'en' },
-        lang === 'en' ? record.name : record.nameEn,
+        { class: 'entity-name-other', lang: secondLanguage(lang) },
+        displayName(record, secondLanguage(lang)),
       ),
       record.aliases.length > 0
-        ? h('p', { class: 'hint' }, `${t(lang, 'aliases')}：${record.aliases.join('、')}`)
+        ? h('p', { class: 'hint' }, t(lang, 'aliases', { list: list(lang, record.aliases) }))
         : null,
     ),
     h(
@@ -172,7 +157,7 @@ export function renderEntityDetails(
             'dl',
             { class: 'props' },
             attributes.map((a) => [
-              h('dt', {}, attributeName(a.key, lang)),
+              h('dt', {}, attributeName(lang, a.key)),
               h('dd', { 'data-key': a.key, title: a.value }, attributeValue(a.key, a.value, lang)),
             ]),
             h('dt', {}, t(lang, 'relations')),
@@ -240,7 +225,8 @@ export function renderEdgeDetails(
       h(
         'p',
         { class: 'entity-name-other' },
-        `${displayName(edge.sourceEntity, lang === 'zh' ? 'en' : 'zh')} ${relationTypeName('en', edge.type)} ${displayName(edge.targetEntity, lang === 'zh' ? 'en' : 'zh')}`,
+        // The relation in English between the names in the other language: the edge as a sentence.
+        `${displayName(edge.sourceEntity, secondLanguage(lang))} ${relationTypeName('en', edge.type)} ${displayName(edge.targetEntity, secondLanguage(lang))}`,
       ),
     ),
     other.length > 0
@@ -248,7 +234,7 @@ export function renderEdgeDetails(
           'dl',
           { class: 'props' },
           other.map((a) => [
-            h('dt', {}, attributeName(a.key, lang)),
+            h('dt', {}, attributeName(lang, a.key)),
             h('dd', {}, attributeValue(a.key, a.value, lang)),
           ]),
         )
@@ -268,52 +254,12 @@ export function renderEdgeDetails(
   );
 }
 
-function attributeName(key: string, lang: Lang): string {
-  const pair = ATTRIBUTE_NAMES[key];
-  return pair ? pair[lang === 'zh' ? 0 : 1] : key;
-}
-
-const VALUE_NAMES: Record<string, readonly [string, string]> = {
-  'comprehensive-zone': ['综合实验区', 'comprehensive zone'],
-  'taiwan-investment-zone': ['台商投资区', 'Taiwan investment zone'],
-  'specialised-park': ['专业园区', 'specialised park'],
-  'sub-area': ['片区 / 组团', 'sub-area'],
-  'farmer-park': ['台湾农民创业园', 'farmer entrepreneurship park'],
-  'software-park': ['软件园', 'software park'],
-  'port-area': ['港区', 'port area'],
-  'industrial-park': ['工业园', 'industrial park'],
-  base: ['基地', 'base'],
-  centre: ['中心', 'centre'],
-  taiwan: ['台湾 / 台资', 'Taiwan'],
-  mainland: ['大陆', 'mainland'],
-  foreign: ['外资', 'foreign'],
-  'cross-strait': ['两岸', 'cross-strait'],
-  unknown: ['未说明', 'not stated'],
-  national: ['国家级', 'national'],
-  provincial: ['省级', 'provincial'],
-  province: ['省', 'province'],
-  city: ['市', 'city'],
-  county: ['县', 'county'],
-  district: ['区', 'district'],
-  town: ['镇', 'town'],
-  island: ['岛', 'island'],
-  'taiwan-place': ['台湾地区', 'place in Taiwan'],
-  area: ['区域', 'area'],
-  existing: ['已有', 'existing'],
-  'under-construction': ['在建', 'under construction'],
-  preparatory: ['前期', 'preparatory'],
-  planned: ['规划', 'planned'],
-  actual: ['实际', 'actual'],
-  target: ['目标', 'target'],
-};
-
 function attributeValue(key: string, value: string, lang: Lang): string {
   if (key === 'share') {
     const share = Number(value);
     return Number.isFinite(share) && share <= 1 ? `${Math.round(share * 1000) / 10}%` : value;
   }
-  const pair = VALUE_NAMES[value];
-  return pair ? pair[lang === 'zh' ? 0 : 1] : value;
+  return attributeValueName(lang, value);
 }
 
 /** Passages with their section path, the cited words marked, and the section around them on demand. */
@@ -451,14 +397,6 @@ function relationList(
   );
 }
 
-const VIA: Record<string, readonly [string, string]> = {
-  DIRECT: ['直接适用', 'directly'],
-  PARK: ['经由所在园区', 'through its park'],
-  SECTOR: ['经由所属产业', 'through its sector'],
-  REGION: ['经由所在地区', 'through its region'],
-  OTHER: ['经由其他关系', 'through another entity'],
-};
-
 /**
  * The policies and measures reaching an entity, closest first, each listed once (with how many ways it
  * reaches); each opens as a path with its evidence.
@@ -482,14 +420,9 @@ export function renderPolicyReach(
           { class: 'reach-list' },
           [...byPolicy.values()].map((ways) => {
             const item = ways[0] as PolicyReachItem;
-            const via = (VIA[item.via] ?? [item.via, item.via])[lang === 'zh' ? 0 : 1];
-            const hops = `${item.path.length} ${lang === 'zh' ? '步' : item.path.length === 1 ? 'hop' : 'hops'}`;
-            const more =
-              ways.length > 1
-                ? lang === 'zh'
-                  ? ` · 共 ${ways.length} 种途径`
-                  : ` · ${ways.length} ways`
-                : '';
+            const via = viaName(lang, item.via);
+            const hops = t(lang, 'hops', { count: item.path.length });
+            const more = ways.length > 1 ? t(lang, 'reachWays', { count: ways.length }) : '';
             return h(
               'li',
               { 'data-policy': item.policy.id },

@@ -1,14 +1,7 @@
 // The legend is also the filter: one check-box per entity type (with its colour and shape), relation type
 // and status (with its line), each with how many are on the canvas, and what the rings and sizes mean.
-import {
-  ENTITY_TYPE_ORDER,
-  entityTypeName,
-  RELATION_TYPE_ORDER,
-  relationTypeName,
-  statusName,
-  t,
-} from '../i18n.ts';
-import { STATUSES, type Lang, type RelationStatus } from '../model.ts';
+import { entityTypeName, relationTypeName, statusName, t, type Lang } from '../i18n/index.ts';
+import { ENTITY_TYPES, RELATION_TYPES, STATUSES, type RelationStatus } from '../model.ts';
 import type { Filters } from '../canvas/filters.ts';
 import { LAYOUT_NAMES, type LayoutName } from '../canvas/layouts.ts';
 import { CHAIN_EDGE_COLOR, EDGE_COLOR, STATUS_LINE, typeStyle } from '../canvas/palette.ts';
@@ -32,17 +25,10 @@ export interface LegendActions {
   layout(name: LayoutName): void;
 }
 
-const LAYOUT_LABELS: Record<LayoutName, readonly [string, string]> = {
-  fcose: ['力导向 (fcose)', 'Force-directed (fcose)'],
-  dagre: ['分层 左→右 (dagre)', 'Tiers left→right (dagre)'],
-  columns: ['按类型分栏', 'Columns by kind'],
-  concentric: ['同心圆 (按关系数)', 'Concentric (by degree)'],
-};
-
 export function renderLegend(container: HTMLElement, model: LegendModel, actions: LegendActions): void {
   const { lang, filters } = model;
-  const types = order(model.knownTypes, model.typeCounts, ENTITY_TYPE_ORDER);
-  const relations = order(model.knownRelations, model.relationCounts, RELATION_TYPE_ORDER);
+  const types = order(model.knownTypes, model.typeCounts, ENTITY_TYPES);
+  const relations = order(model.knownRelations, model.relationCounts, RELATION_TYPES);
 
   const row = (
     dimension: 'hiddenTypes' | 'hiddenRelations' | 'hiddenStatuses',
@@ -73,11 +59,7 @@ export function renderLegend(container: HTMLElement, model: LegendModel, actions
     'select',
     { id: 'layout-select', 'aria-label': t(lang, 'layout') },
     LAYOUT_NAMES.map((name) =>
-      h(
-        'option',
-        { value: name, selected: name === model.layout },
-        LAYOUT_LABELS[name][lang === 'zh' ? 0 : 1],
-      ),
+      h('option', { value: name, selected: name === model.layout }, t(lang, `layout.${name}`)),
     ),
   );
   layoutSelect.addEventListener('change', () => actions.layout(layoutSelect.value as LayoutName));
@@ -97,17 +79,15 @@ export function renderLegend(container: HTMLElement, model: LegendModel, actions
       { class: 'legend-note' },
       h('span', { class: 'ring' }),
       ' ',
-      lang === 'zh'
-        ? '红圈：台资企业、台湾协会与地区'
-        : 'Red ring: Taiwan-invested firm, Taiwan association or place',
+      t(lang, 'legendTaiwanRing'),
       h('br'),
       h('span', { class: 'gap-ring' }),
       ' ',
-      lang === 'zh' ? '红色虚线圈：补链缺口' : 'Red dashed ring: chain gap',
+      t(lang, 'legendGapRing'),
       h('br'),
       t(lang, 'sizeByDegree'),
       h('br'),
-      lang === 'zh' ? '灰色光晕：还有未显示的邻居' : 'Grey halo: more neighbours not shown',
+      t(lang, 'legendHalo'),
     ),
     h('h2', {}, t(lang, 'statuses')),
     h(

@@ -1,11 +1,9 @@
 // The opening view in words, beside the graph: the five zones and ten parks in the plan's order, each with
 // where it is and what it focuses on, so the structure reads without a click (and without a mouse).
-import { t } from '../i18n.ts';
+import { displayName, list, t, type Lang } from '../i18n/index.ts';
 import type { Overview } from '../canvas/overview.ts';
-import type { Lang } from '../model.ts';
 import { h, render } from './dom.ts';
 import { typeIcon } from './legend.ts';
-import { displayName } from './search.ts';
 
 export function renderOverviewSummary(
   container: HTMLElement,
@@ -37,7 +35,14 @@ export function renderOverviewSummary(
           displayName(entity, lang),
         ),
         regions.length > 0
-          ? h('span', { class: 'hint' }, ` · ${regions.map((r) => displayName(r, lang)).join('、')}`)
+          ? h(
+              'span',
+              { class: 'hint' },
+              ` · ${list(
+                lang,
+                regions.map((r) => displayName(r, lang)),
+              )}`,
+            )
           : null,
         sectors.length > 0
           ? h(
@@ -58,11 +63,11 @@ export function renderOverviewSummary(
   };
   render(
     container,
-    h('h2', {}, lang === 'zh' ? '五区十园' : 'Five zones, ten parks'),
+    h('h2', {}, t(lang, 'overviewTitle')),
     h('p', { class: 'hint' }, t(lang, 'overviewHint')),
-    h('h3', { class: 'overview-group' }, lang === 'zh' ? '五区' : 'Five zones'),
+    h('h3', { class: 'overview-group' }, t(lang, 'overviewZones')),
     h('ol', { class: 'overview-list' }, overview.zones.map(item)),
-    h('h3', { class: 'overview-group' }, lang === 'zh' ? '十园' : 'Ten parks'),
+    h('h3', { class: 'overview-group' }, t(lang, 'overviewParks')),
     h('ol', { class: 'overview-list' }, overview.parks.map(item)),
     h('p', { class: 'hint' }, t(lang, 'detailsHint')),
   );

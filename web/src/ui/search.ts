@@ -2,8 +2,8 @@
 // from the keyboard the way the WAI-ARIA combobox pattern says: ArrowDown/ArrowUp move through the
 // suggestions (aria-activedescendant follows), Enter picks, Escape closes and then clears. The header's
 // search and the chain and path pickers are all one of these.
-import { entityTypeName, t } from '../i18n.ts';
-import type { EntitySummary, Lang, SearchHit } from '../model.ts';
+import { DEFAULT_LANG, displayName, entityTypeName, secondLanguage, t, type Lang } from '../i18n/index.ts';
+import type { EntitySummary, SearchHit } from '../model.ts';
 import { typeStyle } from '../canvas/palette.ts';
 import { h, render } from './dom.ts';
 import { highlighted } from './highlight.ts';
@@ -31,7 +31,7 @@ export class EntityPicker {
   private active = -1;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private inflight: AbortController | undefined;
-  private lang: Lang = 'zh';
+  private lang: Lang = DEFAULT_LANG;
   private picked: EntitySummary | null = null;
 
   constructor(private readonly options: EntityPickerOptions) {
@@ -56,7 +56,7 @@ export class EntityPicker {
     this.input.addEventListener('focus', () => {
       if (this.hits.length > 0 && this.input.value.trim() !== '' && !this.picked) this.open();
     });
-    this.setLanguage('zh');
+    this.setLanguage(DEFAULT_LANG);
   }
 
   setLanguage(lang: Lang): void {
@@ -203,7 +203,7 @@ export class EntityPicker {
       this.hits.map((hit, i) => {
         const e = hit.entity;
         const primary = displayName(e, this.lang);
-        const secondary = this.lang === 'zh' ? e.nameEn : e.name;
+        const secondary = displayName(e, secondLanguage(this.lang));
         const matchedOther =
           hit.matched && hit.matched !== e.name && hit.matched !== e.nameEn ? hit.matched : null;
         const option = h(
@@ -254,8 +254,4 @@ export class EntityPicker {
     this.input.setAttribute('aria-expanded', 'false');
     this.input.removeAttribute('aria-activedescendant');
   }
-}
-
-export function displayName(entity: Pick<EntitySummary, 'name' | 'nameEn'>, lang: Lang): string {
-  return lang === 'en' ? entity.nameEn || entity.name : entity.name;
 }

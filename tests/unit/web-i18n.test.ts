@@ -1,0 +1,122 @@
+// The explorer's words: every catalogue has every key of the Simplified Chinese one (and no other), with the
+// same placeholders and the plural forms its language has; t() fills placeholders and picks plural forms;
+// names of types, relations and attributes fall back to their codes; and the page's code holds no Chinese
+// text of its own (every translation is in web/src/i18n).
+import fs from 'node:fs';
+import path from 'node:path';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import type { Message } from '../../web/src/i18n/catalogue.ts';
+import {
+  CATALOGUES,
+  DEFAULT_LANG,
+  displayName,
+  entityTypeName,
+  LANGUAGES,
+  list,
+  nextLanguage,
+  parseLang,
+  relationTypeName,
+  t,
+} from '../../web/src/i18n/index.ts';
+import { zhHans } from '../../web/src/i18n/zh-Hans.ts';
+import { ENTITY_TYPES, RELATION_TYPES, STATUSES } from '../../web/src/model.ts';
+
+const forms = (message: Message): string[] =>
+  typeof message === 'string' ? [message] : Object.values(message);
+const placeholders = (message: Message): string[] =>
+  [...new Set(forms(message).flatMap((text) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!)))].sort();
+
+describe('the catalogues', () => {
+  const keys = Object.keys(zhHans).sort();
+
+  it.each(LANGUAGES)('%s has every key, no other, each with the same placeholders', (lang) => {
+    const catalogue = CATALOGUES[lang] as Readonly<Record<string, Message>>;
+    expect(Object.keys(catalogue).sort()).toEqual(keys);
+    for (const key of keys) {
+      const message = catalogue[key]!;
+      expect(
+        forms(message).every((text) => text.length > 0),
+        `${lang} ${key} is empty`,
+      ).toBe(true);
+      expect(placeholders(message), `${lang} ${key}`).toEqual(
+        placeholders(zhHans[key as keyof typeof zhHans]),
+      );
+      if (typeof message !== 'string') {
+        // plural forms only where the message counts, and only the categories the language has
+        expect(placeholders(message), `${lang} ${key} has forms but no {count}`).toContain('count');
+        const categories = new Intl.PluralRules(lang).resolvedOptions().pluralCategories;
+        for (const form of Object.keys(message)) expect(categories, `${lang} ${key}`).toContain(form);
+      }
+    }
+  });
+
+  it('names every entity type, relation type and status of the model in every language', () => {
+    for (const lang of LANGUAGES) {
+      const catalogue = CATALOGUES[lang] as Readonly<Record<string, Message>>;
+      for (const type of ENTITY_TYPES) expect(catalogue[`type.${type}`], `${lang} ${type}`).toBeDefined();
+      for (const type of RELATION_TYPES)
+        expect(catalogue[`relation.${type}`], `${lang} ${type}`).toBeDefined();
+      for (const status of STATUSES) expect(catalogue[`status.${status}`], `${lang} ${status}`).toBeDefined();
+    }
+  });
+});
+
+describe('t and the names', () => {
+  it('fills placeholders and picks plural forms by count', () => {
+    expect(t('en', 'hops', { count: 1 })).toBe('1 hop');
+    expect(t('en', 'hops', { count: 3 })).toBe('3 hops');
+    expect(t('zh-Hans', 'hops', { count: 3 })).toBe('3 步');
+    expect(t('en', 'captionPaths', { from: 'A', to: 'B' })).toBe('Paths: A → B');
+    expect(t('zh-Hans', 'statusShown', { nodes: 66, edges: 120 })).toBe('66 个节点 · 120 条关系');
+    expect(list('zh-Hans', ['漳州', '厦门'])).toBe('漳州、厦门');
+    expect(list('en', ['Zhangzhou', 'Xiamen'])).toBe('Zhangzhou, Xiamen');
+  });
+
+  it('falls back to the code for a type the API adds later', () => {
+    expect(entityTypeName('zh-Hans', 'Park')).toBe('园区');
+    expect(entityTypeName('en', 'Satellite')).toBe('Satellite');
+    expect(relationTypeName('en', 'LAUNCHED_BY')).toBe('launched by');
+  });
+
+  it('names an entity in the reading language, and reads languages from the URL', () => {
+    const auo = { name: '友达光电', nameEn: 'AU Optronics' };
+    expect(displayName(auo, 'zh-Hans')).toBe('友达光电');
+    expect(displayName(auo, 'en')).toBe('AU Optronics');
+    expect(displayName({ name: '某园区', nameEn: '' }, 'en')).toBe('某园区');
+    expect(parseLang('en')).toBe('en');
+    expect(parseLang('zh')).toBe(DEFAULT_LANG);
+    expect(parseLang('fr')).toBe(DEFAULT_LANG);
+    expect(nextLanguage('zh-Hans')).toBe('en');
+    expect(nextLanguage('en')).toBe('zh-Hans');
+  });
+});
+
+describe('the page’s code', () => {
+  it('holds no Chinese text outside the catalogues (comments aside)', () => {
+    const root = path.resolve(import.meta.dirname, '../../web/src');
+    // canvas/ matches the plan's own words in data (专栏三's headings, Chinese punctuation for labels).
+    const dirs = ['ui', 'state', 'api', '.'];
+    const offending: string[] = [];
+    for (const dir of dirs) {
+      for (const file of fs.readdirSync(path.join(root, dir))) {
+        if (!file.endsWith('.ts')) continue;
+        const source = ts.createSourceFile(
+          file,
+          fs.readFileSync(path.join(root, dir, file), 'utf8'),
+          ts.ScriptTarget.Latest,
+        );
+        const visit = (node: ts.Node): void => {
+          if (
+            (ts.isStringLiteralLike(node) || ts.isTemplateLiteralToken(node)) &&
+            /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/.test(node.text)
+          )
+            offending.push(`${dir}/${file}: ${node.text}`);
+          ts.forEachChild(node, visit);
+        };
+        visit(source);
+      }
+    }
+    expect(offending).toEqual([]);
+  });
+});
