@@ -3,7 +3,7 @@
 // resolver calls, with the same argument checks, and their result is laid out here as one row per gap,
 // policy, product or path; so the command line and the API cannot disagree. Every other named query
 // prints the rows of its statement as they are.
-import type { QueryRunner, Row } from '../infra/database.ts';
+import type { Reader, Row } from '../infra/database.ts';
 import { BadInputError, requireEntity } from '../infra/errors.ts';
 import { readChainGaps, type ChainGapKindName, type CoverageRow } from '../read/chainGaps.ts';
 import { bindNamedQuery, loadNamedQuery } from '../read/namedQueries.ts';
@@ -13,7 +13,6 @@ import type { EdgeRow, EntityRow, PassageRow } from '../read/rows.ts';
 import { readSupplyChain, type ChainDirectionName } from '../read/supplyChain.ts';
 import type { RelationStatus, RelationType } from '../data/model.ts';
 
-type Reader = Pick<QueryRunner, 'read'>;
 /** parameters checked and typed against the query's header (bindNamedQuery) */
 type Params = Readonly<Record<string, unknown>>;
 

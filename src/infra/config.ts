@@ -37,9 +37,6 @@ export interface Config {
   readonly logLevel: LogLevel;
   /** NEO4J_URI and credentials when an existing Neo4j is to be used; undefined starts the local server */
   readonly neo4j: Neo4jConnection | undefined;
-  readonly neo4jUser: string;
-  readonly neo4jPassword: string;
-  readonly neo4jDatabase: string | undefined;
   readonly local: LocalNeo4jConfig;
   readonly queryTimeoutMs: number;
   /** skip loading data/ into Neo4j at start (the graph is assumed to be there) */
@@ -113,9 +110,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       nodeEnv === 'test' ? 'warn' : 'info',
     ),
     neo4j: uri ? { uri, user, password, database } : undefined,
-    neo4jUser: user,
-    neo4jPassword: password,
-    neo4jDatabase: database,
     local: {
       version: env.CSKG_NEO4J_VERSION || '5.26.30',
       cacheDir: path.resolve(env.CSKG_CACHE_DIR || defaultCacheDir(env)),

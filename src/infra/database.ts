@@ -45,9 +45,13 @@ export interface DatabaseOptions {
   readonly transactionRetryMs?: number;
 }
 
-export interface QueryRunner {
+/**
+ * What the read side is given: statements in read transactions, and nothing else. The GraphQL context and
+ * every function of src/read take a Reader, so code there cannot even name a write; Neo4j would refuse
+ * one anyway, since reads run in READ access mode.
+ */
+export interface Reader {
   read(query: CypherQuery): Promise<Row[]>;
-  write(query: CypherQuery): Promise<Row[]>;
 }
 
 /** Counts the statements one unit of work (a GraphQL request, a CLI command) sends to Neo4j. */
@@ -55,7 +59,7 @@ export interface StatementCounter {
   statements: number;
 }
 
-export class Database implements QueryRunner {
+export class Database implements Reader {
   readonly driver: Driver;
   readonly connection: Neo4jConnection;
   private readonly options: DatabaseOptions;
@@ -162,13 +166,9 @@ export class Database implements QueryRunner {
     }
   }
 
-  /** A view of this database that counts the statements run through it (one per request). */
-  counted(counter: StatementCounter = { statements: 0 }): QueryRunner & { counter: StatementCounter } {
-    return {
-      counter,
-      read: (query) => this.read(query, counter),
-      write: (query) => this.write(query, counter),
-    };
+  /** A read-only view of this database that counts the statements run through it (one per request). */
+  counted(counter: StatementCounter = { statements: 0 }): Reader & { counter: StatementCounter } {
+    return { counter, read: (query) => this.read(query, counter) };
   }
 
   /** Resolves when Neo4j answers; throws ServiceUnavailableError / Neo4jAuthError otherwise. */

@@ -12,44 +12,42 @@ export type ErrorCode =
 
 export class CskgError extends Error {
   readonly code: ErrorCode;
-  readonly httpStatus: number;
-  constructor(code: ErrorCode, message: string, options?: { cause?: unknown; httpStatus?: number }) {
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;
     this.code = code;
-    this.httpStatus = options?.httpStatus ?? 500;
   }
 }
 
 /** The caller asked for something malformed or out of bounds; the message names the argument and the limit. */
 export class BadInputError extends CskgError {
   constructor(message: string) {
-    super('BAD_USER_INPUT', message, { httpStatus: 400 });
+    super('BAD_USER_INPUT', message);
   }
 }
 
 export class NotFoundError extends CskgError {
   constructor(message: string) {
-    super('NOT_FOUND', message, { httpStatus: 404 });
+    super('NOT_FOUND', message);
   }
 }
 
 /** Neo4j cannot be reached (down, restarting, network); retrying later may succeed. */
 export class ServiceUnavailableError extends CskgError {
   constructor(message: string, cause?: unknown) {
-    super('SERVICE_UNAVAILABLE', message, { cause, httpStatus: 503 });
+    super('SERVICE_UNAVAILABLE', message, { cause });
   }
 }
 
 export class QueryTimeoutError extends CskgError {
   constructor(message: string, cause?: unknown) {
-    super('QUERY_TIMEOUT', message, { cause, httpStatus: 504 });
+    super('QUERY_TIMEOUT', message, { cause });
   }
 }
 
 export class Neo4jAuthError extends CskgError {
   constructor(message: string, cause?: unknown) {
-    super('NEO4J_AUTH', message, { cause, httpStatus: 503 });
+    super('NEO4J_AUTH', message, { cause });
   }
 }
 
@@ -70,7 +68,6 @@ export class DataInvalidError extends CskgError {
       `data/ has ${issues.length} error${issues.length === 1 ? '' : 's'}; nothing was written and the graph in Neo4j is unchanged:\n` +
         issues.slice(0, shown).join('\n') +
         more,
-      { httpStatus: 500 },
     );
     this.issues = issues;
   }

@@ -7,7 +7,7 @@
 // and the classification are plain TypeScript below. The GraphQL field and `cskg query chain-gaps` both
 // call readChainGaps, so they cannot disagree.
 import type { RelationStatus } from '../data/model.ts';
-import type { CypherQuery, QueryRunner } from '../infra/database.ts';
+import type { CypherQuery, Reader } from '../infra/database.ts';
 import { bindNamedQuery, loadNamedQuery } from './namedQueries.ts';
 import {
   toEdgeRow,
@@ -18,7 +18,6 @@ import {
   type PassageRow,
 } from './rows.ts';
 
-type Reader = Pick<QueryRunner, 'read'>;
 
 export type ChainGapKindName = 'UNCOVERED' | 'TAIWAN_ONLY' | 'NO_ENTERPRISE' | 'PLANNED_OR_SOUGHT_ONLY';
 

@@ -2,7 +2,7 @@
 // load of one request (DataLoader) into one statement per kind, so the number of statements does not grow
 // with the number of entities in the answer.
 import type { EntityType, RelationStatus, RelationType } from '../data/model.ts';
-import { cypherInteger, type CypherQuery, type QueryRunner } from '../infra/database.ts';
+import { cypherInteger, type CypherQuery, type Reader } from '../infra/database.ts';
 import {
   edgeProjection,
   entityProjection,
@@ -15,7 +15,6 @@ import {
   type PassageRow,
 } from './rows.ts';
 
-type Reader = Pick<QueryRunner, 'read'>;
 
 // ---------------------------------------------------------------------------------------- by id
 

@@ -2,7 +2,7 @@
 // so every entity is reached once, at its distance) over the facts that pass the filters, then the facts
 // among the entities kept. One statement.
 import type { RelationStatus, RelationType } from '../data/model.ts';
-import { cypherInteger, type CypherQuery, type QueryRunner } from '../infra/database.ts';
+import { cypherInteger, type CypherQuery, type Reader } from '../infra/database.ts';
 import { factFilter, quantifier } from './fragments.ts';
 import {
   edgeProjection,
@@ -13,7 +13,6 @@ import {
   type EntityRow,
 } from './rows.ts';
 
-type Reader = Pick<QueryRunner, 'read'>;
 
 export interface NeighborhoodRequest {
   readonly ids: readonly string[];

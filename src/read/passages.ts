@@ -1,9 +1,8 @@
 // Passages of the source documents by id, and a passage with its neighbours in reading order (to read
 // a fact in its context). One statement each.
-import { cypherInteger, type CypherQuery, type QueryRunner } from '../infra/database.ts';
+import { cypherInteger, type CypherQuery, type Reader } from '../infra/database.ts';
 import { passageProjection, toPassageRow, type PassageRow } from './rows.ts';
 
-type Reader = Pick<QueryRunner, 'read'>;
 
 export function passageContextQuery(id: string, before: number, after: number): CypherQuery {
   return {

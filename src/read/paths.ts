@@ -3,11 +3,10 @@
 // relation filters); the GraphQL field paths and `cskg query shortest-paths` both call readPaths, so they
 // cannot disagree.
 import type { RelationStatus, RelationType } from '../data/model.ts';
-import type { CypherQuery, QueryRunner } from '../infra/database.ts';
+import type { CypherQuery, Reader } from '../infra/database.ts';
 import { bindNamedQuery, loadNamedQuery } from './namedQueries.ts';
 import { toEdgeRow, toEntityRow, type EdgeRow, type EntityRow } from './rows.ts';
 
-type Reader = Pick<QueryRunner, 'read'>;
 
 export interface PathsRequest {
   readonly from: string;

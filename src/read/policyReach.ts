@@ -3,7 +3,7 @@
 // their hierarchy — each once, with its shortest reason as a path (every hop an Edge with evidence). One
 // statement, cypher/policy-reach.cypher; the GraphQL field and `cskg query policy-reach` both call
 // readPolicyReach, so they cannot disagree.
-import type { CypherQuery, QueryRunner } from '../infra/database.ts';
+import type { CypherQuery, Reader } from '../infra/database.ts';
 import { bindNamedQuery, loadNamedQuery } from './namedQueries.ts';
 import {
   toEdgeRow,
@@ -16,7 +16,6 @@ import {
 } from './rows.ts';
 import type { RelationStatus } from '../data/model.ts';
 
-type Reader = Pick<QueryRunner, 'read'>;
 
 export type ReachViaName = 'DIRECT' | 'PARK' | 'SECTOR' | 'REGION' | 'OTHER';
 

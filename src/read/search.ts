@@ -2,7 +2,7 @@
 // text (full-text index `passageSearch`), each in one statement. A single character, which the cjk
 // analyzer's bigrams cannot match inside a word, is looked for by a scan of names or texts instead.
 import type { EntityType } from '../data/model.ts';
-import { cypherInteger, type CypherQuery, type QueryRunner } from '../infra/database.ts';
+import { cypherInteger, type CypherQuery, type Reader } from '../infra/database.ts';
 import { luceneQuery, normaliseSearchText } from './fulltext.ts';
 import {
   entityProjection,
@@ -13,7 +13,6 @@ import {
   type PassageRow,
 } from './rows.ts';
 
-type Reader = Pick<QueryRunner, 'read'>;
 
 /** Full-text candidates considered before the type filter and the re-ranking. */
 const CANDIDATES = 500;

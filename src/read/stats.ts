@@ -1,5 +1,5 @@
 // Size and provenance of the loaded graph, in one statement.
-import type { CypherQuery, QueryRunner } from '../infra/database.ts';
+import type { CypherQuery, Reader } from '../infra/database.ts';
 
 export interface TypeCount {
   type: string;
@@ -35,7 +35,7 @@ export const graphStatsQuery: CypherQuery = {
       COLLECT { MATCH (m:Meta {key: 'graph'}) RETURN m { .loadedAt, .dataHash } }[0] AS meta`,
 };
 
-export async function readGraphStats(db: Pick<QueryRunner, 'read'>): Promise<GraphStats> {
+export async function readGraphStats(db: Reader): Promise<GraphStats> {
   const [row] = await db.read(graphStatsQuery);
   const meta = (row?.meta ?? null) as { loadedAt?: string; dataHash?: string } | null;
   return {
@@ -66,7 +66,7 @@ export const readinessQuery: CypherQuery = {
     RETURN m.loadedAt AS loadedAt, coalesce(m.entityCount, 0) AS entityCount, EXISTS { (:Entity) } AS hasEntities`,
 };
 
-export async function readReadiness(db: Pick<QueryRunner, 'read'>): Promise<Readiness> {
+export async function readReadiness(db: Reader): Promise<Readiness> {
   const [row] = await db.read(readinessQuery);
   const hasEntities = Boolean(row?.hasEntities);
   return {

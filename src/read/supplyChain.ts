@@ -4,12 +4,11 @@
 // projects. One statement, cypher/supply-chain.cypher; the GraphQL field and `cskg query supply-chain`
 // both call readSupplyChain, so they cannot disagree.
 import type { RelationStatus } from '../data/model.ts';
-import type { CypherQuery, QueryRunner } from '../infra/database.ts';
+import type { CypherQuery, Reader } from '../infra/database.ts';
 import { bindNamedQuery, loadNamedQuery } from './namedQueries.ts';
 import { toEdgeRow, toEntityRow } from './rows.ts';
 import type { SubgraphRows } from './neighborhood.ts';
 
-type Reader = Pick<QueryRunner, 'read'>;
 
 export type ChainDirectionName = 'UPSTREAM' | 'DOWNSTREAM' | 'BOTH';
 

@@ -36,7 +36,7 @@ import {
   evidenceRows,
   passageRow,
   relationRow,
-  type EntityRow,
+  type EntityNodeRow,
   type EvidenceRow,
   type RelationRow,
 } from './records.ts';
@@ -45,12 +45,6 @@ import { validateStreamFiles } from './stream.ts';
 
 /** Where a bulk load can be told to stop and wait to be killed (the crash tests). */
 export type BulkPausePoint = 'csv-written' | SwapPoint;
-export const BULK_PAUSE_POINTS: readonly BulkPausePoint[] = [
-  'csv-written',
-  'before-swap',
-  'mid-swap',
-  'after-swap',
-];
 
 export interface BulkProgress {
   readonly phase: 'validate' | 'import' | 'indexes' | 'swap';
@@ -133,7 +127,7 @@ async function writeCsv(input: BulkLoadInput, csvDir: string) {
   const written = { entities: 0, relations: 0, evidence: 0, other: 0 };
   /** [Document entity id, its documentId]: IN_DOCUMENT links every passage of that document to it */
   const documents: [string, string][] = [];
-  const addEntity = async (row: EntityRow, evidence: readonly EvidenceRow[]) => {
+  const addEntity = async (row: EntityNodeRow, evidence: readonly EvidenceRow[]) => {
     await writer.addNode('Entity', ['Entity', row.type], row.id, row.props);
     written.entities += 1;
     if (row.type === 'Document' && typeof row.props.documentId === 'string')

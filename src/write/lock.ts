@@ -137,7 +137,6 @@ export class LoadInProgressError extends CskgError {
       `Another load is writing to this database (process ${holder.pid} on ${holder.host}, since ${holder.since}; ` +
         `last sign of life ${age} s ago); nothing was written. Wait for it to finish and run the load again. ` +
         `If that process is gone, its lock lapses ${Math.round(staleMs / 1000)} s after its last sign of life.`,
-      { httpStatus: 503 },
     );
   }
 }

@@ -4,13 +4,7 @@
 // serves both and the graph does not depend on which format a fact was written in.
 import { cypherInteger } from '../infra/database.ts';
 import type { EntityType, RelationType } from '../data/model.ts';
-import type {
-  Evidence,
-  PropertyValue,
-  ResolvedEntity,
-  ResolvedGraph,
-  ResolvedRelation,
-} from '../data/validate.ts';
+import type { Evidence, PropertyValue, ResolvedEntity, ResolvedRelation } from '../data/validate.ts';
 import type { Passage } from '../sources/types.ts';
 
 /** Property values as sent to the driver (integers wrapped by cypherInteger). */
@@ -42,7 +36,7 @@ function withIntegers(
 }
 
 /** An entity node: its properties (id and type among them). */
-export interface EntityRow {
+export interface EntityNodeRow {
   readonly id: string;
   readonly type: EntityType;
   readonly props: NodeProperties;
@@ -63,14 +57,14 @@ export interface EvidenceRow {
   readonly quote: string;
 }
 
-export type PassageRow = NodeProperties & { readonly id: string; readonly documentId: string };
+export type PassageNodeRow = NodeProperties & { readonly id: string; readonly documentId: string };
 
 /** The words a full-text search should find an entity by: name, English name and aliases. */
 export function searchTextOf(entity: { name: string; nameEn: string; aliases: readonly string[] }): string {
   return [entity.name, entity.nameEn, ...entity.aliases].join(' ');
 }
 
-export function entityRow(entity: ResolvedEntity): EntityRow {
+export function entityRow(entity: ResolvedEntity): EntityNodeRow {
   return {
     id: entity.id,
     type: entity.type,
@@ -113,7 +107,7 @@ export function evidenceLists(evidence: readonly Evidence[]): { evidence: string
   return { evidence: evidence.map((e) => e.passageId), quotes: evidence.map((e) => e.quote) };
 }
 
-export function passageRow(passage: Passage): PassageRow {
+export function passageRow(passage: Passage): PassageNodeRow {
   return withIntegers('Passage', {
     id: passage.id,
     documentId: passage.documentId,
@@ -124,20 +118,5 @@ export function passageRow(passage: Passage): PassageRow {
     text: passage.text,
     start: passage.start,
     end: passage.end,
-  }) as PassageRow;
-}
-
-/** Everything a ResolvedGraph contributes, as rows. */
-export function rowsOfGraph(graph: ResolvedGraph): {
-  passages: PassageRow[];
-  entities: EntityRow[];
-  evidence: EvidenceRow[];
-  relations: RelationRow[];
-} {
-  return {
-    passages: graph.passages.map(passageRow),
-    entities: graph.entities.map(entityRow),
-    evidence: graph.entities.flatMap(evidenceRows),
-    relations: graph.relations.map(relationRow),
-  };
+  }) as PassageNodeRow;
 }

@@ -34,7 +34,7 @@ import {
   entityRow,
   evidenceRows,
   relationRow,
-  type EntityRow,
+  type EntityNodeRow,
   type EvidenceRow,
   type RelationRow,
 } from './records.ts';
@@ -45,7 +45,7 @@ import type { StagedGraphWriter } from './transactional.ts';
  * same pass (only while no error has been found; any error means nothing is loaded at all).
  */
 export interface StreamSink {
-  entity(entity: EntityRow, evidence: readonly EvidenceRow[]): Promise<void>;
+  entity(entity: EntityNodeRow, evidence: readonly EvidenceRow[]): Promise<void>;
   relation(relation: RelationRow): Promise<void>;
 }
 
@@ -485,7 +485,7 @@ export function streamedEntityRows(
   document: string,
   quotes: QuoteResolver,
   source: { file: string; line: number },
-): { entity: EntityRow; evidence: EvidenceRow[] } {
+): { entity: EntityNodeRow; evidence: EvidenceRow[] } {
   const type = v.type as EntityType;
   const resolved = {
     id: String(v.id),

@@ -13,7 +13,7 @@
 import type { CypherQuery, Database, StatementCounter } from '../infra/database.ts';
 import { CskgError } from '../infra/errors.ts';
 import { ENTITY_TYPES, RELATION_TYPES, type EntityType } from '../data/model.ts';
-import type { EntityRow, EvidenceRow, PassageRow, RelationRow } from './records.ts';
+import type { EntityNodeRow, EvidenceRow, PassageNodeRow, RelationRow } from './records.ts';
 
 export interface WriteProgress {
   readonly phase: 'cleanup' | 'passages' | 'entities' | 'evidence' | 'relations' | 'swap';
@@ -66,7 +66,7 @@ export class StagedGraphWriter {
   private readonly batchSize: number;
   private readonly timeoutMs: number;
   private readonly counter: StatementCounter;
-  private entityBuffer: EntityRow[] = [];
+  private entityBuffer: EntityNodeRow[] = [];
   private evidenceBuffer: EvidenceRow[] = [];
   private relationBuffer: RelationRow[] = [];
   /** the batch being written while the caller prepares the next one (at most one in flight) */
@@ -89,7 +89,7 @@ export class StagedGraphWriter {
     await this.deleteLabelled('RetiredEntity', 'RetiredPassage');
   }
 
-  async writePassages(rows: readonly PassageRow[]): Promise<void> {
+  async writePassages(rows: readonly PassageNodeRow[]): Promise<void> {
     for (let i = 0; i < rows.length; i += this.batchSize) {
       const batch = rows.slice(i, i + this.batchSize);
       this.intended.passages += batch.length;
@@ -127,7 +127,7 @@ export class StagedGraphWriter {
     }
   }
 
-  async addEntity(row: EntityRow): Promise<void> {
+  async addEntity(row: EntityNodeRow): Promise<void> {
     this.entityBuffer.push(row);
     this.typesPresent.add(row.type);
     if (this.entityBuffer.length >= this.batchSize) await this.flushEntities();

@@ -1,7 +1,7 @@
 // A canonical dump of the whole graph for tests that compare two graphs (idempotence, export then
 // load): every node with its labels and every property with its Cypher type (so an INTEGER that came
 // back as a FLOAT shows), every relationship with its endpoints, all sorted. Plan-sized graphs only.
-import type { QueryRunner } from '../../src/infra/database.ts';
+import type { Reader } from '../../src/infra/database.ts';
 
 export interface GraphDump {
   nodes: string[];
@@ -11,7 +11,7 @@ export interface GraphDump {
 /** Properties left out of the dump: the load time differs between two loads of the same data. */
 const VOLATILE = new Set(['loadedAt']);
 
-export async function dumpGraph(db: Pick<QueryRunner, 'read'>): Promise<GraphDump> {
+export async function dumpGraph(db: Reader): Promise<GraphDump> {
   const nodes = await db.read({
     cypher: /* Cypher */ `
       MATCH (n) WHERE n:Entity OR n:Passage OR n:Meta

@@ -91,40 +91,40 @@ describe('schema.graphql', () => {
     expect(args(query.search!)).toMatchObject({
       query: ['String!', null],
       types: ['[EntityType!]', null],
-      first: ['Int', 20],
+      first: ['Int!', 20],
     });
     expect(String(query.search!.type)).toBe('[SearchHit!]!');
     expect(String(query.entity!.type)).toBe('Entity');
     expect(args(query.entities!)).toMatchObject({
       types: ['[EntityType!]', null],
-      first: ['Int', 50],
+      first: ['Int!', 50],
       after: ['String', null],
     });
     expect(String(query.entities!.type)).toBe('EntityConnection!');
     expect(args(query.neighborhood!)).toMatchObject({
       ids: ['[ID!]!', null],
-      depth: ['Int', 1],
+      depth: ['Int!', 1],
       relationTypes: ['[RelationType!]', null],
       statuses: ['[RelationStatus!]', null],
-      limit: ['Int', 300],
+      limit: ['Int!', 300],
     });
     expect(String(query.neighborhood!.type)).toBe('Subgraph!');
     expect(args(query.paths!)).toMatchObject({
       from: ['ID!', null],
       to: ['ID!', null],
-      maxHops: ['Int', 4],
-      first: ['Int', 3],
+      maxHops: ['Int!', 4],
+      first: ['Int!', 3],
       statuses: ['[RelationStatus!]', null],
     });
     expect(String(query.paths!.type)).toBe('[Path!]!');
     expect(args(query.supplyChain!)).toMatchObject({
       product: ['ID!', null],
-      direction: ['ChainDirection', 'BOTH'],
-      depth: ['Int', 6],
+      direction: ['ChainDirection!', 'BOTH'],
+      depth: ['Int!', 6],
       statuses: ['[RelationStatus!]', null],
     });
     expect(String(query.supplyChain!.type)).toBe('Subgraph!');
-    expect(args(query.passages!)).toMatchObject({ query: ['String!', null], first: ['Int', 20] });
+    expect(args(query.passages!)).toMatchObject({ query: ['String!', null], first: ['Int!', 20] });
     expect(String(query.passages!.type)).toBe('[PassageHit!]!');
     expect(args(query.chainGaps!)).toMatchObject({ sector: ['ID', null] });
     expect(String(query.chainGaps!.type)).toBe('[ChainGap!]!');
@@ -148,9 +148,9 @@ describe('schema.graphql', () => {
       expect(String(fields[name]?.type), `Entity.${name}`).toBe(type);
     }
     expect(args(fields.relations!)).toMatchObject({
-      direction: ['Direction', 'BOTH'],
+      direction: ['Direction!', 'BOTH'],
       types: ['[RelationType!]', null],
-      first: ['Int', 50],
+      first: ['Int!', 50],
       after: ['String', null],
     });
     const fieldTypes = (name: string) =>
@@ -303,6 +303,24 @@ describe('schema.graphql', () => {
     }
   });
 
+  it('writes every default once: an argument with a default is non-null, so no resolver needs a fallback', () => {
+    const nullableWithDefault: string[] = [];
+    let defaults = 0;
+    for (const type of ownTypes()) {
+      if (!isObject(type) && !isInterface(type)) continue;
+      for (const field of Object.values(type.getFields())) {
+        for (const argument of field.args) {
+          if (argument.defaultValue === undefined) continue;
+          defaults += 1;
+          if (!String(argument.type).endsWith('!'))
+            nullableWithDefault.push(`${type.name}.${field.name}(${argument.name})`);
+        }
+      }
+    }
+    expect(defaults).toBeGreaterThanOrEqual(15);
+    expect(nullableWithDefault).toEqual([]);
+  });
+
   it('returns lists of non-null items everywhere (clients never filter nulls)', () => {
     const loose: string[] = [];
     for (const type of ownTypes()) {
@@ -386,12 +404,12 @@ describe('Cypher builders', () => {
 });
 
 describe('arguments and cursors', () => {
-  it('names the maximum when a bound is exceeded, and takes null as the default', () => {
-    expect(() => intArgument('first', 101, 20, 0, 100)).toThrow(
+  it('names the maximum when a bound is exceeded', () => {
+    expect(() => intArgument('first', 101, 0, 100)).toThrow(
       new BadInputError('first: 101 is above the maximum of 100; ask for at most 100.'),
     );
-    expect(() => intArgument('depth', -1, 1, 0, 3)).toThrow(/below the minimum of 0/);
-    expect(intArgument('first', null, 20, 0, 100)).toBe(20);
+    expect(() => intArgument('depth', -1, 0, 3)).toThrow(/below the minimum of 0/);
+    expect(intArgument('first', 100, 0, 100)).toBe(100);
     expect(() => textArgument('query', 'x'.repeat(201))).toThrow(/maximum of 200/);
     expect(() => textArgument('query', '   ')).toThrow(/empty/);
   });

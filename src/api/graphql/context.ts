@@ -1,11 +1,11 @@
 // What every resolver receives: a statement-counting view of the database for this one request, and the
 // request's loaders, which batch the entity, evidence and relation loads of the whole request.
-import type { QueryRunner, StatementCounter } from '../../infra/database.ts';
+import type { Reader, StatementCounter } from '../../infra/database.ts';
 import type { Logger } from '../../infra/log.ts';
 import type { Loaders } from './loaders.ts';
 
 export interface GraphQLContext {
-  readonly db: QueryRunner;
+  readonly db: Reader;
   readonly statements: StatementCounter;
   readonly logger: Logger;
   readonly loaders: Loaders;

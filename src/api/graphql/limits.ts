@@ -50,15 +50,11 @@ export const LIMITS = Object.freeze({
   bodyBytes: 100_000,
 });
 
-/** `value` (or `fallback` when the client passed null) within [min, max]; BAD_USER_INPUT naming the bound otherwise. */
-export function intArgument(
-  name: string,
-  value: number | null | undefined,
-  fallback: number,
-  min: number,
-  max: number,
-): number {
-  const n = value ?? fallback;
+/**
+ * `value` within [min, max]; BAD_USER_INPUT naming the bound otherwise. There is no fallback: an argument
+ * with a default is non-null in schema.graphql, so GraphQL fills the default in and it is written once.
+ */
+export function intArgument(name: string, n: number, min: number, max: number): number {
   if (n > max)
     throw new BadInputError(`${name}: ${n} is above the maximum of ${max}; ask for at most ${max}.`);
   if (n < min) throw new BadInputError(`${name}: ${n} is below the minimum of ${min}.`);

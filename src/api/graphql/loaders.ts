@@ -2,7 +2,7 @@
 // same tick becomes ONE statement, whatever the number of entities in the answer. Entity rows that a query
 // already returned are remembered, so resolving Edge.sourceEntity of a subgraph costs nothing.
 import DataLoader from 'dataloader';
-import type { QueryRunner } from '../../infra/database.ts';
+import type { Reader } from '../../infra/database.ts';
 import {
   readEntitiesById,
   readEvidence,
@@ -38,7 +38,7 @@ export interface Loaders {
 type EvidenceKey = `entity:${string}` | `passage:${string}`;
 type EvidenceValue = PassageRow[] | PassageRow | null;
 
-export function createLoaders(db: Pick<QueryRunner, 'read'>): Loaders {
+export function createLoaders(db: Reader): Loaders {
   const entity = new DataLoader<string, EntityRow | null>(async (ids) => {
     const found = await readEntitiesById(db, ids);
     return ids.map((id) => found.get(id) ?? null);

@@ -7,7 +7,7 @@
 import { createWriteStream, mkdirSync, writeFileSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import path from 'node:path';
-import type { QueryRunner } from '../../infra/database.ts';
+import type { Reader } from '../../infra/database.ts';
 import { ENTITY_TYPES, RELATION_TYPES } from '../../data/model.ts';
 import { readSchemaStatements } from '../../write/schema.ts';
 import {
@@ -59,7 +59,7 @@ class Sink {
 }
 
 export async function exportGraph(
-  db: Pick<QueryRunner, 'read'>,
+  db: Reader,
   options: ExportOptions,
 ): Promise<ExportReport> {
   const counts = await countGraph(db);
@@ -85,7 +85,7 @@ export async function exportGraph(
 // ------------------------------------------------------------------------------------------------ JSON
 
 async function exportJson(
-  db: Pick<QueryRunner, 'read'>,
+  db: Reader,
   out: string | undefined,
   progress: (n: number) => void,
 ): Promise<ExportReport> {
@@ -133,7 +133,7 @@ const GRAPHML_TYPES: Record<PropertyKind, string> = {
 };
 
 async function exportGraphml(
-  db: Pick<QueryRunner, 'read'>,
+  db: Reader,
   out: string | undefined,
   progress: (n: number) => void,
 ): Promise<ExportReport> {
@@ -223,7 +223,7 @@ interface CsvFile {
 }
 
 async function exportCsv(
-  db: Pick<QueryRunner, 'read'>,
+  db: Reader,
   dir: string,
   progress: (n: number) => void,
 ): Promise<ExportReport> {
@@ -364,7 +364,7 @@ function cypherMap(label: string, props: Record<string, unknown>): string {
 const CYPHER_BATCH = 500;
 
 async function exportCypher(
-  db: Pick<QueryRunner, 'read'>,
+  db: Reader,
   out: string | undefined,
   progress: (n: number) => void,
 ): Promise<ExportReport> {

@@ -2,7 +2,7 @@
 // million facts never holds more than a page in one result), in a canonical order: nodes by group and
 // id, relationships by their start node, type, end node and id. Two exports of the same graph are equal
 // byte for byte, which is what the round-trip tests compare.
-import type { QueryRunner } from '../../infra/database.ts';
+import type { Reader } from '../../infra/database.ts';
 import { ENTITY_TYPES } from '../../data/model.ts';
 import { INTEGER_PROPERTIES } from '../../write/records.ts';
 
@@ -33,7 +33,7 @@ export interface GraphCounts {
 
 const PAGE = 2_000;
 
-export async function countGraph(db: Pick<QueryRunner, 'read'>): Promise<GraphCounts> {
+export async function countGraph(db: Reader): Promise<GraphCounts> {
   const [row] = await db.read({
     cypher: /* Cypher */ `
       RETURN
@@ -44,7 +44,7 @@ export async function countGraph(db: Pick<QueryRunner, 'read'>): Promise<GraphCo
 }
 
 /** Every node: meta, entities, passages, each group in id order. */
-export async function* readNodes(db: Pick<QueryRunner, 'read'>): AsyncGenerator<ExportNode[]> {
+export async function* readNodes(db: Reader): AsyncGenerator<ExportNode[]> {
   const meta = await db.read({
     cypher: /* Cypher */ `MATCH (m:Meta) RETURN m.key AS key, properties(m) AS props ORDER BY key`,
   });
@@ -85,7 +85,7 @@ export async function* readNodes(db: Pick<QueryRunner, 'read'>): AsyncGenerator<
 
 /** Every relationship, paged by start node: the facts and evidence of entities, then NEXT / IN_DOCUMENT of passages. */
 export async function* readRelationships(
-  db: Pick<QueryRunner, 'read'>,
+  db: Reader,
 ): AsyncGenerator<ExportRelationship[]> {
   for (const group of ['Entity', 'Passage'] as const) {
     let after = '';

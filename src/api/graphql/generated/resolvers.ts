@@ -55,8 +55,8 @@ export type Agency = Entity & {
 /** A mainland government body or official platform. */
 export type AgencyRelationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  direction?: InputMaybe<Direction>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  direction?: Direction;
+  first?: Scalars['Int']['input'];
   statuses?: InputMaybe<Array<RelationStatus>>;
   types?: InputMaybe<Array<RelationType>>;
 };
@@ -92,8 +92,8 @@ export type Association = Entity & {
 /** A Taiwan-side or cross-strait association, alliance or centre. */
 export type AssociationRelationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  direction?: InputMaybe<Direction>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  direction?: Direction;
+  first?: Scalars['Int']['input'];
   statuses?: InputMaybe<Array<RelationStatus>>;
   types?: InputMaybe<Array<RelationType>>;
 };
@@ -220,8 +220,8 @@ export type Document = Entity & {
 /** A source document. */
 export type DocumentRelationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  direction?: InputMaybe<Direction>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  direction?: Direction;
+  first?: Scalars['Int']['input'];
   statuses?: InputMaybe<Array<RelationStatus>>;
   types?: InputMaybe<Array<RelationType>>;
 };
@@ -282,8 +282,8 @@ export type Enterprise = Entity & {
 /** A company or group. */
 export type EnterpriseRelationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  direction?: InputMaybe<Direction>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  direction?: Direction;
+  first?: Scalars['Int']['input'];
   statuses?: InputMaybe<Array<RelationStatus>>;
   types?: InputMaybe<Array<RelationType>>;
 };
@@ -322,8 +322,8 @@ export type Entity = {
  */
 export type EntityRelationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  direction?: InputMaybe<Direction>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  direction?: Direction;
+  first?: Scalars['Int']['input'];
   statuses?: InputMaybe<Array<RelationStatus>>;
   types?: InputMaybe<Array<RelationType>>;
 };
@@ -408,8 +408,8 @@ export type Event = Entity & {
 /** A trade fair or expo. */
 export type EventRelationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  direction?: InputMaybe<Direction>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  direction?: Direction;
+  first?: Scalars['Int']['input'];
   statuses?: InputMaybe<Array<RelationStatus>>;
   types?: InputMaybe<Array<RelationType>>;
 };
@@ -474,8 +474,8 @@ export type Indicator = Entity & {
 /** A statistic or a target; MEASURES points at its subject. */
 export type IndicatorRelationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  direction?: InputMaybe<Direction>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  direction?: Direction;
+  first?: Scalars['Int']['input'];
   statuses?: InputMaybe<Array<RelationStatus>>;
   types?: InputMaybe<Array<RelationType>>;
 };
@@ -558,8 +558,8 @@ export type Measure = Entity & {
 /** A concrete incentive or rule inside a policy. */
 export type MeasureRelationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  direction?: InputMaybe<Direction>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  direction?: Direction;
+  first?: Scalars['Int']['input'];
   statuses?: InputMaybe<Array<RelationStatus>>;
   types?: InputMaybe<Array<RelationType>>;
 };
@@ -615,8 +615,8 @@ export type Park = Entity & {
 /** A zone or park: comprehensive zone, Taiwan investment zone, specialised park, sub-area (片区/组团), farmer entrepreneurship park, software park, port area, industrial park, base or centre. */
 export type ParkRelationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  direction?: InputMaybe<Direction>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  direction?: Direction;
+  first?: Scalars['Int']['input'];
   statuses?: InputMaybe<Array<RelationStatus>>;
   types?: InputMaybe<Array<RelationType>>;
 };
@@ -707,8 +707,8 @@ export type Policy = Entity & {
 /** A plan, opinion, agreement, catalogue, regulation or set of measures. */
 export type PolicyRelationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  direction?: InputMaybe<Direction>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  direction?: Direction;
+  first?: Scalars['Int']['input'];
   statuses?: InputMaybe<Array<RelationStatus>>;
   types?: InputMaybe<Array<RelationType>>;
 };
@@ -765,8 +765,8 @@ export type Product = Entity & {
 /** A product or technology; INPUT_TO links products into supply chains. */
 export type ProductRelationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  direction?: InputMaybe<Direction>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  direction?: Direction;
+  first?: Scalars['Int']['input'];
   statuses?: InputMaybe<Array<RelationStatus>>;
   types?: InputMaybe<Array<RelationType>>;
 };
@@ -806,8 +806,8 @@ export type Project = Entity & {
 /** A named project, with its capacity when the plan gives one. */
 export type ProjectRelationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  direction?: InputMaybe<Direction>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  direction?: Direction;
+  first?: Scalars['Int']['input'];
   statuses?: InputMaybe<Array<RelationStatus>>;
   types?: InputMaybe<Array<RelationType>>;
 };
@@ -942,7 +942,7 @@ export type Query = {
  * the server log only).
  */
 export type QueryChainGapsArgs = {
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: Scalars['Int']['input'];
   product?: InputMaybe<Scalars['ID']['input']>;
   sector?: InputMaybe<Scalars['ID']['input']>;
 };
@@ -980,7 +980,7 @@ export type QueryChainGapsArgs = {
  */
 export type QueryEntitiesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: Scalars['Int']['input'];
   types?: InputMaybe<Array<EntityType>>;
 };
 
@@ -1051,9 +1051,9 @@ export type QueryEntityArgs = {
  * the server log only).
  */
 export type QueryNeighborhoodArgs = {
-  depth?: InputMaybe<Scalars['Int']['input']>;
+  depth?: Scalars['Int']['input'];
   ids: Array<Scalars['ID']['input']>;
-  limit?: InputMaybe<Scalars['Int']['input']>;
+  limit?: Scalars['Int']['input'];
   relationTypes?: InputMaybe<Array<RelationType>>;
   statuses?: InputMaybe<Array<RelationStatus>>;
 };
@@ -1125,8 +1125,8 @@ export type QueryPassageArgs = {
  * the server log only).
  */
 export type QueryPassageContextArgs = {
-  after?: InputMaybe<Scalars['Int']['input']>;
-  before?: InputMaybe<Scalars['Int']['input']>;
+  after?: Scalars['Int']['input'];
+  before?: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
 };
 
@@ -1162,7 +1162,7 @@ export type QueryPassageContextArgs = {
  * the server log only).
  */
 export type QueryPassagesArgs = {
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: Scalars['Int']['input'];
   query: Scalars['String']['input'];
 };
 
@@ -1198,9 +1198,9 @@ export type QueryPassagesArgs = {
  * the server log only).
  */
 export type QueryPathsArgs = {
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: Scalars['Int']['input'];
   from: Scalars['ID']['input'];
-  maxHops?: InputMaybe<Scalars['Int']['input']>;
+  maxHops?: Scalars['Int']['input'];
   relationTypes?: InputMaybe<Array<RelationType>>;
   statuses?: InputMaybe<Array<RelationStatus>>;
   to: Scalars['ID']['input'];
@@ -1239,7 +1239,7 @@ export type QueryPathsArgs = {
  */
 export type QueryPolicyReachArgs = {
   entity: Scalars['ID']['input'];
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: Scalars['Int']['input'];
 };
 
 
@@ -1309,7 +1309,7 @@ export type QueryRelationArgs = {
  * the server log only).
  */
 export type QuerySearchArgs = {
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: Scalars['Int']['input'];
   query: Scalars['String']['input'];
   types?: InputMaybe<Array<EntityType>>;
 };
@@ -1346,8 +1346,8 @@ export type QuerySearchArgs = {
  * the server log only).
  */
 export type QuerySupplyChainArgs = {
-  depth?: InputMaybe<Scalars['Int']['input']>;
-  direction?: InputMaybe<ChainDirection>;
+  depth?: Scalars['Int']['input'];
+  direction?: ChainDirection;
   product: Scalars['ID']['input'];
   statuses?: InputMaybe<Array<RelationStatus>>;
 };
@@ -1396,8 +1396,8 @@ export type Region = Entity & {
 /** A province, city, county, district, town, island, bay area, or a place on the Taiwan side. */
 export type RegionRelationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  direction?: InputMaybe<Direction>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  direction?: Direction;
+  first?: Scalars['Int']['input'];
   statuses?: InputMaybe<Array<RelationStatus>>;
   types?: InputMaybe<Array<RelationType>>;
 };
@@ -1516,8 +1516,8 @@ export type Sector = Entity & {
 /** An industry; sub-sectors are PART_OF their sector. */
 export type SectorRelationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  direction?: InputMaybe<Direction>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  direction?: Direction;
+  first?: Scalars['Int']['input'];
   statuses?: InputMaybe<Array<RelationStatus>>;
   types?: InputMaybe<Array<RelationType>>;
 };

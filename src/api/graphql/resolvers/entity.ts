@@ -14,11 +14,11 @@ const common: Omit<EntityResolvers, '__resolveType'> = {
   attributes: (entity) => attributesOf(entity.properties),
   evidence: (entity, _args, { loaders }) => loaders.entityEvidence(entity.id),
   relations: async (entity, args, { loaders, returned }) => {
-    const first = intArgument('relations.first', args.first, 50, 0, LIMITS.relationsFirst);
+    const first = intArgument('relations.first', args.first, 0, LIMITS.relationsFirst);
     const afterId = decodeCursor('relation', args.after, 'relations.after');
     const page = await loaders.relations({
       entityId: entity.id,
-      direction: args.direction ?? 'BOTH',
+      direction: args.direction,
       types: filterArgument(args.types),
       statuses: filterArgument(args.statuses),
       first,

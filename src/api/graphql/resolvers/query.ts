@@ -23,7 +23,7 @@ export const Query: QueryResolvers = {
     const hits = await searchEntities(db, {
       text: textArgument('query', args.query),
       types: filterArgument(args.types),
-      first: intArgument('first', args.first, 20, 0, LIMITS.searchFirst),
+      first: intArgument('first', args.first, 0, LIMITS.searchFirst),
     });
     loaders.remember(hits.map((hit) => hit.entity));
     return hits;
@@ -32,7 +32,7 @@ export const Query: QueryResolvers = {
   entity: (_parent, args, { loaders }) => loaders.entity(idArgument('id', args.id)),
 
   entities: async (_parent, args, { db, loaders }) => {
-    const first = intArgument('first', args.first, 50, 0, LIMITS.entitiesFirst);
+    const first = intArgument('first', args.first, 0, LIMITS.entitiesFirst);
     const afterId = decodeCursor('entity', args.after);
     const page = await readEntityPage(db, { types: filterArgument(args.types), first, afterId });
     loaders.remember(page.entities);
@@ -48,10 +48,10 @@ export const Query: QueryResolvers = {
       );
     }
     const ids = [...new Set(args.ids.map((id) => idArgument('ids', id)))];
-    const limit = intArgument('limit', args.limit, 300, 1, LIMITS.neighborhoodLimit);
+    const limit = intArgument('limit', args.limit, 1, LIMITS.neighborhoodLimit);
     const result = await readNeighborhood(db, {
       ids,
-      depth: intArgument('depth', args.depth, 1, 0, LIMITS.neighborhoodDepth),
+      depth: intArgument('depth', args.depth, 0, LIMITS.neighborhoodDepth),
       relationTypes: filterArgument(args.relationTypes),
       statuses: filterArgument(args.statuses),
       limit,
@@ -72,8 +72,8 @@ export const Query: QueryResolvers = {
     const result = await readPaths(db, {
       from,
       to,
-      maxHops: intArgument('maxHops', args.maxHops, 4, 1, LIMITS.pathsMaxHops),
-      first: intArgument('first', args.first, 3, 1, LIMITS.pathsFirst),
+      maxHops: intArgument('maxHops', args.maxHops, 1, LIMITS.pathsMaxHops),
+      first: intArgument('first', args.first, 1, LIMITS.pathsFirst),
       relationTypes: filterArgument(args.relationTypes),
       statuses: filterArgument(args.statuses),
     });
@@ -88,8 +88,8 @@ export const Query: QueryResolvers = {
     const product = idArgument('product', args.product);
     const result = await readSupplyChain(db, {
       product,
-      direction: args.direction ?? 'BOTH',
-      depth: intArgument('depth', args.depth, 6, 1, LIMITS.supplyChainDepth),
+      direction: args.direction,
+      depth: intArgument('depth', args.depth, 1, LIMITS.supplyChainDepth),
       statuses: filterArgument(args.statuses),
     });
     requireEntity('product', product, result.productType, 'Product');
@@ -100,7 +100,7 @@ export const Query: QueryResolvers = {
   passages: async (_parent, args, { db, loaders }) => {
     const hits = await searchPassages(db, {
       text: textArgument('query', args.query),
-      first: intArgument('first', args.first, 20, 0, LIMITS.passagesFirst),
+      first: intArgument('first', args.first, 0, LIMITS.passagesFirst),
     });
     loaders.remember(hits.flatMap((hit) => hit.entities));
     return hits;
@@ -113,7 +113,7 @@ export const Query: QueryResolvers = {
     const result = await readChainGaps(db, {
       sector,
       product,
-      first: intArgument('first', args.first, 200, 0, LIMITS.analysisFirst),
+      first: intArgument('first', args.first, 0, LIMITS.analysisFirst),
     });
     if (sector !== null) requireEntity('sector', sector, result.sectorType, 'Sector');
     if (product !== null) requireEntity('product', product, result.productType, 'Product');
@@ -131,7 +131,7 @@ export const Query: QueryResolvers = {
     const entity = idArgument('entity', args.entity);
     const result = await readPolicyReach(db, {
       entity,
-      first: intArgument('first', args.first, 200, 0, LIMITS.analysisFirst),
+      first: intArgument('first', args.first, 0, LIMITS.analysisFirst),
     });
     requireEntity('entity', entity, result.entityType);
     loaders.remember(result.reaches.flatMap((reach) => reach.path.nodes));
@@ -151,8 +151,8 @@ export const Query: QueryResolvers = {
     readPassageContext(
       db,
       idArgument('id', args.id),
-      intArgument('before', args.before, 3, 0, LIMITS.passageContext),
-      intArgument('after', args.after, 3, 0, LIMITS.passageContext),
+      intArgument('before', args.before, 0, LIMITS.passageContext),
+      intArgument('after', args.after, 0, LIMITS.passageContext),
     ),
 
   limits: () => LIMITS,
