@@ -33,7 +33,8 @@ export type RuleCode =
   | 'self-loop'
   | 'duplicate-relation'
   | 'no-relation'
-  | 'coverage-ignore';
+  | 'coverage-ignore'
+  | 'shared-name';
 
 export interface ValidationIssue {
   /** the file as given to the reader (data/graph/41-parks.yaml) */

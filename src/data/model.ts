@@ -47,20 +47,34 @@ export const PARK_KINDS = [
   'industrial-park',
   'base',
   'centre',
+  'port',
+  'airport',
 ] as const;
 export const PARK_LEVELS = ['national', 'provincial'] as const;
 export const ENTERPRISE_ORIGINS = ['taiwan', 'mainland', 'foreign', 'unknown'] as const;
 export const PROJECT_STATUSES = ['existing', 'under-construction', 'preparatory', 'planned'] as const;
 export const ASSOCIATION_SIDES = ['taiwan', 'mainland', 'cross-strait'] as const;
-export const POLICY_KINDS = ['plan', 'opinion', 'agreement', 'catalogue', 'regulation', 'measure-set'] as const;
+export const POLICY_KINDS = ['plan', 'layout', 'opinion', 'agreement', 'catalogue', 'regulation', 'measure-set'] as const;
 export const MEASURE_KINDS = ['land', 'tax', 'finance', 'approval', 'market-access', 'service', 'talent', 'other'] as const;
 export const INDICATOR_KINDS = ['actual', 'target'] as const;
+/**
+ * Where a sector stands in the tree of 三次产业: `three-sector` is one of the three roots (第一、二、三产业), an
+ * `industry` has one parent in the tree, a `grouping` (先进制造业, 战略性新兴产业, 现代海洋产业 ...) gathers
+ * industries across the tree without being part of it.
+ */
+export const SECTOR_KINDS = ['three-sector', 'industry', 'grouping'] as const;
+/** A `good` is made and sold; a `process` is a production step, service or technique (炼油, 晶圆代工, 萃取技术). */
+export const PRODUCT_KINDS = ['good', 'process'] as const;
+/** How a figure of the plan bounds the quantity: 700多家 is at least 700, 10%左右 about 10%, 5亿美元以下 at most. */
+export const NUMBER_BOUNDS = ['exact', 'at-least', 'at-most', 'about'] as const;
 
 const text = z.string();
 const year = z.number().int().min(1900).max(2100);
 /** "2011–2015" (en dash, as the plan's metadata writes it) or "2011-2015" */
 const period = z.string().regex(/^\d{4}[–-]\d{4}$/, 'a period is written "2011–2015"');
 const isoDate = z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, 'a date is written "2011-10-29" (or "2011-10")');
+/** A figure that qualifies a measure or what an indicator counts: 5亿美元以下, 投资总额千万美元以上, 下降20%. */
+const threshold = { threshold: z.number(), thresholdUnit: text, thresholdBound: z.enum(NUMBER_BOUNDS) };
 
 /**
  * Type-specific properties, written at the top level of an entity (see the table in docs/data-format.md).
@@ -70,16 +84,26 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, 'a date is written "2
 export const ENTITY_PROPERTIES = {
   Region: { level: z.enum(REGION_LEVELS) },
   Park: { kind: z.enum(PARK_KINDS), areaKm2: z.number().positive(), level: z.enum(PARK_LEVELS) },
-  Sector: { level: z.number().int().min(1) },
-  Product: {},
+  Sector: { kind: z.enum(SECTOR_KINDS), level: z.number().int().min(1) },
+  Product: { kind: z.enum(PRODUCT_KINDS) },
   Enterprise: { origin: z.enum(ENTERPRISE_ORIGINS) },
   Project: { capacity: z.number().positive(), unit: text, projectStatus: z.enum(PROJECT_STATUSES) },
   Association: { side: z.enum(ASSOCIATION_SIDES) },
   Agency: {},
   Policy: { kind: z.enum(POLICY_KINDS), issuer: text, baseYear: year, period },
-  Measure: { kind: z.enum(MEASURE_KINDS) },
+  Measure: { kind: z.enum(MEASURE_KINDS), ...threshold },
   Event: { city: text },
-  Indicator: { value: z.number(), unit: text, year, period, kind: z.enum(INDICATOR_KINDS), subject: text },
+  Indicator: {
+    value: z.number(),
+    unit: text,
+    bound: z.enum(NUMBER_BOUNDS),
+    year,
+    period,
+    kind: z.enum(INDICATOR_KINDS),
+    subject: text,
+    ...threshold,
+    enumerates: z.boolean(),
+  },
   Document: { documentId: text, published: isoDate, circulated: isoDate, drafted: isoDate },
 } as const satisfies Record<EntityType, Record<string, z.ZodType>>;
 
@@ -91,7 +115,7 @@ export const quoteSchema = z.union([
 export type QuoteInput = z.infer<typeof quoteSchema>;
 
 /** Properties every entity has, whatever its type. */
-export const ENTITY_COMMON_PROPERTIES = ['id', 'type', 'name', 'nameEn', 'aliases', 'caveats', 'quotes'] as const;
+export const ENTITY_COMMON_PROPERTIES = ['id', 'type', 'name', 'nameEn', 'aliases', 'caveats', 'quotes', 'homonyms'] as const;
 
 function entitySchemaFor<T extends EntityType>(type: T) {
   return z.strictObject({
@@ -102,6 +126,8 @@ function entitySchemaFor<T extends EntityType>(type: T) {
     aliases: z.array(z.string()).default([]),
     caveats: z.array(z.string()).default([]),
     quotes: z.array(quoteSchema),
+    /** ids of the other entities the plan calls by one of this entity's names (checked by the validator, not loaded) */
+    homonyms: z.array(z.string()).default([]),
     ...optionalShape(ENTITY_PROPERTIES[type]),
   });
 }
@@ -232,9 +258,10 @@ export const RELATION_RULES: Readonly<Record<RelationType, RelationRule>> = {
     description: 'a policy or measure applies to this park, sector, region or kind of firm',
   },
   BASED_ON: {
-    from: ['Policy', 'Document', 'Measure'],
-    to: ['Policy', 'Document'],
-    description: 'rests on, implements or follows another policy or document',
+    from: ['Policy', 'Document', 'Measure', 'Indicator'],
+    to: ['Policy', 'Document', 'Indicator'],
+    description:
+      'rests on, implements or follows another policy or document; for an indicator, the figure it grows from or is a share or multiple of',
   },
   MEASURES: {
     from: ['Indicator'],

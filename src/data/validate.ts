@@ -4,6 +4,7 @@
 // the resolved graph: the loader writes exactly that, and only when there are no errors.
 import type { ParsedDocument, Passage, Section } from '../sources/types.ts';
 import { locateQuote, QuoteError, type QuoteErrorCode } from '../sources/quote.ts';
+import { checkConsistency, CONSISTENCY_RULES } from './consistency.ts';
 import { compareIssues, formatPath, type RuleCode, type ValidationIssue } from './issues.ts';
 import {
   DEFAULT_DOCUMENT_ID,
@@ -55,6 +56,8 @@ export interface ResolvedEntity {
   readonly nameEn: string;
   readonly aliases: readonly string[];
   readonly caveats: readonly string[];
+  /** the other entities this one shares a name or alias with, on purpose (validated, not loaded) */
+  readonly homonyms: readonly string[];
   /** the type-specific properties that are present (ENTITY_PROPERTIES) */
   readonly properties: Readonly<Record<string, PropertyValue>>;
   readonly evidence: readonly Evidence[];
@@ -132,6 +135,7 @@ export const RULES: Readonly<Record<RuleCode, string>> = {
   'duplicate-relation': 'no relation (type, from, to, key) is written twice',
   'no-relation': 'every entity takes part in at least one relation',
   'coverage-ignore': 'data/coverage-ignore.yaml entries name a passage or quote and give a reason',
+  ...CONSISTENCY_RULES,
 };
 
 const QUOTE_RULES: Readonly<Record<QuoteErrorCode, RuleCode>> = {
@@ -171,8 +175,9 @@ class GraphValidator {
   private readonly relationIndex = new Map<string, SourceRef>();
   private readonly related = new Set<string>();
   private readonly entities: ResolvedEntity[] = [];
-  /** where each resolved entity stands, for issues raised after all files are read */
+  /** where each resolved entity and relation stands, for issues raised after all files are read */
   private readonly entityPaths = new Map<string, string>();
+  private readonly entryContexts = new Map<string, EntryContext>();
   private readonly relations: ResolvedRelation[] = [];
 
   constructor(private readonly data: DataSet) {
@@ -184,6 +189,10 @@ class GraphValidator {
     const documents = this.data.files.map((file) => this.checkFile(file));
     this.data.files.forEach((file, i) => file.entities.forEach((entry) => this.checkEntity(file, entry, documents[i])));
     this.data.files.forEach((file, i) => file.relations.forEach((entry) => this.checkRelation(file, entry, documents[i])));
+    checkConsistency({ entities: this.entities, relations: this.relations }, {
+      entity: (id, path, rule, message, value) => this.issueAtSubject(`entity:${id}`, path, rule, message, value),
+      relation: (id, path, rule, message, value) => this.issueAtSubject(`relation:${id}`, path, rule, message, value),
+    });
     for (const entity of this.entities) {
       if (!this.related.has(entity.id)) {
         this.report({ file: entity.source.file, line: entity.source.line, path: this.entityPaths.get(entity.id) ?? '', subject: entity.id, rule: 'no-relation',
@@ -288,6 +297,7 @@ class GraphValidator {
     if (id === undefined || duplicate) return;
     const data = parsed.data as Record<string, unknown>;
     this.entityPaths.set(id, formatPath(base));
+    this.entryContexts.set(`entity:${id}`, ctx);
     this.entities.push({
       id,
       type,
@@ -295,6 +305,7 @@ class GraphValidator {
       nameEn: String(data.nameEn),
       aliases: data.aliases as string[],
       caveats: data.caveats as string[],
+      homonyms: data.homonyms as string[],
       properties: pickProperties(data, Object.keys(ENTITY_PROPERTIES[type])),
       evidence,
       source: { file: file.file, line: entry.line },
@@ -364,6 +375,7 @@ class GraphValidator {
     }
     if (!endpointsExist || id === undefined || from === undefined || to === undefined) return;
     const data = parsed.data as Record<string, unknown>;
+    this.entryContexts.set(`relation:${id}`, ctx);
     this.relations.push({
       id,
       type,
@@ -476,6 +488,12 @@ class GraphValidator {
       }
     }
     return best;
+  }
+
+  /** An issue about a resolved entity (`entity:<id>`) or relation (`relation:<id>`), at a path inside its entry. */
+  private issueAtSubject(key: string, rel: YamlPath, rule: RuleCode, message: string, value?: unknown): void {
+    const ctx = this.entryContexts.get(key);
+    if (ctx) this.issueAt(ctx, rel, rule, message, value);
   }
 
   private issueAt(ctx: EntryContext, rel: YamlPath, rule: RuleCode, message: string, value?: unknown): void {

@@ -494,6 +494,7 @@ export function streamedEntityRows(
     nameEn: String(v.nameEn),
     aliases: (v.aliases as string[] | undefined) ?? [],
     caveats: (v.caveats as string[] | undefined) ?? [],
+    homonyms: (v.homonyms as string[] | undefined) ?? [],
     properties: pick(v, Object.keys(ENTITY_PROPERTIES[type])),
     evidence: evidenceOf(quotes, document, v.quotes),
     source,

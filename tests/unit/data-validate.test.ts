@@ -223,7 +223,7 @@ describe('validateDataSet: one test per rule, with file, line and message', () =
     );
     expect(error).toMatchObject({ file: 'g.yaml', line: 6, path: 'entities[0].orign' });
     expect(error?.message).toBe(
-      'unknown property "orign" for type Enterprise; allowed: id, type, name, nameEn, aliases, caveats, quotes, origin',
+      'unknown property "orign" for type Enterprise; allowed: id, type, name, nameEn, aliases, caveats, quotes, homonyms, origin',
     );
   });
 
@@ -577,7 +577,7 @@ describe('validateDataSet: one test per rule, with file, line and message', () =
       'b.yaml:19 unknown-endpoint',
     ]);
     expect(formatIssue(result.errors[2]!)).toBe(
-      'b.yaml:6  entities[0].orign (enterprise:auo)  unknown property "orign" for type Enterprise; allowed: id, type, name, nameEn, aliases, caveats, quotes, origin',
+      'b.yaml:6  entities[0].orign (enterprise:auo)  unknown property "orign" for type Enterprise; allowed: id, type, name, nameEn, aliases, caveats, quotes, homonyms, origin',
     );
   });
 });

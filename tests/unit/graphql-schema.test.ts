@@ -246,7 +246,9 @@ describe('schema.graphql', () => {
             ? def.checks?.some((c) => c._zod.def.format === 'safeint')
               ? 'Int'
               : 'Float'
-            : 'String';
+            : def.type === 'boolean'
+              ? 'Boolean'
+              : 'String';
         scalarOf[`${type}.${property}`] = String(getNamedType(field!.type));
         expect(String(field!.type), `${type}.${property}`).toBe(expected);
         // An enum-valued property documents every value it can take.

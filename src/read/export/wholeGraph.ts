@@ -131,7 +131,7 @@ export async function* readRelationships(
 
 export type PropertyKind = 'string' | 'long' | 'double' | 'boolean' | 'string[]';
 
-const FLOAT_PROPERTIES = new Set(['areaKm2', 'capacity', 'value', 'share']);
+const FLOAT_PROPERTIES = new Set(['areaKm2', 'capacity', 'value', 'threshold', 'share']);
 const LIST_PROPERTIES = new Set(['aliases', 'caveats', 'sectionPath', 'evidence', 'quotes']);
 
 /**

@@ -440,10 +440,14 @@ export type Indicator = Entity & {
   aliases: Array<Scalars['String']['output']>;
   /** The type-specific properties (kind, areaKm2, origin, capacity, ...) as key/value text, sorted by key. */
   attributes: Array<Attribute>;
+  /** How the plan bounds `value`: exact, at-least (700多家, 90%以上), at-most or about (10%左右). */
+  bound: Maybe<Scalars['String']['output']>;
   /** Inconsistencies or typos of the source about this entity, one sentence each, in English. */
   caveats: Array<Scalars['String']['output']>;
   /** Relations to other entities, in both directions (evidence links to passages are not counted). */
   degree: Scalars['Int']['output'];
+  /** True when the entities it MEASURES are all the things it counts (its value is their number). */
+  enumerates: Maybe<Scalars['Boolean']['output']>;
   /** The passages of the plan that state this entity, in reading order, each with the cited words. */
   evidence: Array<Passage>;
   /** Stable id: `<type in lower case>:<ascii slug>`, e.g. `enterprise:auo`. */
@@ -460,6 +464,12 @@ export type Indicator = Entity & {
   relations: RelationConnection;
   /** What it counts, in words. */
   subject: Maybe<Scalars['String']['output']>;
+  /** A figure that qualifies what it counts, in `thresholdUnit`: 1000 (万美元) for 投资总额千万美元以上的台资企业. */
+  threshold: Maybe<Scalars['Float']['output']>;
+  /** How `threshold` bounds: exact, at-least, at-most or about. */
+  thresholdBound: Maybe<Scalars['String']['output']>;
+  /** Unit of `threshold`. */
+  thresholdUnit: Maybe<Scalars['String']['output']>;
   /** Its type (label): Region, Park, ... Document; the object type of the same name has its typed fields. */
   type: EntityType;
   /** Unit of `value`, e.g. 亿美元. */
@@ -550,6 +560,12 @@ export type Measure = Entity & {
   nameEn: Scalars['String']['output'];
   /** Relations of this entity, ordered by relation id, Relay style. `first` ≤ 500. */
   relations: RelationConnection;
+  /** The figure the measure sets, in `thresholdUnit`: 30 for 减免30%, 5 for 5亿美元以下. */
+  threshold: Maybe<Scalars['Float']['output']>;
+  /** How `threshold` bounds: exact, at-least, at-most or about. */
+  thresholdBound: Maybe<Scalars['String']['output']>;
+  /** Unit of `threshold`, e.g. %, 亿美元, 年. */
+  thresholdUnit: Maybe<Scalars['String']['output']>;
   /** Its type (label): Region, Park, ... Document; the object type of the same name has its typed fields. */
   type: EntityType;
 };
@@ -596,7 +612,7 @@ export type Park = Entity & {
   id: Scalars['ID']['output'];
   /**
    * comprehensive-zone, taiwan-investment-zone, specialised-park, sub-area, farmer-park, software-park,
-   * port-area, industrial-park, base or centre
+   * port-area, industrial-park, base, centre, port or airport
    */
   kind: Maybe<Scalars['String']['output']>;
   /** national or provincial */
@@ -689,7 +705,7 @@ export type Policy = Entity & {
   id: Scalars['ID']['output'];
   /** Who issued it, as the plan names it. */
   issuer: Maybe<Scalars['String']['output']>;
-  /** plan, opinion, agreement, catalogue, regulation or measure-set */
+  /** plan, layout (a spatial layout such as 五区十园), opinion, agreement, catalogue, regulation or measure-set */
   kind: Maybe<Scalars['String']['output']>;
   /** Canonical Chinese name, as the plan writes it. */
   name: Scalars['String']['output'];
@@ -751,6 +767,8 @@ export type Product = Entity & {
   evidence: Array<Passage>;
   /** Stable id: `<type in lower case>:<ascii slug>`, e.g. `enterprise:auo`. */
   id: Scalars['ID']['output'];
+  /** good (made and sold) or process (a production step, service or technique such as 炼油 or 晶圆代工) */
+  kind: Maybe<Scalars['String']['output']>;
   /** Canonical Chinese name, as the plan writes it. */
   name: Scalars['String']['output'];
   /** English name. */
@@ -1441,7 +1459,7 @@ export type RelationType =
   | 'ANCHORS'
   /** a policy or measure applies to this park, sector, region or kind of firm (Policy, Measure → any entity) */
   | 'APPLIES_TO'
-  /** rests on, implements or follows another policy or document (Policy, Document, Measure → Policy, Document) */
+  /** rests on, implements or follows another policy or document; for an indicator, the figure it grows from or is a share or multiple of (Policy, Document, Measure, Indicator → Policy, Document, Indicator) */
   | 'BASED_ON'
   /** cooperates with (合作, 对接, 交流); the direction is as the plan writes it (any entity → any entity) */
   | 'COOPERATES_WITH'
@@ -1500,7 +1518,12 @@ export type Sector = Entity & {
   evidence: Array<Passage>;
   /** Stable id: `<type in lower case>:<ascii slug>`, e.g. `enterprise:auo`. */
   id: Scalars['ID']['output'];
-  /** 1 for a top sector, 2 for a sub-sector, ... */
+  /**
+   * three-sector (第一、二、三产业, the roots of the tree), industry (one parent in the tree) or grouping (a
+   * policy grouping such as 先进制造业 or 战略性新兴产业 that gathers industries across the tree)
+   */
+  kind: Maybe<Scalars['String']['output']>;
+  /** Depth in the tree of 三次产业: 1 for the three roots, 2 for their children, ...; absent for a grouping. */
   level: Maybe<Scalars['Int']['output']>;
   /** Canonical Chinese name, as the plan writes it. */
   name: Scalars['String']['output'];
@@ -1870,8 +1893,10 @@ export type GraphStatsResolvers<ContextType = GraphQLContext, ParentType extends
 export type IndicatorResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Indicator'] = ResolversParentTypes['Indicator']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   attributes?: Resolver<Array<ResolversTypes['Attribute']>, ParentType, ContextType>;
+  bound?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   caveats?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  enumerates?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Passage']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1880,6 +1905,9 @@ export type IndicatorResolvers<ContextType = GraphQLContext, ParentType extends 
   period?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   relations?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<IndicatorRelationsArgs, 'direction' | 'first'>>;
   subject?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  threshold?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  thresholdBound?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  thresholdUnit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
   unit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -1923,6 +1951,9 @@ export type MeasureResolvers<ContextType = GraphQLContext, ParentType extends Re
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameEn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   relations?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<MeasureRelationsArgs, 'direction' | 'first'>>;
+  threshold?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  thresholdBound?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  thresholdUnit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -2019,6 +2050,7 @@ export type ProductResolvers<ContextType = GraphQLContext, ParentType extends Re
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Passage']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameEn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   relations?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<ProductRelationsArgs, 'direction' | 'first'>>;
@@ -2104,6 +2136,7 @@ export type SectorResolvers<ContextType = GraphQLContext, ParentType extends Res
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Passage']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   level?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameEn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
