@@ -112,7 +112,6 @@ export const quoteSchema = z.union([
   z.string(),
   z.strictObject({ text: z.string(), occurrence: z.number().int().positive().optional() }),
 ]);
-export type QuoteInput = z.infer<typeof quoteSchema>;
 
 /** Properties every entity has, whatever its type. */
 export const ENTITY_COMMON_PROPERTIES = ['id', 'type', 'name', 'nameEn', 'aliases', 'caveats', 'quotes', 'homonyms'] as const;
@@ -136,15 +135,6 @@ function entitySchemaFor<T extends EntityType>(type: T) {
 export const ENTITY_SCHEMAS = Object.fromEntries(ENTITY_TYPES.map((t) => [t, entitySchemaFor(t)])) as {
   [T in EntityType]: ReturnType<typeof entitySchemaFor<T>>;
 };
-
-export const entitySchema = z.discriminatedUnion(
-  'type',
-  ENTITY_TYPES.map((t) => ENTITY_SCHEMAS[t]) as unknown as [
-    (typeof ENTITY_SCHEMAS)[EntityType],
-    ...(typeof ENTITY_SCHEMAS)[EntityType][],
-  ],
-);
-export type EntityInput = z.infer<typeof entitySchema>;
 
 // --------------------------------------------------------------------------------------------- relations
 
@@ -307,7 +297,6 @@ function relationSchemaFor<T extends RelationType>(type: T) {
 export const RELATION_SCHEMAS = Object.fromEntries(RELATION_TYPES.map((t) => [t, relationSchemaFor(t)])) as {
   [T in RelationType]: ReturnType<typeof relationSchemaFor<T>>;
 };
-export type RelationInput = z.infer<(typeof RELATION_SCHEMAS)[RelationType]>;
 
 /** `<from>|<TYPE>|<to>`, plus `|<key>` when given: the derived id of a relation. */
 export function relationId(relation: { from: string; type: string; to: string; key?: string | undefined }): string {

@@ -22,16 +22,9 @@ import { endsSentence, splitSentences } from './sentences.ts';
 import { skipSpace, splitLines, type SourceLine } from './text.ts';
 import type { ParsedDocument, SectionKind } from './types.ts';
 
-export type { ParsedDocument, Passage, PassageKind, Section, SectionKind } from './types.ts';
-export { PASSAGE_KINDS, SECTION_SEPARATOR } from './types.ts';
-export { passageId } from './builder.ts';
-export {
-  locateQuote,
-  findQuoteOccurrences,
-  QuoteError,
-  type QuoteMatch,
-  type QuoteErrorCode,
-} from './quote.ts';
+export type { ParsedDocument, Passage } from './types.ts';
+export { SECTION_SEPARATOR } from './types.ts';
+export { locateQuote, findQuoteOccurrences, QuoteError } from './quote.ts';
 
 /** Parses a source text. Pure and deterministic: the same text always gives the same sections, ids and offsets. */
 export function parseSource(documentId: string, text: string): ParsedDocument {

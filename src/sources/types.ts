@@ -13,18 +13,6 @@ export type PassageKind =
   | 'table-header' // the header row of a 专栏 table
   | 'table-row'; // one line of a flattened 专栏 table (a row, or part of a row broken across lines)
 
-export const PASSAGE_KINDS: readonly PassageKind[] = [
-  'title',
-  'date',
-  'toc',
-  'heading',
-  'caption',
-  'sentence',
-  'list-item',
-  'table-header',
-  'table-row',
-];
-
 /** front: 通知/扉页/目录 before the body; the rest name the heading that opens the section. */
 export type SectionKind =
   'front' | 'preface' | 'chapter' | 'section' | 'subsection' | 'item' | 'box' | 'figure';

@@ -3,7 +3,6 @@
 // id, relationships by their start node, type, end node and id. Two exports of the same graph are equal
 // byte for byte, which is what the round-trip tests compare.
 import type { Reader } from '../../infra/database.ts';
-import { ENTITY_TYPES } from '../../data/model.ts';
 import { INTEGER_PROPERTIES } from '../../write/records.ts';
 
 export type NodeGroup = 'Entity' | 'Passage' | 'Meta';
@@ -146,6 +145,3 @@ export function propertyKind(label: string, key: string, sample: unknown): Prope
   if (typeof sample === 'boolean') return 'boolean';
   return 'string';
 }
-
-/** The entity type labels, so exports can tell them from the groups. */
-export const TYPE_LABELS: readonly string[] = ENTITY_TYPES;
