@@ -4,6 +4,7 @@
 // read as exact when it says 多 or 以上. The validator runs them on the resolved graph, after the per-entry
 // rules, and reports through a sink that turns (subject, path) into file:line.
 import type { RuleCode } from './issues.ts';
+import { isStructuralRelation, type EntityType } from './model.ts';
 import type { YamlPath } from './read.ts';
 import type { ResolvedEntity, ResolvedRelation } from './validate.ts';
 
@@ -22,10 +23,16 @@ export interface GraphView {
 export const CONSISTENCY_RULES = {
   'shared-name':
     'a name or alias carried by two entities is marked on both (homonyms), and every homonym shares a name or alias',
+  'structural-status':
+    'a relation that states what something is (IN_SECTOR, MEASURES, OWNS, BASED_ON, PART_OF of a sector, policy or measure) is existing',
+  'status-wording':
+    'a TARGETS or FOCUSES_ON relation whose every quote seeks (争取, 力争) or takes over a transfer of Taiwan industry (转移) is sought',
 } as const satisfies Partial<Record<RuleCode, string>>;
 
 export function checkConsistency(graph: GraphView, sink: IssueSink): void {
+  const types = new Map(graph.entities.map((e) => [e.id, e.type]));
   checkSharedNames(graph, sink);
+  checkStatuses(graph, types, sink);
 }
 
 /** Every surface form (name or alias) and the path of it inside its entity. */
@@ -61,5 +68,28 @@ function checkSharedNames(graph: GraphView, sink: IssueSink): void {
         sink.entity(entity.id, ['homonyms', i], 'shared-name', `${id} shares no name or alias with ${entity.id}; remove it from homonyms`, id);
       }
     });
+  }
+}
+
+/** Words that make a fact something the plan seeks, not something it does: 争取, 力争, and taking over (承接,
+ * 引导, 促进, 吸引) a transfer (转移) of Taiwan's industry, which depends on Taiwan's firms. */
+const SEEKING = /争取|力争|转移/;
+
+function checkStatuses(graph: GraphView, types: ReadonlyMap<string, EntityType>, sink: IssueSink): void {
+  for (const relation of graph.relations) {
+    const fromType = types.get(relation.from);
+    if (fromType && isStructuralRelation(relation.type, fromType) && relation.status !== 'existing') {
+      sink.relation(relation.id, ['status'], 'structural-status',
+        `${relation.type} from a ${fromType} states what something is and holds once the plan states it: write status: existing (the plan's intent goes on its TARGETS, APPLIES_TO or FOCUSES_ON relations, Project.projectStatus or Indicator.kind)`,
+        relation.status);
+    }
+    if ((relation.type === 'TARGETS' || relation.type === 'FOCUSES_ON') && relation.status !== 'sought') {
+      const quotes = [...new Set(relation.evidence.map((e) => e.quote))];
+      if (quotes.length > 0 && quotes.every((q) => SEEKING.test(q))) {
+        sink.relation(relation.id, ['status'], 'status-wording',
+          `every quote of this ${relation.type} seeks (争取, 力争) or takes over a transfer (转移), which the plan cannot do alone: write status: sought, or cite the words that commit the plan`,
+          relation.status);
+      }
+    }
   }
 }

@@ -34,7 +34,9 @@ export type RuleCode =
   | 'duplicate-relation'
   | 'no-relation'
   | 'coverage-ignore'
-  | 'shared-name';
+  | 'shared-name'
+  | 'structural-status'
+  | 'status-wording';
 
 export interface ValidationIssue {
   /** the file as given to the reader (data/graph/41-parks.yaml) */

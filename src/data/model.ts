@@ -273,6 +273,18 @@ export const RELATION_RULES: Readonly<Record<RelationType, RelationRule>> = {
 export const RELATION_STATUSES = ['existing', 'planned', 'sought'] as const;
 export type RelationStatus = (typeof RELATION_STATUSES)[number];
 
+/**
+ * Relations that state what something is rather than what the plan intends: a sector of a product, the owner of a
+ * project, what an indicator measures, what a policy rests on, the parts of a sector tree or of a policy. They hold
+ * as soon as the plan states them, so their status is always `existing`; the plan's intent is on its TARGETS,
+ * APPLIES_TO and FOCUSES_ON relations, on Project.projectStatus and on Indicator.kind. (PART_OF between parks and
+ * regions is spatial: a planned extension or sub-area is `planned`.)
+ */
+export function isStructuralRelation(type: RelationType, fromType: EntityType): boolean {
+  if (type === 'PART_OF') return fromType === 'Sector' || fromType === 'Policy' || fromType === 'Measure';
+  return type === 'IN_SECTOR' || type === 'MEASURES' || type === 'OWNS' || type === 'BASED_ON';
+}
+
 /** Relation-specific properties, written at the top level of a relation. */
 export const RELATION_PROPERTIES = {
   INVESTS_IN: { share: z.number().gt(0).max(1) },

@@ -29,6 +29,8 @@ const expectation = z.strictObject({
   equals: z.array(z.string()).optional(),
   count: z.number().int().optional(),
   countAtLeast: z.number().int().optional(),
+  /** the walk reaches as many entities with its status filters as without them */
+  sameWithoutStatuses: z.boolean().optional(),
   /** the `field` of the start (or of every entity reached) as text; null: the field is absent */
   value: z.union([z.string(), z.number(), z.null()]).optional(),
   /** every relation reached has this status */
@@ -263,8 +265,29 @@ export class QuestionProbe {
     if (q.chain) return this.checkNames(q, await this.chain(start, q.chain));
     if (q.path) return this.checkPath(q, start);
     if (!q.walk) return this.checkItems(q, [{ entity: start }]);
+    const reached = await this.walk(start, q.walk);
+    if (q.expect.sameWithoutStatuses) {
+      const all = this.filter(
+        q,
+        await this.walk(
+          start,
+          q.walk.map(({ statuses: _, ...rest }) => rest),
+        ),
+      );
+      const filtered = this.filter(q, reached);
+      if (filtered.length !== all.length) {
+        throw new Error(`${filtered.length} of ${all.length} remain with the status filter`);
+      }
+    }
+    return this.checkItems(q, reached);
+  }
+
+  private async walk(
+    start: EntityView,
+    steps: NonNullable<Question['walk']>,
+  ): Promise<{ entity: EntityView; edge?: EdgeView }[]> {
     let frontier: { entity: EntityView; edge?: EdgeView }[] = [{ entity: start }];
-    for (const s of q.walk) {
+    for (const s of steps) {
       const next: { entity: EntityView; edge: EdgeView }[] = [];
       for (const { entity } of frontier) {
         const data = await this.gql<{
@@ -280,7 +303,7 @@ export class QuestionProbe {
       }
       frontier = next;
     }
-    return this.checkItems(q, frontier);
+    return frontier;
   }
 
   private filter<T extends { entity: EntityView }>(q: Question, items: T[]): T[] {

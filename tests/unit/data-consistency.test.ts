@@ -55,3 +55,54 @@ relations:
     );
   });
 });
+
+describe('structural-status and status-wording', () => {
+  const file = (partOf: string, targets: string) => `entities:
+  - id: policy:plan
+    type: Policy
+    name: 本规划
+    nameEn: The plan
+    quotes: [本规划是福建省“十二五”重点专项规划之一]
+  - id: sector:integrated-circuits
+    type: Sector
+    name: 集成电路
+    nameEn: Integrated circuits
+    quotes: [推动闽台集成电路产业的交流合作]
+  - id: sector:ic-design
+    type: Sector
+    name: 集成电路设计业
+    nameEn: IC design
+    quotes: [承接台湾集成电路设计业的转移]
+relations:
+  - type: PART_OF
+    from: sector:ic-design
+    to: sector:integrated-circuits
+    status: ${partOf}
+    quotes: [承接台湾集成电路设计业的转移]
+  - type: TARGETS
+    from: policy:plan
+    to: sector:ic-design
+    status: ${targets}
+    quotes: [承接台湾集成电路设计业的转移]
+`;
+
+  it('reports a sub-sector link that is not existing, at its status line', () => {
+    const errors = errorsOf(validateFiles({ [FILE]: file('planned', 'sought') }), 'structural-status');
+    expect(errors.map(where)).toEqual([
+      `${FILE}:21  relations[0].status (sector:ic-design|PART_OF|sector:integrated-circuits)`,
+    ]);
+    expect(errors[0]!.message).toContain('write status: existing');
+  });
+
+  it('reports a transfer the plan can only take over (承接…转移) recorded as planned', () => {
+    const errors = errorsOf(validateFiles({ [FILE]: file('existing', 'planned') }), 'status-wording');
+    expect(errors.map(where)).toEqual([
+      `${FILE}:26  relations[1].status (policy:plan|TARGETS|sector:ic-design)`,
+    ]);
+  });
+
+  it('accepts the corrected file', () => {
+    const result = validateFiles({ [FILE]: file('existing', 'sought') });
+    expect(result.errors).toEqual([]);
+  });
+});
