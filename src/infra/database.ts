@@ -54,6 +54,12 @@ export interface Reader {
   read(query: CypherQuery): Promise<Row[]>;
 }
 
+/**
+ * What the API (GraphQL and HTTP) is given: a counted Reader per request, a Reader for /ready, and a probe
+ * of whether Neo4j answers; no write method, so API code cannot name one.
+ */
+export type ReadOnlyDatabase = Pick<Database, 'read' | 'counted' | 'verify'>;
+
 /** Counts the statements one unit of work (a GraphQL request, a CLI command) sends to Neo4j. */
 export interface StatementCounter {
   statements: number;

@@ -1,6 +1,6 @@
 // A real HTTP server (the same request listener `npm start` uses) on a free port, for contract tests.
 import http from 'node:http';
-import type { Database } from '../../src/infra/database.ts';
+import type { ReadOnlyDatabase } from '../../src/infra/database.ts';
 import { createRequestListener } from '../../src/api/http/app.ts';
 import { listen } from '../../src/api/http/listen.ts';
 import { createCskgYoga } from '../../src/api/graphql/yoga.ts';
@@ -21,7 +21,7 @@ export interface GraphQLBody<T> {
 }
 
 export async function startTestServer(
-  db: Database,
+  db: ReadOnlyDatabase,
   options: { webDir?: string; development?: boolean } = {},
 ): Promise<TestServer> {
   const logger = createLogger('silent', 'test');

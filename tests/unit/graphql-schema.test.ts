@@ -61,6 +61,27 @@ function ownTypes() {
   );
 }
 
+/** `phrase` occurs in `text` (whitespace folded), not followed by another digit: "≤ 10" is not "≤ 100". */
+function expectFigure(text: string, phrase: string) {
+  const folded = text.replace(/\s+/g, ' ');
+  const pattern = new RegExp(`${phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\\d)`);
+  expect(pattern.test(folded), `"${phrase}" is not stated`).toBe(true);
+}
+
+/** The rows of the Markdown table under `headerRow`: first cell → the other cells. */
+function readmeTable(markdown: string, headerRow: string): Record<string, string[]> {
+  const lines = markdown.split('\n');
+  const start = lines.indexOf(headerRow);
+  expect(start, headerRow).toBeGreaterThanOrEqual(0);
+  const rows: Record<string, string[]> = {};
+  for (const line of lines.slice(start + 2)) {
+    if (!line.startsWith('|')) break;
+    const [first, ...rest] = line.split(' | ').map((cell) => cell.replace(/^\| ?| ?\|$/g, '').trim());
+    rows[first as string] = rest;
+  }
+  return rows;
+}
+
 describe('schema.graphql', () => {
   it('documents every type, field and enum value', () => {
     const missing: string[] = [];
@@ -265,43 +286,79 @@ describe('schema.graphql', () => {
   it('states the enforced limits in its header, in Query.limits and in the README', () => {
     const header = schemaText.slice(0, schemaText.indexOf('type Query'));
     for (const figure of [
-      `first\` ≤ ${LIMITS.searchFirst}`,
-      `≤ ${LIMITS.queryLength} characters`,
+      `search and passages \`first\` ≤ ${LIMITS.searchFirst}`,
+      `\`query\` ≤ ${LIMITS.queryLength} characters`,
       `entities \`first\` ≤ ${LIMITS.entitiesFirst}`,
       `relations \`first\` ≤ ${LIMITS.relationsFirst}`,
-      `\`ids\` ≤ ${LIMITS.neighborhoodIds}`,
+      `neighborhood \`ids\` ≤ ${LIMITS.neighborhoodIds}`,
       `\`depth\` ≤ ${LIMITS.neighborhoodDepth}`,
-      `\`limit\` ≤ ${LIMITS.neighborhoodLimit}`,
+      `\`limit\` ≤ ${LIMITS.neighborhoodLimit} nodes`,
       `edges ≤ ${LIMITS.neighborhoodEdgesPerNode} × limit`,
-      `\`maxHops\` ≤ ${LIMITS.pathsMaxHops}`,
-      `\`first\` ≤ ${LIMITS.pathsFirst}`,
+      `paths \`maxHops\` ≤ ${LIMITS.pathsMaxHops}, \`first\` ≤ ${LIMITS.pathsFirst}`,
       `supplyChain \`depth\` ≤ ${LIMITS.supplyChainDepth}`,
-      `\`first\` ≤ ${LIMITS.analysisFirst}`,
-      `≤ ${LIMITS.passageContext}`,
+      `chainGaps and policyReach \`first\` ≤ ${LIMITS.analysisFirst}`,
+      `passageContext \`before\`/\`after\` ≤ ${LIMITS.passageContext}`,
       `depth ≤ ${LIMITS.queryDepth}`,
       `cost ≤ ${LIMITS.queryCost}`,
       `≤ ${LIMITS.aliases} aliases`,
       `≤ ${LIMITS.directives} directives`,
       `≤ ${LIMITS.tokens} tokens`,
-      `≤ ${LIMITS.bodyBytes / 1000} kB`,
+      `request bodies ≤ ${LIMITS.bodyBytes / 1000} kB`,
       `≤ ${LIMITS.relationsPerRequest} relations`,
       `≤ ${LIMITS.walksPerRequest} graph walks`,
     ]) {
-      expect(header, figure).toContain(figure);
+      expectFigure(header, figure);
     }
     const limitsType = schema.getType('Limits') as GraphQLObjectType;
     for (const name of Object.keys(limitsType.getFields())) expect(LIMITS, name).toHaveProperty(name);
+  });
+
+  it('states the defaults and maxima the API enforces in the README', () => {
     const readme = fs.readFileSync(path.join(PROJECT_ROOT, 'README.md'), 'utf8');
+    const query = schema.getQueryType()!.getFields();
+    const relations = (schema.getType('Entity') as GraphQLInterfaceType).getFields().relations!;
+    const byDefault = (field: GraphQLField<unknown, unknown>, argument: string) =>
+      String(field.args.find((a) => a.name === argument)?.defaultValue);
+    // rows that speak for two fields hold only if the two agree
+    expect(byDefault(query.passages!, 'first')).toBe(byDefault(query.search!, 'first'));
+    expect(LIMITS.passagesFirst).toBe(LIMITS.searchFirst);
+    expect(byDefault(query.policyReach!, 'first')).toBe(byDefault(query.chainGaps!, 'first'));
+    expect(readmeTable(readme, '| argument | default | maximum |')).toEqual({
+      '`search(first)`, `passages(first)`': [
+        byDefault(query.search!, 'first'),
+        `${LIMITS.searchFirst} (query text ≤ ${LIMITS.queryLength} characters)`,
+      ],
+      '`entities(first)`': [byDefault(query.entities!, 'first'), `${LIMITS.entitiesFirst}`],
+      '`Entity.relations(first)`': [byDefault(relations, 'first'), `${LIMITS.relationsFirst}`],
+      '`neighborhood(ids, depth, limit)`': [
+        `depth ${byDefault(query.neighborhood!, 'depth')}, limit ${byDefault(query.neighborhood!, 'limit')}`,
+        `${LIMITS.neighborhoodIds} ids, depth ${LIMITS.neighborhoodDepth}, limit ${LIMITS.neighborhoodLimit} nodes (edges ≤ ${LIMITS.neighborhoodEdgesPerNode} × limit)`,
+      ],
+      '`paths(maxHops, first)`': [
+        `${byDefault(query.paths!, 'maxHops')}, ${byDefault(query.paths!, 'first')}`,
+        `${LIMITS.pathsMaxHops}, ${LIMITS.pathsFirst}`,
+      ],
+      '`supplyChain(depth)`': [byDefault(query.supplyChain!, 'depth'), `${LIMITS.supplyChainDepth}`],
+      '`chainGaps(first)`, `policyReach(first)`': [
+        byDefault(query.chainGaps!, 'first'),
+        `${LIMITS.analysisFirst}`,
+      ],
+      '`passageContext(before, after)`': [
+        `${byDefault(query.passageContext!, 'before')}, ${byDefault(query.passageContext!, 'after')}`,
+        `${LIMITS.passageContext} each`,
+      ],
+    });
     for (const figure of [
-      LIMITS.searchFirst,
-      LIMITS.neighborhoodLimit,
-      LIMITS.queryDepth,
-      LIMITS.queryCost,
-      LIMITS.aliases,
-      LIMITS.tokens,
-      LIMITS.relationsPerRequest,
+      `depth ≤ ${LIMITS.queryDepth}`,
+      `cost ≤ ${LIMITS.queryCost}`,
+      `≤ ${LIMITS.aliases} aliases`,
+      `≤ ${LIMITS.directives} directives`,
+      `≤ ${LIMITS.tokens} tokens`,
+      `at most ${LIMITS.relationsPerRequest} relations`,
+      `at most ${LIMITS.walksPerRequest} graph walks`,
+      `limited to ${LIMITS.bodyBytes / 1000} kB`,
     ]) {
-      expect(readme).toContain(String(figure));
+      expectFigure(readme, figure);
     }
   });
 
@@ -344,8 +401,8 @@ describe('argument maxima', () => {
         typeName === 'Entity'
           ? [schema.getType('Entity'), ...ENTITY_TYPES.map((t) => schema.getType(t))]
           : [schema.getType(typeName)];
-      expect(owners.length, key).toBeGreaterThan(0);
       for (const owner of owners) {
+        expect(isObject(owner) || isInterface(owner), `${key}: no type ${typeName}`).toBe(true);
         const field = (owner as GraphQLObjectType).getFields()[fieldName];
         expect(field, key).toBeDefined();
         for (const argument of Object.keys(maxima)) {

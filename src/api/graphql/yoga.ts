@@ -8,7 +8,7 @@ import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { GraphQLError, type ValidationContext } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
-import type { Database } from '../../infra/database.ts';
+import type { ReadOnlyDatabase } from '../../infra/database.ts';
 import { CskgError } from '../../infra/errors.ts';
 import type { Logger } from '../../infra/log.ts';
 import type { GraphQLContext } from './context.ts';
@@ -17,7 +17,7 @@ import { createLoaders } from './loaders.ts';
 import { buildSchema } from './schema.ts';
 
 export interface YogaOptions {
-  readonly db: Database;
+  readonly db: ReadOnlyDatabase;
   readonly logger: Logger;
   /** development: GraphQL field suggestions ("Did you mean …?") and error details in messages */
   readonly development?: boolean;

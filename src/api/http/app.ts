@@ -4,14 +4,14 @@
 import fs from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
-import type { Database } from '../../infra/database.ts';
+import type { ReadOnlyDatabase } from '../../infra/database.ts';
 import type { CskgYoga } from '../graphql/yoga.ts';
 import { LIMITS } from '../graphql/limits.ts';
 import { readReadiness } from '../../read/stats.ts';
 
 export interface AppOptions {
   readonly yoga: CskgYoga;
-  readonly db: Database;
+  readonly db: ReadOnlyDatabase;
   /** folder of the built explorer (web/dist); a placeholder page is served while it is missing */
   readonly webDir: string;
 }
