@@ -45,7 +45,7 @@ export type Agency = Entity & {
   name: Scalars['String']['output'];
   /** English name. */
   nameEn: Scalars['String']['output'];
-  /** Relations of this entity, ordered by relation id, Relay style. `first` ≤ 500. */
+  /** Relations of this entity, ordered by relation id, Relay style. */
   relations: RelationConnection;
   /** Its type (label): Region, Park, ... Document; the object type of the same name has its typed fields. */
   type: EntityType;
@@ -80,7 +80,7 @@ export type Association = Entity & {
   name: Scalars['String']['output'];
   /** English name. */
   nameEn: Scalars['String']['output'];
-  /** Relations of this entity, ordered by relation id, Relay style. `first` ≤ 500. */
+  /** Relations of this entity, ordered by relation id, Relay style. */
   relations: RelationConnection;
   /** taiwan, mainland or cross-strait */
   side: Maybe<Scalars['String']['output']>;
@@ -210,7 +210,7 @@ export type Document = Entity & {
   nameEn: Scalars['String']['output'];
   /** Publication date, 2011-10-29 or 2011-10. */
   published: Maybe<Scalars['String']['output']>;
-  /** Relations of this entity, ordered by relation id, Relay style. `first` ≤ 500. */
+  /** Relations of this entity, ordered by relation id, Relay style. */
   relations: RelationConnection;
   /** Its type (label): Region, Park, ... Document; the object type of the same name has its typed fields. */
   type: EntityType;
@@ -272,7 +272,7 @@ export type Enterprise = Entity & {
   nameEn: Scalars['String']['output'];
   /** taiwan (Taiwan-invested), mainland, foreign or unknown */
   origin: Maybe<Scalars['String']['output']>;
-  /** Relations of this entity, ordered by relation id, Relay style. `first` ≤ 500. */
+  /** Relations of this entity, ordered by relation id, Relay style. */
   relations: RelationConnection;
   /** Its type (label): Region, Park, ... Document; the object type of the same name has its typed fields. */
   type: EntityType;
@@ -309,7 +309,7 @@ export type Entity = {
   name: Scalars['String']['output'];
   /** English name. */
   nameEn: Scalars['String']['output'];
-  /** Relations of this entity, ordered by relation id, Relay style. `first` ≤ 500. */
+  /** Relations of this entity, ordered by relation id, Relay style. */
   relations: RelationConnection;
   /** Its type (label): Region, Park, ... Document; the object type of the same name has its typed fields. */
   type: EntityType;
@@ -398,7 +398,7 @@ export type Event = Entity & {
   name: Scalars['String']['output'];
   /** English name. */
   nameEn: Scalars['String']['output'];
-  /** Relations of this entity, ordered by relation id, Relay style. `first` ≤ 500. */
+  /** Relations of this entity, ordered by relation id, Relay style. */
   relations: RelationConnection;
   /** Its type (label): Region, Park, ... Document; the object type of the same name has its typed fields. */
   type: EntityType;
@@ -460,7 +460,7 @@ export type Indicator = Entity & {
   nameEn: Scalars['String']['output'];
   /** The period it refers to, e.g. 2011–2015 (or `year`). */
   period: Maybe<Scalars['String']['output']>;
-  /** Relations of this entity, ordered by relation id, Relay style. `first` ≤ 500. */
+  /** Relations of this entity, ordered by relation id, Relay style. */
   relations: RelationConnection;
   /** What it counts, in words. */
   subject: Maybe<Scalars['String']['output']>;
@@ -558,7 +558,7 @@ export type Measure = Entity & {
   name: Scalars['String']['output'];
   /** English name. */
   nameEn: Scalars['String']['output'];
-  /** Relations of this entity, ordered by relation id, Relay style. `first` ≤ 500. */
+  /** Relations of this entity, ordered by relation id, Relay style. */
   relations: RelationConnection;
   /** The figure the measure sets, in `thresholdUnit`: 30 for 减免30%, 5 for 5亿美元以下. */
   threshold: Maybe<Scalars['Float']['output']>;
@@ -621,7 +621,7 @@ export type Park = Entity & {
   name: Scalars['String']['output'];
   /** English name. */
   nameEn: Scalars['String']['output'];
-  /** Relations of this entity, ordered by relation id, Relay style. `first` ≤ 500. */
+  /** Relations of this entity, ordered by relation id, Relay style. */
   relations: RelationConnection;
   /** Its type (label): Region, Park, ... Document; the object type of the same name has its typed fields. */
   type: EntityType;
@@ -713,7 +713,7 @@ export type Policy = Entity & {
   nameEn: Scalars['String']['output'];
   /** Period it covers, e.g. 2011–2015. */
   period: Maybe<Scalars['String']['output']>;
-  /** Relations of this entity, ordered by relation id, Relay style. `first` ≤ 500. */
+  /** Relations of this entity, ordered by relation id, Relay style. */
   relations: RelationConnection;
   /** Its type (label): Region, Park, ... Document; the object type of the same name has its typed fields. */
   type: EntityType;
@@ -773,7 +773,7 @@ export type Product = Entity & {
   name: Scalars['String']['output'];
   /** English name. */
   nameEn: Scalars['String']['output'];
-  /** Relations of this entity, ordered by relation id, Relay style. `first` ≤ 500. */
+  /** Relations of this entity, ordered by relation id, Relay style. */
   relations: RelationConnection;
   /** Its type (label): Region, Park, ... Document; the object type of the same name has its typed fields. */
   type: EntityType;
@@ -812,7 +812,7 @@ export type Project = Entity & {
   nameEn: Scalars['String']['output'];
   /** existing, under-construction, preparatory or planned */
   projectStatus: Maybe<Scalars['String']['output']>;
-  /** Relations of this entity, ordered by relation id, Relay style. `first` ≤ 500. */
+  /** Relations of this entity, ordered by relation id, Relay style. */
   relations: RelationConnection;
   /** Its type (label): Region, Park, ... Document; the object type of the same name has its typed fields. */
   type: EntityType;
@@ -866,11 +866,10 @@ export type Query = {
    * Chain gaps (补链): for each supply chain the plan describes (a connected set of INPUT_TO links), the
    * links that no enterprise, project, park or region in Fujian covers, those covered only by
    * Taiwan-invested firms, those with no firm at all, and those covered only by planned or sought
-   * relations, each with the passages that say so. `sector` keeps the chains with a product in that sector
-   * or one of its sub-sectors; `product` keeps the chain of that product. `first` ≤ 500.
+   * relations, each with the passages that say so.
    */
   chainGaps: Array<ChainGap>;
-  /** Every entity, optionally of some types, ordered by id, Relay style. `first` ≤ 1000. */
+  /** Every entity, optionally of some types, ordered by id, Relay style. */
   entities: EntityConnection;
   /** One entity by id (e.g. `park:xiamen-tiz`), or null when the graph has none with that id. */
   entity: Maybe<Entity>;
@@ -886,13 +885,13 @@ export type Query = {
   /** One passage by id (e.g. `fujian-plan-2011:p0123`), or null. */
   passage: Maybe<Passage>;
   /**
-   * A passage with the passages around it in reading order (`before` and `after` ≤ 50 each), to read a fact
-   * in its context. Empty when the passage does not exist.
+   * A passage with the passages around it in reading order, to read a fact in its context. Empty when the
+   * passage does not exist.
    */
   passageContext: Array<Passage>;
   /**
    * Passages of the plan whose text matches `query` (full text, Chinese bigrams and English words), best
-   * first, each with the entities and facts it supports. `first` ≤ 100; `query` 1–200 characters.
+   * first, each with the entities and facts it supports.
    */
   passages: Array<PassageHit>;
   /**
@@ -905,7 +904,7 @@ export type Query = {
    * The policies and measures that reach an entity: those that apply to (APPLIES_TO) or target (TARGETS)
    * the entity itself, or the parks, sectors and regions it belongs to (LOCATED_IN, PART_OF, IN_SECTOR,
    * hosted by a park, and the sectors its park focuses on), up to 4 steps, with the path that explains each
-   * one. Closest first. `first` ≤ 500.
+   * one. Closest first.
    */
   policyReach: Array<PolicyReach>;
   /** One relation by id (`<from>|<TYPE>|<to>`), or null. */
@@ -914,7 +913,7 @@ export type Query = {
    * Entities whose Chinese name, English name or aliases match `query`, best first. Partial words work:
    * 古雷, 友达, 青口 (any two Chinese characters of a name; a single character scans names directly),
    * Gulei, AUO (whole English words and their prefixes, case-insensitive). An exact name or alias ranks
-   * first. `first` ≤ 100; `query` 1–200 characters.
+   * first.
    */
   search: Array<SearchHit>;
   /** Counts of what the graph holds, and when and from which data/ it was loaded. */
@@ -1404,7 +1403,7 @@ export type Region = Entity & {
   name: Scalars['String']['output'];
   /** English name. */
   nameEn: Scalars['String']['output'];
-  /** Relations of this entity, ordered by relation id, Relay style. `first` ≤ 500. */
+  /** Relations of this entity, ordered by relation id, Relay style. */
   relations: RelationConnection;
   /** Its type (label): Region, Park, ... Document; the object type of the same name has its typed fields. */
   type: EntityType;
@@ -1529,7 +1528,7 @@ export type Sector = Entity & {
   name: Scalars['String']['output'];
   /** English name. */
   nameEn: Scalars['String']['output'];
-  /** Relations of this entity, ordered by relation id, Relay style. `first` ≤ 500. */
+  /** Relations of this entity, ordered by relation id, Relay style. */
   relations: RelationConnection;
   /** Its type (label): Region, Park, ... Document; the object type of the same name has its typed fields. */
   type: EntityType;
