@@ -5,7 +5,7 @@ import {
   DEFAULT_STATE,
   encodeViewState,
   type ViewState,
-} from '../../web/src/state/viewState.ts';
+} from '../../web/src/explorer/viewState.ts';
 
 describe('view state in the URL', () => {
   it('round-trips a full state', () => {

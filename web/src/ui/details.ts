@@ -25,7 +25,7 @@ import {
 import { isTaiwanSide } from '../canvas/elements.ts';
 import { h, render } from './dom.ts';
 import { highlighted } from './highlight.ts';
-import { lineIcon, typeIcon } from './legend.ts';
+import { lineIcon, typeIcon } from './icons.ts';
 
 export interface DetailsActions {
   expand(id: string): void;

@@ -1,13 +1,57 @@
 // The legend is also the filter: one check-box per entity type (with its colour and shape), relation type
-// and status (with its line), each with how many are on the canvas, and what the rings and sizes mean.
-import { entityTypeName, relationTypeName, statusName, t, type Lang } from '../i18n/index.ts';
-import { ENTITY_TYPES, RELATION_TYPES, STATUSES, type RelationStatus } from '../model.ts';
+// and status (with its line), each with how many are on the canvas, what the rings and sizes mean, and the
+// layout. It follows the controller's changes; a click filters or lays out through it.
 import type { Filters } from '../canvas/filters.ts';
+import { toggleFilter } from '../canvas/filters.ts';
 import { LAYOUT_NAMES, type LayoutName } from '../canvas/layouts.ts';
-import { CHAIN_EDGE_COLOR, EDGE_COLOR, STATUS_LINE, typeStyle } from '../canvas/palette.ts';
-import { h, render, svgEl } from './dom.ts';
+import { CHAIN_EDGE_COLOR, EDGE_COLOR } from '../canvas/palette.ts';
+import type { ExplorerController } from '../explorer/controller.ts';
+import { entityTypeName, relationTypeName, statusName, t, type Lang } from '../i18n/index.ts';
+import { ENTITY_TYPES, RELATION_TYPES, STATUSES } from '../model.ts';
+import { h, render } from './dom.ts';
+import { lineIcon, typeIcon } from './icons.ts';
 
-export interface LegendModel {
+type Dimension = 'hiddenTypes' | 'hiddenRelations' | 'hiddenStatuses';
+
+export class Legend {
+  readonly element = h('nav', { class: 'panel left', id: 'legend' });
+
+  constructor(private readonly controller: ExplorerController) {
+    for (const event of ['change', 'stats', 'language'] as const) controller.on(event, () => this.render());
+    this.render();
+  }
+
+  /** Opens or closes the legend where it is a drawer (narrow windows). */
+  toggle(): void {
+    this.element.classList.toggle('open');
+  }
+
+  private render(): void {
+    const { controller } = this;
+    const cy = controller.canvas.cy;
+    const count = (values: string[]) =>
+      values.reduce((m, v) => m.set(v, (m.get(v) ?? 0) + 1), new Map<string, number>());
+    const filters = controller.canvas.currentFilters;
+    renderLegend(
+      this.element,
+      {
+        lang: controller.lang,
+        filters,
+        typeCounts: count(cy.nodes().map((n) => String(n.data('type')))),
+        relationCounts: count(cy.edges().map((e) => String(e.data('type')))),
+        statusCounts: count(cy.edges().map((e) => String(e.data('status')))),
+        knownTypes: controller.stats?.byType.map((c) => c.type) ?? [],
+        knownRelations: controller.stats?.byRelation.map((c) => c.type) ?? [],
+        layout: controller.canvas.layoutName,
+      },
+      (dimension, value) =>
+        controller.setFilters(toggleFilter(controller.canvas.currentFilters, dimension, value)),
+      (name) => void controller.relayout(name),
+    );
+  }
+}
+
+interface LegendModel {
   readonly lang: Lang;
   readonly filters: Filters;
   /** per type / relation / status: how many are on the canvas */
@@ -20,27 +64,21 @@ export interface LegendModel {
   readonly layout: LayoutName;
 }
 
-export interface LegendActions {
-  toggle(dimension: 'hiddenTypes' | 'hiddenRelations' | 'hiddenStatuses', value: string): void;
-  layout(name: LayoutName): void;
-}
-
-export function renderLegend(container: HTMLElement, model: LegendModel, actions: LegendActions): void {
+function renderLegend(
+  container: HTMLElement,
+  model: LegendModel,
+  toggle: (dimension: Dimension, value: string) => void,
+  layout: (name: LayoutName) => void,
+): void {
   const { lang, filters } = model;
   const types = order(model.knownTypes, model.typeCounts, ENTITY_TYPES);
   const relations = order(model.knownRelations, model.relationCounts, RELATION_TYPES);
 
-  const row = (
-    dimension: 'hiddenTypes' | 'hiddenRelations' | 'hiddenStatuses',
-    value: string,
-    icon: Element,
-    label: string,
-    count: number,
-  ) => {
+  const row = (dimension: Dimension, value: string, icon: Element, label: string, count: number) => {
     const hidden = (filters[dimension] as ReadonlySet<string>).has(value);
     const box = h('input', { type: 'checkbox', 'data-filter': `${dimension}:${value}` });
     box.checked = !hidden;
-    box.addEventListener('change', () => actions.toggle(dimension, value));
+    box.addEventListener('change', () => toggle(dimension, value));
     return h(
       'li',
       {},
@@ -62,7 +100,7 @@ export function renderLegend(container: HTMLElement, model: LegendModel, actions
       h('option', { value: name, selected: name === model.layout }, t(lang, `layout.${name}`)),
     ),
   );
-  layoutSelect.addEventListener('change', () => actions.layout(layoutSelect.value as LayoutName));
+  layoutSelect.addEventListener('change', () => layout(layoutSelect.value as LayoutName));
 
   render(
     container,
@@ -132,61 +170,4 @@ function order(
   const head = preferred.filter((t) => all.has(t));
   const tail = [...all].filter((t) => !preferred.includes(t)).sort();
   return [...head, ...tail];
-}
-
-export function typeIcon(type: string): SVGSVGElement {
-  const { color, shape } = typeStyle(type);
-  const svg = svgEl('svg', { width: 16, height: 16, viewBox: '0 0 16 16', 'aria-hidden': 'true' });
-  const paint = { fill: color, stroke: 'rgba(0,0,0,0.25)', 'stroke-width': 0.8 };
-  const polygon = (points: string) => svg.appendChild(svgEl('polygon', { points, ...paint }));
-  switch (shape) {
-    case 'round-rectangle':
-      svg.appendChild(svgEl('rect', { x: 2, y: 2, width: 12, height: 12, rx: 3, ...paint }));
-      break;
-    case 'rectangle':
-      svg.appendChild(svgEl('rect', { x: 2, y: 2, width: 12, height: 12, ...paint }));
-      break;
-    case 'round-hexagon':
-      polygon('1,8 4.5,2 11.5,2 15,8 11.5,14 4.5,14');
-      break;
-    case 'round-diamond':
-      polygon('8,1 15,8 8,15 1,8');
-      break;
-    case 'round-triangle':
-      polygon('8,1.5 15,14 1,14');
-      break;
-    case 'round-tag':
-      polygon('1,3 10.5,3 15,8 10.5,13 1,13');
-      break;
-    case 'star':
-      polygon('8,1 9.9,6 15,6.2 11,9.4 12.4,14.6 8,11.6 3.6,14.6 5,9.4 1,6.2 6.1,6');
-      break;
-    default:
-      svg.appendChild(svgEl('circle', { cx: 8, cy: 8, r: 6.5, ...paint }));
-  }
-  return svg;
-}
-
-export function lineIcon(status: RelationStatus, color: string): SVGSVGElement {
-  const svg = svgEl('svg', {
-    width: 18,
-    height: 10,
-    viewBox: '0 0 18 10',
-    'aria-hidden': 'true',
-    class: 'line-sample',
-  });
-  const dash = STATUS_LINE[status] === 'dashed' ? '4 2.5' : STATUS_LINE[status] === 'dotted' ? '0.5 3' : '';
-  svg.appendChild(
-    svgEl('line', {
-      x1: 1,
-      y1: 5,
-      x2: 17,
-      y2: 5,
-      stroke: color,
-      'stroke-width': status === 'sought' ? 2.4 : 2,
-      'stroke-linecap': 'round',
-      ...(dash ? { 'stroke-dasharray': dash } : {}),
-    }),
-  );
-  return svg;
 }

@@ -3,7 +3,7 @@
 import { displayName, list, t, type Lang } from '../i18n/index.ts';
 import type { Overview } from '../canvas/overview.ts';
 import { h, render } from './dom.ts';
-import { typeIcon } from './legend.ts';
+import { typeIcon } from './icons.ts';
 
 export function renderOverviewSummary(
   container: HTMLElement,

@@ -1,0 +1,206 @@
+// The explorer's controller, headless, over a small graph in memory that answers as the API does: one undo
+// history for the view's record (what the URL holds) and the canvas together, a shared view replayed step
+// by step, the side panel following what the user does, failures reported with a retry, and each lookup of
+// the details asked of the API once.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ExplorerApi } from '../../web/src/api/explorerApi.ts';
+import { ExplorerController, type Panel } from '../../web/src/explorer/controller.ts';
+import { decodeViewState, encodeViewState } from '../../web/src/explorer/viewState.ts';
+import type { EdgeSummary, EntitySummary, Subgraph } from '../../web/src/model.ts';
+import {
+  edge,
+  gulei,
+  gulieTown,
+  pxChain,
+  pxChainGaps,
+  starAround,
+  zhangzhou,
+  zhangzhouTiz,
+} from './web-fixtures.ts';
+
+/** The fixtures as one graph, and the API's answers over it (only what these tests ask). */
+function graphApi(): ExplorerApi & { asked: string[]; failNext: () => void } {
+  const star = starAround(zhangzhouTiz, 30);
+  const nodes = new Map<string, EntitySummary>();
+  const edges = new Map<string, EdgeSummary>();
+  for (const part of [
+    star,
+    pxChain,
+    {
+      nodes: [gulei, gulieTown, zhangzhou],
+      edges: [edge(gulei.id, 'LOCATED_IN', gulieTown.id), edge(gulieTown.id, 'LOCATED_IN', zhangzhou.id)],
+    },
+  ]) {
+    for (const n of part.nodes) nodes.set(n.id, n);
+    for (const e of part.edges) edges.set(e.id, e);
+  }
+  const asked: string[] = [];
+  let failing = false;
+  const answer = <T>(what: string, value: T): Promise<T> => {
+    asked.push(what);
+    if (failing) {
+      failing = false;
+      return Promise.reject(new Error(`${what} failed`));
+    }
+    return Promise.resolve(value);
+  };
+  const around = (ids: readonly string[], depth: number, limit: number): Subgraph => {
+    const keep = new Set(ids.filter((id) => nodes.has(id)));
+    if (depth > 0)
+      for (const e of edges.values()) {
+        if (keep.size >= limit) break;
+        if (ids.includes(e.source)) keep.add(e.target);
+        else if (ids.includes(e.target)) keep.add(e.source);
+      }
+    return {
+      nodes: [...keep].map((id) => nodes.get(id)!),
+      edges: [...edges.values()].filter((e) => keep.has(e.source) && keep.has(e.target)),
+      truncated: false,
+    };
+  };
+  const unused = () => Promise.reject(new Error('not in these tests'));
+  return {
+    asked,
+    failNext: () => (failing = true),
+    neighborhood: (ids, options = {}) =>
+      answer(`neighborhood ${ids.join(',')}`, around(ids, options.depth ?? 1, options.limit ?? 300)),
+    supplyChain: (product) => answer(`supplyChain ${product}`, { subgraph: pxChain, gaps: pxChainGaps }),
+    entity: (id) => {
+      const n = nodes.get(id);
+      return answer(
+        `entity ${id}`,
+        n ? { ...n, caveats: [], evidence: [], relations: [], relationCount: 0 } : null,
+      );
+    },
+    stats: unused,
+    search: unused,
+    relation: unused,
+    paths: unused,
+    passageContext: unused,
+    policyReach: unused,
+    overview: unused,
+    wholeGraph: unused,
+  };
+}
+
+let controller: ExplorerController;
+afterEach(() => controller?.destroy());
+
+const nodeIds = (c: ExplorerController) =>
+  c.canvas.cy
+    .nodes()
+    .map((n) => n.id())
+    .sort();
+
+describe('ExplorerController', () => {
+  it('keeps one undo history: each step takes back the URL’s record and the canvas together', async () => {
+    controller = new ExplorerController(graphApi());
+    await controller.start(decodeViewState('view=empty'));
+    expect(controller.canUndo).toBe(false);
+
+    await controller.open(zhangzhouTiz.id, { expand: true });
+    expect(controller.viewState().ops).toEqual([
+      { op: 'add', id: zhangzhouTiz.id },
+      { op: 'expand', id: zhangzhouTiz.id },
+    ]);
+    expect(controller.canvas.cy.nodes()).toHaveLength(26);
+    controller.hide('enterprise:firm-0');
+    await controller.showMore(zhangzhouTiz.id);
+    const explored = nodeIds(controller);
+    expect(controller.viewState().ops.map((o) => o.op)).toEqual(['add', 'expand', 'hide', 'more']);
+
+    // a new base view, then back to the exploration as it was
+    await controller.showChain('product:px', 'BOTH', 6);
+    expect(controller.viewState().base).toEqual({
+      kind: 'chain',
+      product: 'product:px',
+      direction: 'BOTH',
+      depth: 6,
+    });
+    expect(controller.viewState().ops).toEqual([]);
+    controller.undo();
+    expect(controller.viewState().base).toEqual({ kind: 'empty' });
+    expect(controller.viewState().ops.map((o) => o.op)).toEqual(['add', 'expand', 'hide', 'more']);
+    expect(nodeIds(controller)).toEqual(explored);
+
+    controller.undo(); // the "show more"
+    controller.undo(); // the hide
+    expect(controller.canvas.has('enterprise:firm-0')).toBe(true);
+    expect(controller.viewState().ops.map((o) => o.op)).toEqual(['add', 'expand']);
+    controller.undo();
+    controller.undo();
+    expect(controller.canvas.cy.nodes()).toHaveLength(0);
+    expect(controller.viewState().ops).toEqual([]);
+    expect(controller.canUndo).toBe(false);
+  });
+
+  it('replays a shared view step by step, into the same view and URL', async () => {
+    const first = new ExplorerController(graphApi());
+    await first.start(decodeViewState('view=empty'));
+    await first.open(zhangzhouTiz.id, { expand: true });
+    first.togglePin('enterprise:firm-2');
+    first.hide('enterprise:firm-1');
+    first.focus('enterprise:firm-3');
+    const shared = encodeViewState(first.viewState());
+    const shown = nodeIds(first);
+    first.destroy();
+
+    const api = graphApi();
+    controller = new ExplorerController(api);
+    const changes: string[] = [];
+    controller.on('change', () => changes.push(encodeViewState(controller.viewState())));
+    await controller.start(decodeViewState(shared));
+    expect(nodeIds(controller)).toEqual(shown);
+    expect(controller.canvas.pinnedIds).toEqual(['enterprise:firm-2']);
+    expect(controller.canvas.selection()).toEqual({ kind: 'node', id: 'enterprise:firm-3' });
+    expect(encodeViewState(controller.viewState())).toBe(shared);
+    // the lists and the URL hear of the view once it is whole, not of every step on the way
+    expect(changes).toEqual([shared]);
+    expect(api.asked.filter((a) => a.startsWith('neighborhood'))).toHaveLength(2);
+  });
+
+  it('moves the side panel with the user: a chain to its tab, a selection to the details', async () => {
+    controller = new ExplorerController(graphApi());
+    const panels: Panel[] = [];
+    controller.on('panel', (panel) => panels.push(panel));
+    await controller.start(decodeViewState('view=chain&product=product:px'));
+    expect(controller.panel).toBe('chain');
+    expect(controller.chain?.gaps.map((g) => g.link.id)).toEqual(['product:resin', 'product:pta']);
+    expect(controller.chain?.products).toBe(5);
+    controller.focus('product:pta');
+    expect(controller.panel).toBe('details');
+    controller.openTool('paths');
+    expect(panels).toEqual(['chain', 'details', 'paths']);
+  });
+
+  it('reports a failed operation with a retry that runs it again', async () => {
+    const api = graphApi();
+    controller = new ExplorerController(api);
+    await controller.start(decodeViewState('view=empty'));
+    const errors: { error: unknown; retry?: () => void }[] = [];
+    const busy: boolean[] = [];
+    controller.on('error', (error, retry) => errors.push({ error, retry }));
+    controller.on('busy', (b) => busy.push(b));
+    api.failNext();
+    await controller.open(gulei.id, { expand: false });
+    expect(errors).toHaveLength(1);
+    expect(String(errors[0]!.error)).toContain('failed');
+    expect(controller.canvas.has(gulei.id)).toBe(false);
+    expect(controller.canUndo).toBe(false); // nothing half-done to undo
+    errors[0]!.retry!();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(controller.canvas.has(gulei.id)).toBe(true);
+    expect(busy).toEqual([true, false, true, false]);
+  });
+
+  it('asks the API once for the details of an entity, and again after a failure', async () => {
+    const api = graphApi();
+    controller = new ExplorerController(api);
+    api.failNext();
+    await expect(controller.record(gulei.id)).rejects.toThrow('failed');
+    const record = await controller.record(gulei.id);
+    expect(record?.name).toBe('古雷台湾石化工业园');
+    await controller.record(gulei.id);
+    expect(api.asked.filter((a) => a === `entity ${gulei.id}`)).toHaveLength(2);
+  });
+});

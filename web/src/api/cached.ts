@@ -1,0 +1,28 @@
+// The lookups the panels repeat (an entity's details, a relation's, the passages around a passage, the
+// policies that reach an entity), each asked of the API once per argument. A failed answer is forgotten,
+// so asking again asks the server again.
+import type { ExplorerApi } from './explorerApi.ts';
+
+function remembered<A extends unknown[], R>(lookup: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
+  const answers = new Map<string, Promise<R>>();
+  return (...args: A) => {
+    const key = JSON.stringify(args);
+    let answer = answers.get(key);
+    if (!answer) {
+      answer = lookup(...args);
+      answers.set(key, answer);
+      answer.catch(() => answers.delete(key));
+    }
+    return answer;
+  };
+}
+
+export function cachedApi(api: ExplorerApi): ExplorerApi {
+  return {
+    ...api,
+    entity: remembered(api.entity),
+    relation: remembered(api.relation),
+    passageContext: remembered(api.passageContext),
+    policyReach: remembered(api.policyReach),
+  };
+}

@@ -1,0 +1,586 @@
+// The explorer's controller: every high-level operation the page can perform (open an entity, expand, show
+// more, hide, pin, undo, show the overview, the whole graph, a chain or paths, filter, lay out, switch
+// language), each turned into API calls and canvas operations. It keeps the view's record — the base view
+// and the user's steps on it, which the URL holds — and the one undo history, whose every entry holds that
+// record and the canvas as they were. The page's parts receive it, call its operations and subscribe to its
+// events; they never call each other. No DOM: it runs headless in the unit tests.
+import { cachedApi } from '../api/cached.ts';
+import type { ExplorerApi } from '../api/explorerApi.ts';
+import { PLAN_ID } from '../api/explorerApi.ts';
+import { CanvasController, type CanvasSnapshot, type Selection } from '../canvas/controller.ts';
+import type { Filters } from '../canvas/filters.ts';
+import type { LayoutName } from '../canvas/layouts.ts';
+import type { LayoutAnswer, LayoutJob } from '../canvas/layoutWorker.ts';
+import { buildOverview, type Overview } from '../canvas/overview.ts';
+import { Emitter } from '../emitter.ts';
+import { DEFAULT_LANG, type Lang, type MessageKey } from '../i18n/index.ts';
+import type {
+  ChainDirection,
+  ChainGap,
+  EntityRecord,
+  EntitySummary,
+  GraphStats,
+  Passage,
+  PathWithEvidence,
+  PolicyReachItem,
+  SearchHit,
+} from '../model.ts';
+import { sectionAround } from '../passages.ts';
+import type { BaseView, Operation, ViewState } from './viewState.ts';
+
+/** Neighbours shown per expansion; "show more" shows the next as many. */
+const EXPAND_CAP = 25;
+/** Neighbours fetched per expansion (the rest of them wait for "show more"). */
+const EXPAND_FETCH = 250;
+/** Neighbours fetched when "show more" has run out of what the expansion fetched. */
+const MORE_FETCH = 1000;
+/** Paths asked for between two entities. */
+const PATHS_FIRST = 3;
+/** Passages fetched on each side of a cited one; the section around it is cut from them. */
+const CONTEXT_WINDOW = 25;
+/** Steps undo can go back. */
+const HISTORY_LIMIT = 40;
+
+/** The side panel's tabs. */
+export type Panel = 'details' | 'chain' | 'paths';
+
+/** The chain on the canvas, as the chain panel lists it. */
+export interface ChainView {
+  readonly product: EntitySummary | null;
+  readonly direction: ChainDirection;
+  readonly depth: number;
+  /** the gaps of the products on the canvas */
+  readonly gaps: readonly ChainGap[];
+  /** products on the chain */
+  readonly products: number;
+}
+
+/** The paths on the canvas, as the path panel lists them. */
+export interface PathsView {
+  readonly from: EntitySummary | null;
+  readonly to: EntitySummary | null;
+  readonly maxHops: number | undefined;
+  readonly paths: readonly PathWithEvidence[];
+  /** the path highlighted */
+  readonly index: number;
+}
+
+export interface ExplorerEvents {
+  /** a node or an edge was selected, or nothing (null); also when what the details show may have changed */
+  select(selection: Selection): void;
+  /** the canvas, the filters, the layout or the view changed: lists, counts, captions and the URL follow */
+  change(): void;
+  /** a new base view (overview, whole graph, chain, paths, empty) */
+  view(): void;
+  language(lang: Lang): void;
+  /** the side panel should show this tab; `reveal`: open it where it is a drawer */
+  panel(panel: Panel, reveal: boolean): void;
+  /** the user opened the chain or path tool; `selected` is the entity selected on the canvas, if any */
+  tool(tool: 'chain' | 'paths', selected: EntitySummary | undefined): void;
+  /** an entity was chosen as one end of a path */
+  pathEnd(end: 'from' | 'to', entity: EntitySummary): void;
+  /** a chain was shown (controller.chain holds it) */
+  chain(): void;
+  /** paths were shown (controller.paths holds them) */
+  paths(): void;
+  /** the figures of the whole graph arrived (controller.stats) */
+  stats(): void;
+  /** an operation started (true) or the last one running ended (false) */
+  busy(busy: boolean): void;
+  /** an operation failed; `retry` runs it again */
+  error(error: unknown, retry?: () => void): void;
+  /** something to tell the user in passing */
+  notice(message: MessageKey): void;
+}
+
+/** What undo goes back to: the view's record and the canvas, as they were before a step. */
+interface HistoryEntry {
+  readonly base: BaseView;
+  readonly ops: readonly Operation[];
+  readonly canvas: CanvasSnapshot;
+}
+
+export interface ExplorerOptions {
+  /** where the canvas draws; none: headless */
+  readonly container?: HTMLElement;
+  readonly lang?: Lang;
+  readonly webgl?: boolean;
+  readonly animate?: boolean;
+  readonly refineLayout?: (job: LayoutJob) => Promise<LayoutAnswer>;
+}
+
+export class ExplorerController extends Emitter<ExplorerEvents> {
+  readonly canvas: CanvasController;
+  private readonly api: ExplorerApi;
+  private currentLang: Lang;
+  private base: BaseView = { kind: 'empty' };
+  private ops: Operation[] = [];
+  private readonly history: HistoryEntry[] = [];
+  private pathIndex = 0;
+  private currentPanel: Panel = 'details';
+  private restoringView = false;
+  private running = 0;
+  private shown: {
+    overview: Overview | null;
+    chain: ChainView | null;
+    paths: PathsView | null;
+    stats: GraphStats | null;
+  } = { overview: null, chain: null, paths: null, stats: null };
+
+  constructor(api: ExplorerApi, options: ExplorerOptions = {}) {
+    super();
+    this.api = cachedApi(api);
+    this.currentLang = options.lang ?? DEFAULT_LANG;
+    this.canvas = new CanvasController({
+      container: options.container ?? null,
+      lang: this.currentLang,
+      animate: options.animate ?? false,
+      ...(options.refineLayout ? { refineLayout: options.refineLayout } : {}),
+      ...(options.webgl ? { webgl: true } : {}),
+    });
+    this.canvas.on('select', (selection) => this.selected(selection));
+    this.canvas.on('expand', (id) => void this.expand(id));
+    this.canvas.on('change', () => this.changed());
+  }
+
+  // ------------------------------------------------------------------------------------------ reading
+
+  get lang(): Lang {
+    return this.currentLang;
+  }
+
+  get baseView(): BaseView {
+    return this.base;
+  }
+
+  get panel(): Panel {
+    return this.currentPanel;
+  }
+
+  /** True while a shared view is being rebuilt (the URL and the lists wait for the end). */
+  get restoring(): boolean {
+    return this.restoringView;
+  }
+
+  /** True while an operation is running. */
+  get busy(): boolean {
+    return this.running > 0;
+  }
+
+  get canUndo(): boolean {
+    return this.history.length > 0;
+  }
+
+  /** 五区十园, once the overview was shown. */
+  get overview(): Overview | null {
+    return this.shown.overview;
+  }
+
+  /** The last chain shown. */
+  get chain(): ChainView | null {
+    return this.shown.chain;
+  }
+
+  /** The last paths shown. */
+  get paths(): PathsView | null {
+    return this.shown.paths;
+  }
+
+  /** The figures of the whole graph, once they arrived. */
+  get stats(): GraphStats | null {
+    return this.shown.stats;
+  }
+
+  /** The node selected on the canvas, if a node is. */
+  selectedNode(): string | null {
+    const selection = this.canvas.selection();
+    return selection?.kind === 'node' ? selection.id : null;
+  }
+
+  /** The view as the URL holds it. */
+  viewState(): ViewState {
+    const filters = this.canvas.currentFilters;
+    const kind = this.base.kind;
+    const ownLayout =
+      kind === 'chain' || kind === 'paths' ? 'dagre' : kind === 'overview' ? 'columns' : 'fcose';
+    return {
+      base: this.base,
+      ops: this.ops,
+      lang: this.currentLang,
+      layout: this.canvas.layoutName === ownLayout ? null : this.canvas.layoutName,
+      selected: this.canvas.selection()?.id ?? null,
+      hiddenTypes: [...filters.hiddenTypes],
+      hiddenRelations: [...filters.hiddenRelations],
+      hiddenStatuses: [...filters.hiddenStatuses],
+      pathIndex: this.pathIndex,
+    };
+  }
+
+  // ------------------------------------------------------------------------------ what panels look up
+
+  search(query: string, signal: AbortSignal, types?: readonly string[]): Promise<SearchHit[]> {
+    return this.api.search(query, 10, signal, types);
+  }
+
+  record(id: string): Promise<EntityRecord | null> {
+    return this.api.entity(id);
+  }
+
+  relation(id: string) {
+    return this.api.relation(id);
+  }
+
+  policyReach(id: string): Promise<PolicyReachItem[]> {
+    return this.api.policyReach(id);
+  }
+
+  /** The section around a passage ("read the section"); a failure is reported as well as rejected. */
+  passageContext(id: string): Promise<Passage[]> {
+    const context = this.api
+      .passageContext(id, CONTEXT_WINDOW, CONTEXT_WINDOW)
+      .then((around) => sectionAround(around, id));
+    context.catch((error: unknown) => this.report(error));
+    return context;
+  }
+
+  // ---------------------------------------------------------------------------------- the user's intents
+
+  /** Rebuilds a view from its URL state: the base view, then every step in order. */
+  async start(state: ViewState): Promise<void> {
+    this.restoringView = true;
+    try {
+      await this.run(async () => {
+        void this.loadStats();
+        this.canvas.setFilters({
+          hiddenTypes: new Set(state.hiddenTypes),
+          hiddenRelations: new Set(state.hiddenRelations),
+          hiddenStatuses: new Set(state.hiddenStatuses),
+        });
+        await this.loadBase(state.base, state.pathIndex);
+        for (const op of state.ops) await this.apply(op);
+        if (state.layout && state.layout !== this.canvas.layoutName) await this.canvas.relayout(state.layout);
+        if (state.selected && this.canvas.has(state.selected)) this.canvas.focus(state.selected);
+      });
+    } finally {
+      this.restoringView = false;
+      this.emit('change');
+    }
+  }
+
+  showOverview(): Promise<void> {
+    return this.run(() => this.loadOverview());
+  }
+
+  showWholeGraph(): Promise<void> {
+    return this.run(() => this.loadWholeGraph());
+  }
+
+  showChain(product: string, direction: ChainDirection, depth: number): Promise<void> {
+    return this.run(() => this.loadChain(product, direction, depth));
+  }
+
+  findPaths(from: string, to: string, maxHops: number): Promise<void> {
+    return this.run(() => this.loadPaths(from, to, maxHops, 0));
+  }
+
+  /** One policy's reach drawn as a path, from the policy to the entity, each hop with its evidence. */
+  showReach(item: PolicyReachItem, entity: string): Promise<void> {
+    return this.run(async () => {
+      const maxHops = Math.max(1, Math.min(6, item.path.length));
+      this.newBase({ kind: 'paths', from: item.policy.id, to: entity, maxHops });
+      this.pathIndex = 0;
+      await this.canvas.showPaths([item.path], item.policy.id, entity);
+      this.shown.paths = {
+        from: item.policy,
+        to: item.path.nodes.at(-1) ?? null,
+        maxHops,
+        paths: [item.path],
+        index: 0,
+      };
+      this.emit('paths');
+      this.showPanel('paths');
+    });
+  }
+
+  /** Puts an entity on the canvas (with its neighbours the first time, when `expand`) and selects it. */
+  open(id: string, options: { expand: boolean }): Promise<void> {
+    return this.run(() => this.openEntity(id, options));
+  }
+
+  expand(id: string): Promise<void> {
+    return this.run(() => this.expandNode(id));
+  }
+
+  showMore(id: string): Promise<void> {
+    return this.run(() => this.showMoreOf(id));
+  }
+
+  hide(id: string): void {
+    if (!this.canvas.has(id)) return;
+    this.step({ op: 'hide', id });
+    this.canvas.hide([id]);
+    if (!this.restoringView) this.emit('select', this.canvas.selection());
+  }
+
+  togglePin(id: string): void {
+    if (!this.canvas.has(id)) return;
+    this.step({ op: 'pin', id });
+    this.canvas.togglePin(id);
+    this.reannounceSelection();
+  }
+
+  /** Goes back one step: the view's record and the canvas as they were. */
+  undo(): void {
+    const previous = this.history.pop();
+    if (!previous) return;
+    this.base = previous.base;
+    this.ops = [...previous.ops];
+    this.canvas.restore(previous.canvas);
+  }
+
+  highlightPath(index: number): void {
+    this.pathIndex = index;
+    this.canvas.highlightPath(index);
+    this.changed();
+  }
+
+  setFilters(filters: Filters): void {
+    this.canvas.setFilters(filters);
+  }
+
+  relayout(name: LayoutName = this.canvas.layoutName): Promise<void> {
+    return this.run(() => this.canvas.relayout(name));
+  }
+
+  fit(): void {
+    this.canvas.fit();
+  }
+
+  focus(id: string): void {
+    this.canvas.focus(id);
+  }
+
+  setLanguage(lang: Lang): void {
+    this.currentLang = lang;
+    this.canvas.setLanguage(lang);
+    this.emit('language', lang);
+    this.reannounceSelection();
+  }
+
+  /** Shows a tab of the side panel (and opens it where it is a drawer). */
+  showPanel(panel: Panel, reveal = false): void {
+    this.currentPanel = panel;
+    this.emit('panel', panel, reveal);
+  }
+
+  /** Opens the chain or path tool, with the selected entity at hand. */
+  openTool(tool: 'chain' | 'paths'): void {
+    this.showPanel(tool, true);
+    const node = this.selectedNode();
+    this.emit('tool', tool, node ? this.canvas.entity(node) : undefined);
+  }
+
+  /** Makes an entity one end of the path tool. */
+  async usePathEnd(id: string, end: 'from' | 'to'): Promise<void> {
+    const record = await this.record(id);
+    if (!record) return;
+    this.showPanel('paths');
+    this.emit('pathEnd', end, record);
+  }
+
+  /** Reports a failure that is not an operation's (a search, a passage's section). */
+  report(error: unknown): void {
+    this.emit('error', error);
+  }
+
+  notify(message: MessageKey): void {
+    this.emit('notice', message);
+  }
+
+  destroy(): void {
+    this.canvas.destroy();
+  }
+
+  // ----------------------------------------------------------------------------------------- base views
+
+  private async loadBase(base: BaseView, pathIndex: number): Promise<void> {
+    switch (base.kind) {
+      case 'overview':
+        return this.loadOverview();
+      case 'whole':
+        return this.loadWholeGraph();
+      case 'chain':
+        return this.loadChain(base.product, base.direction, base.depth);
+      case 'paths':
+        return this.loadPaths(base.from, base.to, base.maxHops, pathIndex);
+      case 'empty':
+        this.base = base;
+        this.ops = [];
+        return;
+    }
+  }
+
+  private async loadOverview(): Promise<void> {
+    const overview = buildOverview(await this.api.overview(PLAN_ID));
+    this.shown.overview = overview;
+    this.newBase({ kind: 'overview' });
+    await this.canvas.show(overview.subgraph, {
+      kind: 'overview',
+      hubs: [...overview.zones, ...overview.parks],
+      layout: 'columns',
+    });
+    this.showPanel('details');
+  }
+
+  private async loadWholeGraph(): Promise<void> {
+    const graph = await this.api.wholeGraph();
+    this.newBase({ kind: 'whole' });
+    await this.canvas.show(graph, { kind: 'explore', layout: 'fcose' });
+    if (graph.truncated) this.notify('truncatedGraph');
+  }
+
+  private async loadChain(product: string, direction: ChainDirection, depth: number): Promise<void> {
+    const { subgraph, gaps } = await this.api.supplyChain(product, direction, depth);
+    this.newBase({ kind: 'chain', product, direction, depth });
+    const analysis = await this.canvas.showChain(subgraph, product, gaps);
+    this.shown.chain = {
+      product: subgraph.nodes.find((n) => n.id === product) ?? null,
+      direction,
+      depth,
+      gaps: gaps.filter((g) => analysis.gaps.has(g.link.id)),
+      products: analysis.products.length,
+    };
+    this.emit('chain');
+    this.showPanel('chain');
+  }
+
+  private async loadPaths(from: string, to: string, maxHops: number, index: number): Promise<void> {
+    const paths = await this.api.paths(from, to, maxHops, PATHS_FIRST);
+    this.newBase({ kind: 'paths', from, to, maxHops });
+    this.pathIndex = Math.min(index, Math.max(paths.length - 1, 0));
+    await this.canvas.showPaths(paths, from, to);
+    this.canvas.highlightPath(this.pathIndex);
+    // The ends from the paths; when there are none, from the API (the pickers still show what was asked).
+    const onPaths = paths.flatMap((p) => p.nodes);
+    let ends = {
+      from: onPaths.find((n) => n.id === from) ?? null,
+      to: onPaths.find((n) => n.id === to) ?? null,
+      maxHops: maxHops as number | undefined,
+    };
+    if (!ends.from && !ends.to) {
+      const [a, b] = await Promise.all([this.record(from), this.record(to)]);
+      ends = { from: a, to: b, maxHops: undefined };
+    }
+    this.shown.paths = { ...ends, paths, index: this.pathIndex };
+    this.emit('paths');
+    this.showPanel('paths');
+  }
+
+  // ------------------------------------------------------------------------------------------ steps
+
+  /** Replays one step of a shared view. */
+  private async apply(op: Operation): Promise<void> {
+    switch (op.op) {
+      case 'add':
+        return this.openEntity(op.id, { expand: false, select: false });
+      case 'expand':
+        return this.expandNode(op.id);
+      case 'more':
+        return this.showMoreOf(op.id);
+      case 'hide':
+        return this.hide(op.id);
+      case 'pin':
+        return this.togglePin(op.id);
+    }
+  }
+
+  private async openEntity(id: string, options: { expand: boolean; select?: boolean }): Promise<void> {
+    if (!this.canvas.has(id)) {
+      const subgraph = await this.api.neighborhood([id], { depth: 0, limit: 1 });
+      this.step({ op: 'add', id });
+      await this.canvas.add(subgraph, { near: this.canvas.selection()?.id });
+    }
+    if (options.expand && !this.canvas.expandedIds.includes(id)) await this.expandNode(id);
+    if (options.select !== false) this.canvas.focus(id);
+  }
+
+  private async expandNode(id: string): Promise<void> {
+    const neighbourhood = await this.api.neighborhood([id], { depth: 1, limit: EXPAND_FETCH });
+    this.step({ op: 'expand', id });
+    const result = await this.canvas.expand(id, neighbourhood, EXPAND_CAP);
+    if (!this.restoringView && result.added === 0 && result.remaining === 0)
+      this.notify('allNeighboursShown');
+    this.reannounceSelection();
+  }
+
+  private async showMoreOf(id: string): Promise<void> {
+    if (!this.canvas.hasPending(id)) {
+      // The first fetch was capped by the API: ask for more this time.
+      const neighbourhood = await this.api.neighborhood([id], { depth: 1, limit: MORE_FETCH });
+      this.step({ op: 'more', id });
+      await this.canvas.expand(id, neighbourhood, EXPAND_CAP);
+    } else {
+      this.step({ op: 'more', id });
+      await this.canvas.showMore(id, EXPAND_CAP);
+    }
+    this.reannounceSelection();
+  }
+
+  /** A new base view: the steps start again from it. */
+  private newBase(base: BaseView): void {
+    this.remember();
+    this.base = base;
+    this.ops = [];
+    this.emit('view');
+  }
+
+  private step(op: Operation): void {
+    this.remember();
+    this.ops.push(op);
+  }
+
+  private remember(): void {
+    this.history.push({ base: this.base, ops: [...this.ops], canvas: this.canvas.snapshot() });
+    if (this.history.length > HISTORY_LIMIT) this.history.shift();
+  }
+
+  // ------------------------------------------------------------------------------------ bookkeeping
+
+  /** Runs an operation: busy meanwhile, and a failure becomes an error the user can retry. */
+  private async run(action: () => Promise<void>): Promise<void> {
+    this.running++;
+    this.emit('busy', true);
+    try {
+      await action();
+    } catch (error) {
+      this.emit('error', error, () => void this.run(action));
+    } finally {
+      this.running--;
+      if (this.running === 0) this.emit('busy', false);
+      this.changed();
+    }
+  }
+
+  private selected(selection: Selection): void {
+    if (selection) this.showPanel('details', true);
+    this.emit('select', selection);
+  }
+
+  /** The details of the selection may read differently now (pinned, neighbours left, language). */
+  private reannounceSelection(): void {
+    if (this.currentPanel === 'details') this.selected(this.canvas.selection());
+  }
+
+  private changed(): void {
+    if (!this.restoringView) this.emit('change');
+  }
+
+  private async loadStats(): Promise<void> {
+    try {
+      this.shown.stats = await this.api.stats();
+      this.emit('stats');
+    } catch {
+      // The legend falls back to what is on the canvas; errors are for what the user asked for.
+    }
+  }
+}

@@ -1,0 +1,39 @@
+// The caption beside the toolbar: which view the canvas shows (五区十园, the whole graph, whose chain, which
+// paths), with a hint on how to read it.
+import type { ExplorerController } from '../explorer/controller.ts';
+import { displayName, t } from '../i18n/index.ts';
+import { h } from './dom.ts';
+
+export class Caption {
+  readonly element = h('div', { class: 'view-caption', 'aria-live': 'polite', id: 'view-caption' });
+
+  constructor(private readonly controller: ExplorerController) {
+    for (const event of ['change', 'language'] as const) controller.on(event, () => this.render());
+    this.render();
+  }
+
+  private render(): void {
+    const { controller } = this;
+    const lang = controller.lang;
+    const base = controller.baseView;
+    const name = (id: string) => {
+      const entity = controller.canvas.entity(id);
+      return entity ? displayName(entity, lang) : id;
+    };
+    let text = '';
+    let hint = '';
+    if (base.kind === 'overview') {
+      text = t(lang, 'captionOverview');
+      hint = t(lang, 'overviewHint');
+    } else if (base.kind === 'chain') {
+      text = t(lang, 'captionChain', { product: name(base.product) });
+      hint = t(lang, 'captionChainHint');
+    } else if (base.kind === 'whole') {
+      text = t(lang, 'captionWhole');
+    } else if (base.kind === 'paths') {
+      text = t(lang, 'captionPaths', { from: name(base.from), to: name(base.to) });
+    }
+    this.element.textContent = text;
+    this.element.title = hint;
+  }
+}
