@@ -25,7 +25,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PLAN = 'fujian-plan-2011';
 
 /** A small, fast, seeded generator (mulberry32). */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -37,7 +37,7 @@ function random(seed: number): () => number {
 }
 
 /** Quotes that occur exactly once in the plan: whole sentences of 8 to 60 characters. */
-function uniqueQuotes(): string[] {
+export function uniqueQuotes(): string[] {
   const text = readFileSync(path.join(ROOT, 'data', 'sources', `${PLAN}.txt`), 'utf8');
   const doc = parseSource(PLAN, text);
   const quotes: string[] = [];
