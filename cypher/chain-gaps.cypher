@@ -24,7 +24,7 @@ RETURN sector.type AS sectorType, product.type AS productType, COLLECT {
       MATCH (c:Entity)-[r:PRODUCES|FOCUSES_ON]->(link)
       WHERE c:Park OR c:Region OR c:Enterprise OR c:Project
       RETURN {
-        entity: { props: properties(c), degree: COUNT { (c)--(:Entity) } },
+        entity: { props: properties(c), degree: ${degree(c)} },
         relation: { type: type(r), source: startNode(r).id, target: endNode(r).id, props: properties(r) },
         evidence: r.evidence,
         ownerOrigins: COLLECT { MATCH (o:Enterprise)-[:OWNS]->(c) RETURN coalesce(o.origin, 'unknown') },
@@ -38,7 +38,7 @@ RETURN sector.type AS sectorType, product.type AS productType, COLLECT {
     reduce(ids = [], r IN chainRels | ids + r.evidence)
       + reduce(ids = [], c IN covers | ids + c.evidence) AS passageIds
   RETURN {
-    link: { props: properties(link), degree: COUNT { (link)--(:Entity) } },
+    link: { props: properties(link), degree: ${degree(link)} },
     chainRels: [r IN chainRels | { type: type(r), source: startNode(r).id, target: endNode(r).id, props: properties(r) }],
     sectors: sectors,
     covers: covers,

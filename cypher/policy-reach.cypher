@@ -5,36 +5,70 @@
 // region), four steps in all. Each policy once, by its shortest reason, as a path from the policy to the
 // entity with the passages of every step; closest first. src/read/policyReach.ts runs this statement for
 // both `cskg query policy-reach` and the GraphQL field policyReach.
+// The walk is breadth-first, one step at a time (the `reduce` below is the loop): each entity it belongs to
+// is reached once, at its distance, and the walk stops once it has visited `visits` entities, so a hub with
+// thousands of memberships costs a bounded amount. The policies of what it reached are then ranked, and
+// only for the first `first` is a shortest way from the entity looked for and read in full.
 //
 // @param entity string               id of the entity reached, e.g. enterprise:auo
 // @param first  int[0..500] = 200    most policies and measures returned
+// @param visits int[1..20000] = 20000  most entities the walk visits
 // @example cskg query policy-reach --param entity=park:gulei-taiwan-petrochemical-park
 OPTIONAL MATCH (e:Entity {id: $entity})
+WITH e, reduce(walk = { seen: [e], level: [e], found: [{ node: e, steps: 0 }] }, k IN range(1, 4) |
+  CASE WHEN e IS NULL OR size(walk.level) = 0 OR size(walk.seen) >= $visits THEN walk ELSE
+    [next IN [COLLECT {
+        UNWIND walk.level AS x
+        CALL (x, k) {
+          // the first step: what it lies in, is part of, is in the sector of, focuses on, anchors, or is hosted by
+          WITH x WHERE k = 1
+          MATCH (x)-[:LOCATED_IN|PART_OF|IN_SECTOR|FOCUSES_ON|ANCHORS]->(y:Entity)
+          RETURN y
+          UNION ALL
+          WITH x WHERE k = 1
+          MATCH (x)<-[:HOSTS]-(y:Entity)
+          RETURN y
+          UNION ALL
+          // then up the hierarchy only
+          WITH x WHERE k > 1
+          MATCH (x)-[:PART_OF|LOCATED_IN]->(y:Entity)
+          RETURN y
+        }
+        WITH y WHERE NOT y IN walk.seen
+        RETURN DISTINCT y LIMIT toInteger($visits)
+      }] | { seen: walk.seen + next, level: next, found: walk.found + [y IN next | { node: y, steps: k }] }][0]
+  END) AS walk
 RETURN e.type AS entityType, COLLECT {
-  MATCH belongs = ANY SHORTEST (e)
-    ((x)-[m]-(y:Entity) WHERE
-        (type(m) IN ['LOCATED_IN', 'PART_OF', 'IN_SECTOR', 'FOCUSES_ON', 'ANCHORS'] AND startNode(m) = x)
-     OR (type(m) = 'HOSTS' AND endNode(m) = x)){0,1}
-    (:Entity)(()-[:PART_OF|LOCATED_IN]->(:Entity)){0,3}(target:Entity)
+  UNWIND walk.found[0..$visits] AS reached
+  WITH reached.node AS target, reached.steps AS steps
   MATCH (policy:Entity)-[a:APPLIES_TO|TARGETS]->(target)
   WHERE (policy:Policy OR policy:Measure) AND policy <> e
-  WITH policy, a, target, belongs ORDER BY length(belongs), target.id, a.id
+  WITH policy, a, target, steps ORDER BY steps, target.id, a.id
   // One reach per policy: its shortest reason.
-  WITH policy, collect({ a: a, target: target, belongs: belongs })[0] AS best
-  WITH policy, best.a AS a, best.target AS target, best.belongs AS belongs
-  WITH policy, a, target, length(belongs) AS steps,
-       [policy] + reverse(nodes(belongs)) AS pathNodes,
+  WITH policy, collect({ a: a, target: target, steps: steps })[0] AS best
+  WITH policy, best.a AS a, best.target AS target, best.steps AS steps
+  ORDER BY steps, policy.type, policy.id
+  LIMIT toInteger($first)
+  // A shortest way from the entity to what the policy applies to, the same steps as the walk's.
+  CALL (e, target) {
+    MATCH belongs = ANY SHORTEST (e)
+      ((x)-[m:LOCATED_IN|PART_OF|IN_SECTOR|FOCUSES_ON|ANCHORS|HOSTS]-(y:Entity) WHERE
+          (type(m) <> 'HOSTS' AND startNode(m) = x) OR (type(m) = 'HOSTS' AND endNode(m) = x)){0,1}
+      (:Entity)(()-[:PART_OF|LOCATED_IN]->(:Entity)){0,3}(target)
+    RETURN belongs
+  }
+  WITH policy, a, target, steps, [policy] + reverse(nodes(belongs)) AS pathNodes,
        [a] + reverse(relationships(belongs)) AS pathRels
   RETURN {
-    policy: { props: properties(policy), degree: COUNT { (policy)--(:Entity) } },
+    policy: { props: properties(policy), degree: ${degree(policy)} },
     relation: { type: type(a), source: startNode(a).id, target: endNode(a).id, props: properties(a) },
-    target: { props: properties(target), degree: COUNT { (target)--(:Entity) } },
+    target: { props: properties(target), degree: ${degree(target)} },
     steps: steps,
-    nodes: [n IN pathNodes | { props: properties(n), degree: COUNT { (n)--(:Entity) } }],
+    nodes: [n IN pathNodes | { props: properties(n), degree: ${degree(n)} }],
     edges: [r IN pathRels | { type: type(r), source: startNode(r).id, target: endNode(r).id, props: properties(r) }],
     partOf: COLLECT {
       MATCH (policy)-[:PART_OF]->(whole:Policy)
-      RETURN { props: properties(whole), degree: COUNT { (whole)--(:Entity) } } AS part ORDER BY whole.id
+      RETURN { props: properties(whole), degree: ${degree(whole)} } AS part ORDER BY whole.id
     },
     passages: COLLECT {
       WITH reduce(ids = [], r IN pathRels | ids + coalesce(r.evidence, [])) AS ids
@@ -44,5 +78,4 @@ RETURN e.type AS entityType, COLLECT {
     }
   } AS reach
   ORDER BY steps, policy.type, policy.id
-  LIMIT toInteger($first)
 } AS reaches

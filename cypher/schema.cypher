@@ -21,7 +21,8 @@ CREATE INDEX staged_entity_type IF NOT EXISTS FOR (n:StagedEntity) ON (n.type);
 CREATE INDEX staged_passage_document IF NOT EXISTS FOR (p:StagedPassage) ON (p.documentId);
 
 // Lookups the API and the named queries make.
-CREATE INDEX entity_type IF NOT EXISTS FOR (n:Entity) ON (n.type);
+// (type, id): an entity of a type by id, and the entities of a type in id order (src/read/entities.ts).
+CREATE INDEX entity_type_id IF NOT EXISTS FOR (n:Entity) ON (n.type, n.id);
 CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name);
 CREATE INDEX passage_document IF NOT EXISTS FOR (p:Passage) ON (p.documentId);
 CREATE INDEX passage_ordinal IF NOT EXISTS FOR (p:Passage) ON (p.ordinal);

@@ -3,66 +3,89 @@
 // regions that focus on it, the enterprises and projects that make it, and the enterprises that own those
 // projects. Answers "what feeds 液晶面板, what does 炼油 lead to, and who is on each link?".
 // src/read/supplyChain.ts runs this statement for both `cskg query supply-chain` and the GraphQL field
-// supplyChain.
+// supplyChain, and keeps the first `limit` entities (products first, closest first) and 4 × limit facts.
+//
+// Each direction is walked breadth-first, one level of links at a time (the `reduce` below is the loop):
+// a level expands only the products first reached on the level before, so every product is visited once,
+// never a path; the walk stops at `depth` links, once more than `limit` products are reached (the closest
+// `limit` are then all known), or once one level would reach more than `visits` products.
 //
 // @param product   string              id of a Product, e.g. product:pta
 // @param direction string = both       upstream, downstream or both
 // @param depth     int[1..10] = 6      INPUT_TO links to follow each way
 // @param statuses  string[]? = null    only facts of these statuses, e.g. existing,planned; null for all
+// @param limit     int[1..5000] = 500  most entities returned (products, then who covers them)
+// @param visits    int[1..20000] = 20000  most products one level of the walk reaches
 // @example cskg query supply-chain --param product=product:oil-refining --param direction=downstream
 OPTIONAL MATCH (p:Entity {id: $product})
-// Quantifier bounds cannot be parameters: walk at most 10 links (the maximum depth) and keep those within $depth.
+WITH p, p:Product AND $direction IN ['upstream', 'both'] AS up, p:Product AND $direction IN ['downstream', 'both'] AS down
 WITH p,
-  CASE WHEN $direction IN ['upstream', 'both'] AND p:Product THEN COLLECT {
-    MATCH path = ANY SHORTEST (x:Product)
-      (()-[r:INPUT_TO]->() WHERE $statuses IS NULL OR r.status IN $statuses){1,10}(p)
-    WHERE length(path) <= $depth
-    RETURN { node: x, distance: length(path) } AS hit
-  } ELSE [] END AS ups,
-  CASE WHEN $direction IN ['downstream', 'both'] AND p:Product THEN COLLECT {
-    MATCH path = ANY SHORTEST (p)
-      (()-[r:INPUT_TO]->() WHERE $statuses IS NULL OR r.status IN $statuses){1,10}(x:Product)
-    WHERE length(path) <= $depth
-    RETURN { node: x, distance: length(path) } AS hit
-  } ELSE [] END AS downs
+  reduce(walk = { seen: CASE WHEN up THEN [p] ELSE [] END, level: CASE WHEN up THEN [p] ELSE [] END, found: [], depth: 0, cut: false },
+         k IN range(1, $depth) |
+    CASE WHEN size(walk.level) = 0 OR size(walk.seen) > $limit OR walk.cut THEN walk ELSE
+      [next IN [COLLECT {
+          UNWIND walk.level AS a
+          MATCH (x:Product)-[r:INPUT_TO]->(a)
+          WHERE ($statuses IS NULL OR r.status IN $statuses) AND NOT x IN walk.seen
+          RETURN DISTINCT x LIMIT toInteger($visits)
+        }] | { seen: walk.seen + next, level: next, found: walk.found + [x IN next | { node: x, distance: k }],
+               depth: k, cut: size(next) >= $visits }][0]
+    END) AS ups,
+  reduce(walk = { seen: CASE WHEN down THEN [p] ELSE [] END, level: CASE WHEN down THEN [p] ELSE [] END, found: [], depth: 0, cut: false },
+         k IN range(1, $depth) |
+    CASE WHEN size(walk.level) = 0 OR size(walk.seen) > $limit OR walk.cut THEN walk ELSE
+      [next IN [COLLECT {
+          UNWIND walk.level AS a
+          MATCH (a)-[r:INPUT_TO]->(x:Product)
+          WHERE ($statuses IS NULL OR r.status IN $statuses) AND NOT x IN walk.seen
+          RETURN DISTINCT x LIMIT toInteger($visits)
+        }] | { seen: walk.seen + next, level: next, found: walk.found + [x IN next | { node: x, distance: k }],
+               depth: k, cut: size(next) >= $visits }][0]
+    END) AS downs
+// Beyond `depth`: a product of the last level asked for has a further link that way.
 WITH p, ups, downs,
-  any(u IN ups WHERE u.distance = $depth
-      AND EXISTS { MATCH (:Product)-[r:INPUT_TO]->(y) WHERE y = u.node AND ($statuses IS NULL OR r.status IN $statuses) })
-  OR any(d IN downs WHERE d.distance = $depth
-      AND EXISTS { MATCH (y)-[r:INPUT_TO]->(:Product) WHERE y = d.node AND ($statuses IS NULL OR r.status IN $statuses) })
-    AS truncated,
-  CASE WHEN p:Product THEN [{ node: p, side: 'self', distance: 0 }] ELSE [] END
-    + [u IN ups WHERE u.node <> p | { node: u.node, side: 'upstream', distance: u.distance }]
-    + [d IN downs WHERE d.node <> p AND NOT d.node IN [u IN ups | u.node]
-        | { node: d.node, side: 'downstream', distance: d.distance }] AS products
-WITH p, truncated, products, [x IN products | x.node] AS chain
-WITH p, truncated, products, chain,
+  (ups.depth = $depth AND any(a IN ups.level WHERE EXISTS {
+    MATCH (:Product)-[r:INPUT_TO]->(a) WHERE $statuses IS NULL OR r.status IN $statuses }))
+  OR (downs.depth = $depth AND any(a IN downs.level WHERE EXISTS {
+    MATCH (a)-[r:INPUT_TO]->(:Product) WHERE $statuses IS NULL OR r.status IN $statuses })) AS beyondDepth
+// The products, the one asked for first, then the closest (upstream before downstream at one distance).
+WITH p, beyondDepth, ups.cut OR downs.cut AS visitsCut,
   COLLECT {
-    UNWIND chain AS a
+    UNWIND CASE WHEN p:Product THEN [{ node: p, side: 'self', distance: 0 }] ELSE [] END
+      + [u IN ups.found | { node: u.node, side: 'upstream', distance: u.distance }]
+      + [d IN downs.found WHERE NOT d.node IN ups.seen | { node: d.node, side: 'downstream', distance: d.distance }]
+      AS x
+    RETURN x ORDER BY x.distance, x.side DESC, x.node.id
+  } AS reached
+WITH p, beyondDepth, visitsCut, size(reached) > $limit AS productsCut, reached[0..$limit] AS products
+WITH p, beyondDepth, visitsCut, productsCut, products, [x IN products | x.node] AS chain
+// The links among them, what covers them and who owns the projects among those, in chain order, 4 × limit
+// of each at most. (Each product's share is its own subquery, so no row carries the whole chain.)
+WITH p, beyondDepth, visitsCut, productsCut, products, chain,
+  reduce(acc = [], a IN chain | acc + COLLECT {
     MATCH (a)-[r:INPUT_TO]->(b:Product)
     WHERE b IN chain AND ($statuses IS NULL OR r.status IN $statuses)
     RETURN r ORDER BY r.id
-  } AS links,
-  COLLECT {
-    UNWIND chain AS a
+  }) AS links,
+  reduce(acc = [], a IN chain | CASE WHEN size(acc) > 4 * $limit THEN acc ELSE acc + COLLECT {
     MATCH (c:Entity)-[r:FOCUSES_ON|PRODUCES]->(a)
     WHERE (c:Park OR c:Region OR c:Enterprise OR c:Project) AND ($statuses IS NULL OR r.status IN $statuses)
-    RETURN { node: c, rel: r } AS cover ORDER BY r.id
-  } AS covers
-WITH p, truncated, products, chain, links, covers,
-  COLLECT {
-    UNWIND covers AS cover
-    WITH cover.node AS project WHERE project:Project
-    MATCH (o:Enterprise)-[r:OWNS]->(project)
-    WHERE $statuses IS NULL OR r.status IN $statuses
-    RETURN { node: o, rel: r } AS owner ORDER BY r.id
-  } AS owners
-WITH p, truncated, products, links + [c IN covers | c.rel] + [o IN owners | o.rel] AS rels,
-  [c IN covers | c.node] + [o IN owners | o.node] AS attached
-WITH p, truncated, products, rels, COLLECT { UNWIND [x IN products | x.node] + attached AS n RETURN DISTINCT n } AS nodes
+    RETURN { node: c, rel: r } AS cover ORDER BY r.id LIMIT toInteger(4 * $limit + 1)
+  } END) AS covers
+WITH p, beyondDepth, visitsCut, productsCut, products, links, covers,
+  reduce(acc = [], project IN [c IN covers[0..4 * $limit] WHERE c.node:Project | c.node] |
+    CASE WHEN size(acc) > 4 * $limit THEN acc ELSE acc + COLLECT {
+      MATCH (o:Enterprise)-[r:OWNS]->(project)
+      WHERE $statuses IS NULL OR r.status IN $statuses
+      RETURN { node: o, rel: r } AS owner ORDER BY r.id
+    } END) AS owners
 RETURN
   CASE WHEN p IS NULL THEN null ELSE p.type END AS productType,
-  truncated,
+  beyondDepth, visitsCut, productsCut,
+  size(covers) > 4 * $limit OR size(owners) > 4 * $limit AS coversCut,
   [x IN products | { id: x.node.id, side: x.side, distance: x.distance }] AS products,
-  [n IN nodes | { props: properties(n), degree: COUNT { (n)--(:Entity) } }] AS nodes,
-  [r IN rels | { type: type(r), source: startNode(r).id, target: endNode(r).id, props: properties(r) }] AS edges
+  [n IN [x IN products | x.node] | { props: properties(n), degree: ${degree(n)} }] AS productNodes,
+  [n IN [c IN covers[0..4 * $limit] | c.node] | { props: properties(n), degree: ${degree(n)} }] AS coverNodes,
+  [n IN [o IN owners[0..4 * $limit] | o.node] | { props: properties(n), degree: ${degree(n)} }] AS ownerNodes,
+  [r IN links + [c IN covers[0..4 * $limit] | c.rel] + [o IN owners[0..4 * $limit] | o.rel]
+    | { type: type(r), source: startNode(r).id, target: endNode(r).id, props: properties(r) }] AS edges

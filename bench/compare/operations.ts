@@ -22,6 +22,7 @@ export const FIXED = Object.freeze({
   pathsMaxHops: 4,
   pathsFirst: 3,
   supplyChainDepth: 6,
+  supplyChainLimit: 500,
 });
 
 export type OperationName = 'search' | 'entity' | 'neighborhood' | 'paths' | 'supplyChain';
@@ -415,8 +416,23 @@ function supplyChainCase(product: string): Case {
       (data) => subgraphAnswer((data as Json).supplyChain as Json),
     ),
     raw: statements(
-      [supplyChainQuery({ product, direction: 'BOTH', depth: FIXED.supplyChainDepth, statuses: null })],
-      ([rows]) => rawSubgraphAnswer(rows?.[0]),
+      [
+        supplyChainQuery({
+          product,
+          direction: 'BOTH',
+          depth: FIXED.supplyChainDepth,
+          statuses: null,
+          limit: FIXED.supplyChainLimit,
+        }),
+      ],
+      ([rows]) => {
+        // the statement returns the products, who covers them and the owners apart (src/read/supplyChain.ts)
+        const row = rows?.[0];
+        const nodes = ['productNodes', 'coverNodes', 'ownerNodes'].flatMap(
+          (key) => (row?.[key] ?? []) as Json[],
+        );
+        return rawSubgraphAnswer({ nodes, edges: row?.edges });
+      },
     ),
   };
 }

@@ -81,7 +81,11 @@ const passageCell = (p: PassageRow) => ({ id: p.id, section: p.section, text: p.
 
 async function policyReachRows(db: Reader, params: Params): Promise<NamedQueryResult> {
   const entity = text(params.entity);
-  const result = await readPolicyReach(db, { entity, first: Number(params.first) });
+  const result = await readPolicyReach(db, {
+    entity,
+    first: Number(params.first),
+    visits: Number(params.visits),
+  });
   requireEntity('entity', entity, result.entityType);
   const rows = result.reaches.map((reach) => ({
     id: reach.policy.id,
@@ -114,6 +118,8 @@ async function supplyChainRows(db: Reader, params: Params): Promise<NamedQueryRe
     direction,
     depth: Number(params.depth),
     statuses: list<RelationStatus>(params.statuses),
+    limit: Number(params.limit),
+    visits: Number(params.visits),
   });
   requireEntity('product', product, result.productType, 'Product');
   const nodes = new Map(result.nodes.map((n) => [n.id, n]));
@@ -156,12 +162,14 @@ async function supplyChainRows(db: Reader, params: Params): Promise<NamedQueryRe
       ],
     };
   });
-  const notes = result.truncated
-    ? [
-        `The chain goes on beyond depth ${String(params.depth)}: the products shown stop there; ` +
-          'raise --param depth (at most 10) to see further.',
-      ]
-    : [];
+  const notes = result.truncation.map((cut) =>
+    cut.reason === 'DEPTH'
+      ? `The chain goes on beyond depth ${String(params.depth)}: the products shown stop there; ` +
+        'raise --param depth (at most 10) to see further.'
+      : cut.reason === 'NODE_LIMIT'
+        ? `${cut.message} (--param limit, at most 5000)`
+        : cut.message,
+  );
   return { rows, notes };
 }
 

@@ -1,7 +1,7 @@
 // Entities, their relations and their evidence, always for MANY at once: the GraphQL layer batches every
 // load of one request (DataLoader) into one statement per kind, so the number of statements does not grow
 // with the number of entities in the answer.
-import type { EntityType, RelationStatus, RelationType } from '../data/model.ts';
+import { ENTITY_TYPES, type EntityType, type RelationStatus, type RelationType } from '../data/model.ts';
 import { cypherInteger, type CypherQuery, type Reader } from '../infra/database.ts';
 import {
   edgeProjection,
@@ -39,13 +39,16 @@ export async function readEntitiesById(db: Reader, ids: readonly string[]): Prom
 }
 
 export function relationsByIdQuery(ids: readonly string[]): CypherQuery {
-  // A relation's id starts with its source entity's id (`<from>|<TYPE>|<to>[|<key>]`, relationId in
-  // src/data/model.ts): find that entity by its unique id and look among its own relationships, instead
-  // of scanning every relationship of the graph for the id.
+  // A relation's id is `<from>|<TYPE>|<to>[|<key>]` (relationId in src/data/model.ts): find both entities
+  // by their unique ids and look among the relationships between them (Neo4j reads those of the end with
+  // fewer), instead of scanning every relationship of the graph, or of a hub, for the id.
   return {
     cypher: /* Cypher */ `
       UNWIND $ids AS id
-      MATCH (:Entity {id: split(id, '|')[0]})-[r]->(:Entity) WHERE r.id = id
+      WITH id, split(id, '|') AS parts
+      MATCH (a:Entity {id: parts[0]})
+      MATCH (b:Entity {id: parts[2]})
+      MATCH (a)-[r]->(b) WHERE r.id = id
       RETURN ${edgeProjection('r')} AS edge`,
     params: { ids: [...new Set(ids)] },
   };
@@ -71,18 +74,37 @@ export interface EntityPage {
   readonly totalCount: number;
 }
 
-/** Keyset pagination on the unique id: stable while paging, and an index seek however deep the page. */
+/**
+ * Keyset pagination on the unique id: stable while paging, and an index seek however deep the page. With
+ * types, each type's page is read in id order from the (type, id) index and the pages are merged, so a rare
+ * type among a million entities is found without scanning the others; the count comes from the counts
+ * store (one lookup per type label, of src/data/model.ts).
+ */
 export function entityPageQuery(request: EntityPageRequest): CypherQuery {
   return {
     cypher: /* Cypher */ `
       RETURN
-        COUNT { MATCH (n:Entity) WHERE $types IS NULL OR n.type IN $types } AS totalCount,
-        COLLECT {
-          MATCH (n:Entity)
-          WHERE ($types IS NULL OR n.type IN $types) AND ($after IS NULL OR n.id > $after)
+        CASE WHEN $types IS NULL THEN COUNT { (:Entity) }
+          ELSE reduce(total = 0, entry IN [${ENTITY_TYPES.map((t) => `{ type: '${t}', count: COUNT { (:${t}) } }`).join(', ')}]
+            | total + CASE WHEN entry.type IN $types THEN entry.count ELSE 0 END)
+        END AS totalCount,
+        CASE WHEN $types IS NULL THEN COLLECT {
+          MATCH (n:Entity) WHERE n.id > $after
           RETURN ${entityProjection('n')} AS entity ORDER BY n.id LIMIT $limit
-        } AS entities`,
-    params: { types: request.types, after: request.afterId, limit: cypherInteger(request.first + 1) },
+        } ELSE COLLECT {
+          UNWIND $types AS type
+          CALL (type) {
+            MATCH (n:Entity) WHERE n.type = type AND n.id > $after
+            RETURN n ORDER BY n.type, n.id LIMIT $limit
+          }
+          WITH n ORDER BY n.id LIMIT $limit
+          RETURN ${entityProjection('n')} AS entity
+        } END AS entities`,
+    params: {
+      types: request.types,
+      after: request.afterId ?? '',
+      limit: cypherInteger(request.first + 1),
+    },
   };
 }
 

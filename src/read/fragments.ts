@@ -1,5 +1,7 @@
-// Cypher fragments shared by the walking queries. Only integers from a checked range and constant
-// variable names reach the text; everything that comes from a client travels as a parameter.
+// Cypher fragments shared by the reading queries. Only integers from a checked range, relationship types of
+// src/data/model.ts and constant variable names reach the text; everything that comes from a client
+// travels as a parameter.
+import { RELATION_TYPES } from '../data/model.ts';
 
 /**
  * `{min,max}` for a quantified path pattern. Quantifier bounds cannot be parameters in Cypher, so the
@@ -11,6 +13,23 @@ export function quantifier(min: number, max: number): string {
   }
   return `{${min},${max}}`;
 }
+
+/**
+ * Every fact type, `LOCATED_IN|PART_OF|…`, from RELATION_TYPES. A pattern typed with it steps over facts
+ * only (never evidence, passage order or the loader's derived structures), and Neo4j answers its degree
+ * from the node's relationship counts instead of reading the relationships.
+ */
+export const FACT_TYPES = RELATION_TYPES.join('|');
+
+/**
+ * The number of facts of the entity `n`, both directions: its relationships less its evidence links and,
+ * for a Document, the passages linked to it (the only relationships of an entity that are not facts;
+ * docs/graph-model.md). Each term is a count lookup (`getDegree`), which Neo4j answers from the node's
+ * relationship counts once it has many, so a hub with 50,000 facts costs what a leaf costs;
+ * `COUNT { (n)--(:Entity) }` read every relationship and its other end.
+ */
+export const degreeOf = (n: string) =>
+  /* Cypher */ `(COUNT { (${n})--() } - COUNT { (${n})-[:EVIDENCED_BY]->() } - COUNT { (${n})<-[:IN_DOCUMENT]-() })`;
 
 /** The filter on a fact `r` by the `$relationTypes` and `$statuses` parameters (null: no filter). */
 export const factFilter = (r: string) =>

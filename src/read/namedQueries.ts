@@ -4,11 +4,20 @@
 // string, int, float or boolean; `string?` allows null, `string[]` is a list, `int[1..10]` bounds an int)
 // and an `@example`. The header is parsed so that parameters are checked and typed the same way wherever
 // a query runs.
+//
+// A few things are written into the text when the query is bound, the same way for every query:
+// `${FACT_TYPES}`, the fact types of src/data/model.ts (`LOCATED_IN|PART_OF|…`, so a walk steps over facts
+// only); `${degree(n)}`, the number of facts of the entity in variable n (src/read/fragments.ts, a count
+// lookup however many facts it has); and `${name}` for an int parameter declared with bounds
+// (`@param maxHops int[1..6]`), for what Cypher cannot take as a parameter (the bounds of a quantified path
+// pattern, the k of SHORTEST k): the value is range-checked first, so only an integer of the declared range
+// ever reaches the text.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../infra/config.ts';
 import type { CypherQuery } from '../infra/database.ts';
 import { BadInputError } from '../infra/errors.ts';
+import { FACT_TYPES, degreeOf } from './fragments.ts';
 
 export const CYPHER_DIR = path.join(PROJECT_ROOT, 'cypher');
 
@@ -41,6 +50,11 @@ export interface NamedQuery {
   readonly examples: readonly string[];
   readonly cypher: string;
 }
+
+/** The constants a query text may name as `${NAME}`. */
+const TEXT_CONSTANTS: Readonly<Record<string, string>> = { FACT_TYPES };
+const PLACEHOLDER = /\$\{(\w+)\}/g;
+const DEGREE = /\$\{degree\((\w+)\)\}/g;
 
 const PARAM_LINE =
   /^@param\s+(\w+)\s+(string|int|float|boolean)(\[\])?(\?)?(?:\[(\d+)\.\.(\d+)\])?(?:\s*=\s*(\S+))?\s*(.*)$/;
@@ -85,12 +99,28 @@ export function parseNamedQuery(name: string, text: string): NamedQuery {
       prose.push(trimmed);
     }
   }
+  const cypher = lines
+    .slice(header.length)
+    .join('\n')
+    .trim()
+    .replace(DEGREE, (_, variable: string) => degreeOf(variable));
+  for (const [, placeholder = ''] of cypher.matchAll(PLACEHOLDER)) {
+    const param = params.find((p) => p.name === placeholder);
+    if (
+      placeholder in TEXT_CONSTANTS ||
+      (param?.type === 'int' && param.max !== undefined && !param.list && !param.nullable)
+    )
+      continue;
+    throw new Error(
+      `cypher/${name}.cypher: \${${placeholder}} is neither ${Object.keys(TEXT_CONSTANTS).join(', ')} nor an int parameter with bounds`,
+    );
+  }
   return {
     name,
     description: prose.join(' ').replace(/\s+/g, ' ').trim(),
     params,
     examples,
-    cypher: lines.slice(header.length).join('\n').trim(),
+    cypher,
   };
 }
 
@@ -155,7 +185,14 @@ export function bindNamedQuery(query: NamedQuery, values: Readonly<Record<string
       }
     }
   }
-  return { cypher: query.cypher, params };
+  const cypher = query.cypher.replace(PLACEHOLDER, (_, name: string) => {
+    if (name in TEXT_CONSTANTS) return TEXT_CONSTANTS[name] as string;
+    const value = params[name];
+    if (!Number.isInteger(value))
+      throw new BadInputError(`${query.name}: ${name} must be an integer, not ${String(value)}`);
+    return String(value);
+  });
+  return { cypher, params };
 }
 
 /** Command-line text as the declared type; a list parameter takes comma-separated values. */

@@ -15,6 +15,7 @@ import {
   type PassageRow,
 } from './rows.ts';
 import type { RelationStatus } from '../data/model.ts';
+import { WALK_VISITS } from './truncation.ts';
 
 
 export type ReachViaName = 'DIRECT' | 'PARK' | 'SECTOR' | 'REGION' | 'OTHER';
@@ -22,6 +23,8 @@ export type ReachViaName = 'DIRECT' | 'PARK' | 'SECTOR' | 'REGION' | 'OTHER';
 export interface PolicyReachRequest {
   readonly entity: string;
   readonly first: number;
+  /** most entities the walk visits (WALK_VISITS unless a test asks for fewer) */
+  readonly visits?: number;
 }
 
 export interface PolicyReachRow {
@@ -43,7 +46,11 @@ export interface PolicyReachResult {
 }
 
 export function policyReachQuery(request: PolicyReachRequest): CypherQuery {
-  return bindNamedQuery(loadNamedQuery('policy-reach'), { entity: request.entity, first: request.first });
+  return bindNamedQuery(loadNamedQuery('policy-reach'), {
+    entity: request.entity,
+    first: request.first,
+    visits: request.visits ?? WALK_VISITS,
+  });
 }
 
 interface RawReach {

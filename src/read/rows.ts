@@ -2,6 +2,7 @@
 // projections that produce them, and the mapping from driver rows. One projection per shape, so the
 // API returns the same fields whichever query found the node.
 import type { EntityType, RelationStatus, RelationType } from '../data/model.ts';
+import { degreeOf } from './fragments.ts';
 
 export type PropertyValue = string | number | boolean | readonly string[] | readonly number[] | null;
 
@@ -56,7 +57,7 @@ const EDGE_COMMON = new Set(['id', 'status', 'caveats', 'evidence', 'quotes']);
  * input). Entities carry their degree, counted over facts only (passages are not entities).
  */
 export const entityProjection = (n: string) =>
-  /* Cypher */ `{ props: properties(${n}), degree: COUNT { (${n})--(:Entity) } }`;
+  /* Cypher */ `{ props: properties(${n}), degree: ${degreeOf(n)} }`;
 
 export const edgeProjection = (r: string) =>
   /* Cypher */ `{ type: type(${r}), source: startNode(${r}).id, target: endNode(${r}).id, props: properties(${r}) }`;

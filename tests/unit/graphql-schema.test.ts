@@ -25,6 +25,8 @@ import {
 } from '../../src/data/model.ts';
 import { BadInputError } from '../../src/infra/errors.ts';
 import { escapeLucene, luceneQuery } from '../../src/read/fulltext.ts';
+import { WALK_VISITS } from '../../src/read/truncation.ts';
+import { cypherInteger } from '../../src/infra/database.ts';
 import { neighborhoodQuery } from '../../src/read/neighborhood.ts';
 import { pathsQuery } from '../../src/read/paths.ts';
 import { searchQuery } from '../../src/read/search.ts';
@@ -301,7 +303,8 @@ describe('schema.graphql', () => {
       `\`limit\` ≤ ${LIMITS.neighborhoodLimit} nodes`,
       `edges ≤ ${LIMITS.neighborhoodEdgesPerNode} × limit`,
       `paths \`maxHops\` ≤ ${LIMITS.pathsMaxHops}, \`first\` ≤ ${LIMITS.pathsFirst}`,
-      `supplyChain \`depth\` ≤ ${LIMITS.supplyChainDepth}`,
+      `supplyChain \`depth\` ≤ ${LIMITS.supplyChainDepth}, \`limit\` ≤ ${LIMITS.supplyChainLimit} entities`,
+      `stops after visiting ${LIMITS.walkVisits.toLocaleString('en')} entities`,
       `chainGaps and policyReach \`first\` ≤ ${LIMITS.analysisFirst}`,
       `passageContext \`before\`/\`after\` ≤ ${LIMITS.passageContext}`,
       `depth ≤ ${LIMITS.queryDepth}`,
@@ -344,7 +347,10 @@ describe('schema.graphql', () => {
         `${byDefault(query.paths!, 'maxHops')}, ${byDefault(query.paths!, 'first')}`,
         `${LIMITS.pathsMaxHops}, ${LIMITS.pathsFirst}`,
       ],
-      '`supplyChain(depth)`': [byDefault(query.supplyChain!, 'depth'), `${LIMITS.supplyChainDepth}`],
+      '`supplyChain(depth, limit)`': [
+        `depth ${byDefault(query.supplyChain!, 'depth')}, limit ${byDefault(query.supplyChain!, 'limit')}`,
+        `depth ${LIMITS.supplyChainDepth}, limit ${LIMITS.supplyChainLimit} entities (edges ≤ ${LIMITS.neighborhoodEdgesPerNode} × limit)`,
+      ],
       '`chainGaps(first)`, `policyReach(first)`': [
         byDefault(query.chainGaps!, 'first'),
         `${LIMITS.analysisFirst}`,
@@ -444,14 +450,15 @@ describe('full-text queries', () => {
 });
 
 describe('Cypher builders', () => {
-  it('put only checked integers into quantifiers; the paths statement takes its bounds as parameters', () => {
+  it('send the walks their bounds as parameters, and write into the text only checked integers', () => {
     const base = { ids: ['park:xiamen-tiz'], relationTypes: null, statuses: null, limit: 10, edgeLimit: 40 };
-    expect(neighborhoodQuery({ ...base, depth: 2 }).cypher).toContain('{0,2}');
-    expect(neighborhoodQuery({ ...base, depth: 0 }).cypher).not.toContain('SHORTEST');
-    expect(() => neighborhoodQuery({ ...base, depth: 11 })).toThrow(RangeError);
-    expect(() => neighborhoodQuery({ ...base, depth: 1.5 })).toThrow(RangeError);
-    // cypher/shortest-paths.cypher, the statement `cskg query shortest-paths` runs too: one text for
-    // every request, the bounds checked against its header and sent as parameters.
+    // One text for every depth: the walk is a loop over levels (reduce), its depth a parameter.
+    expect(neighborhoodQuery({ ...base, depth: 2 }).cypher).toBe(
+      neighborhoodQuery({ ...base, depth: 0 }).cypher,
+    );
+    expect(neighborhoodQuery({ ...base, depth: 2 }).params?.visits).toEqual(cypherInteger(WALK_VISITS));
+    // cypher/shortest-paths.cypher, the statement `cskg query shortest-paths` runs too: SHORTEST k and the
+    // quantifier's bound cannot be parameters, so the checked integers are written in.
     const request = {
       from: 'a',
       to: 'b',
@@ -461,10 +468,12 @@ describe('Cypher builders', () => {
       statuses: null,
     };
     const paths = pathsQuery(request);
-    expect(paths.cypher).toBe(pathsQuery({ ...request, maxHops: 6, first: 10 }).cypher);
+    expect(paths.cypher).toContain('SHORTEST 3 ');
+    expect(paths.cypher).toContain('{1,4}');
     expect(paths.params).toEqual(request);
     expect(() => pathsQuery({ ...request, first: 0 })).toThrow(BadInputError);
     expect(() => pathsQuery({ ...request, maxHops: 7 })).toThrow(/maxHops must be between 1 and 6/);
+    expect(() => pathsQuery({ ...request, maxHops: 2.5 })).toThrow(BadInputError);
   });
 });
 

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatTable } from '../../src/cli/table.ts';
 import { cypherLiteral } from '../../src/read/export/formats.ts';
-import { REGION_LEVELS } from '../../src/data/model.ts';
+import { REGION_LEVELS, RELATION_TYPES } from '../../src/data/model.ts';
 import { bindNamedQuery, loadNamedQuery, parseNamedQuery } from '../../src/read/namedQueries.ts';
 import { edgeProjection, entityProjection, passageProjection } from '../../src/read/rows.ts';
 import { LIMITS } from '../../src/api/graphql/limits.ts';
@@ -137,11 +137,41 @@ describe('the named queries the GraphQL analyses run', () => {
     expect(max('supply-chain', 'depth')).toBe(LIMITS.supplyChainDepth);
     expect(max('shortest-paths', 'maxHops')).toBe(LIMITS.pathsMaxHops);
     expect(max('shortest-paths', 'first')).toBeGreaterThanOrEqual(LIMITS.pathsFirst);
-    // Bounds Cypher takes only as literals: the walks reach the most their parameters allow.
+    // Bounds Cypher takes only as literals are written in from the checked parameters.
     const paths = loadNamedQuery('shortest-paths').cypher;
-    expect(paths).toContain(`SHORTEST ${max('shortest-paths', 'first')} `);
-    expect(paths).toContain(`{1,${max('shortest-paths', 'maxHops')}}`);
-    expect(loadNamedQuery('supply-chain').cypher).toContain(`{1,${max('supply-chain', 'depth')}}`);
+    expect(paths).toContain('SHORTEST ${first} ');
+    expect(paths).toContain('{1,${maxHops}}');
+    const bound = bindNamedQuery(loadNamedQuery('shortest-paths'), {
+      from: 'a',
+      to: 'b',
+      maxHops: 3,
+      first: 2,
+    });
+    expect(bound.cypher).toContain('SHORTEST 2 ');
+    expect(bound.cypher).toContain('{1,3}');
+    expect(bound.cypher).not.toContain('${');
+  });
+});
+
+describe('the text a named query is bound with', () => {
+  const query = (text: string) =>
+    parseNamedQuery(
+      'probe',
+      `// A probe.\n//\n// @param hops int[1..6] = 2  steps\n// @param maybe int? = null  nothing\n${text}`,
+    );
+
+  it('writes in the fact types, the degree of an entity and bounded int parameters, nothing else', () => {
+    const bound = bindNamedQuery(
+      query('MATCH (a)-[:${FACT_TYPES}*1..${hops}]-(b) RETURN ${degree(b)} AS d'),
+      {
+        hops: '4',
+      },
+    );
+    expect(bound.cypher).toContain(`[:${RELATION_TYPES.join('|')}*1..4]`);
+    expect(bound.cypher).toContain('COUNT { (b)--() }');
+    expect(() => query('RETURN ${maybe}')).toThrow(/neither FACT_TYPES nor an int parameter with bounds/);
+    expect(() => query('RETURN ${colour}')).toThrow(/neither/);
+    expect(() => bindNamedQuery(query('RETURN ${hops}'), { hops: '7' })).toThrow(/between 1 and 6/);
   });
 });
 

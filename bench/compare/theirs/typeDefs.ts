@@ -30,6 +30,7 @@ export interface WalkBounds {
   readonly pathsMaxHops: number;
   readonly pathsFirst: number;
   readonly supplyChainDepth: number;
+  readonly supplyChainLimit: number;
 }
 
 const relationFields = (pairs: [RelationType, 'OUT' | 'IN'][]) =>
@@ -111,6 +112,7 @@ function walkStatements(bounds: WalkBounds) {
     direction: 'BOTH',
     depth: bounds.supplyChainDepth,
     statuses: null,
+    limit: bounds.supplyChainLimit,
   });
   const statements = {
     paths: {
@@ -127,7 +129,8 @@ ${paths.cypher}
 ${chain.cypher}
       }
       RETURN CASE WHEN productType IS NULL THEN null ELSE {
-        truncated: truncated, nodes: [n IN nodes | ${walkNode('n')}], edges: [e IN edges | ${walkEdge('e')}]
+        truncated: beyondDepth OR visitsCut OR productsCut OR coversCut,
+        nodes: [n IN productNodes + coverNodes + ownerNodes | ${walkNode('n')}], edges: [e IN edges | ${walkEdge('e')}]
       } END AS result`,
     },
   };

@@ -6,6 +6,7 @@ import { GraphQLError, type ASTVisitor, type ValidationContext } from 'graphql';
 import { isEntityType } from '../../data/model.ts';
 import { BadInputError } from '../../infra/errors.ts';
 import { normaliseSearchText } from '../../read/fulltext.ts';
+import { WALK_VISITS } from '../../read/truncation.ts';
 
 export const LIMITS = Object.freeze({
   searchFirst: 100,
@@ -22,6 +23,9 @@ export const LIMITS = Object.freeze({
   pathsMaxHops: 6,
   pathsFirst: 10,
   supplyChainDepth: 10,
+  supplyChainLimit: 5000,
+  /** entities one walk visits at most, however many are within reach (src/read/truncation.ts) */
+  walkVisits: WALK_VISITS,
   /** chainGaps and policyReach */
   analysisFirst: 500,
   passageContext: 50,
@@ -103,7 +107,7 @@ export const ARGUMENT_MAXIMA: Readonly<Record<string, Readonly<Record<string, nu
   'Query.entities': { first: LIMITS.entitiesFirst },
   'Query.neighborhood': { depth: LIMITS.neighborhoodDepth, limit: LIMITS.neighborhoodLimit },
   'Query.paths': { maxHops: LIMITS.pathsMaxHops, first: LIMITS.pathsFirst },
-  'Query.supplyChain': { depth: LIMITS.supplyChainDepth },
+  'Query.supplyChain': { depth: LIMITS.supplyChainDepth, limit: LIMITS.supplyChainLimit },
   'Query.passages': { first: LIMITS.passagesFirst },
   'Query.chainGaps': { first: LIMITS.analysisFirst },
   'Query.policyReach': { first: LIMITS.analysisFirst },

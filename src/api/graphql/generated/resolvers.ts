@@ -531,8 +531,12 @@ export type Limits = {
   searchFirst: Scalars['Int']['output'];
   /** Deepest `supplyChain(depth)`. */
   supplyChainDepth: Scalars['Int']['output'];
+  /** Most entities of `supplyChain(limit)` (edges: 4 × limit). */
+  supplyChainLimit: Scalars['Int']['output'];
   /** Most tokens in a document. */
   tokens: Scalars['Int']['output'];
+  /** Most entities one walk (neighborhood, supplyChain, policyReach) visits, however many are within reach. */
+  walkVisits: Scalars['Int']['output'];
   /** Most graph walks (neighborhood, paths, supplyChain, chainGaps, policyReach) in one request. */
   walksPerRequest: Scalars['Int']['output'];
 };
@@ -839,8 +843,11 @@ export type ProjectRelationsArgs = {
  *
  * - arguments: search and passages `first` ≤ 100, `query` ≤ 200 characters; entities `first` ≤ 1000;
  *   relations `first` ≤ 500; neighborhood `ids` ≤ 100, `depth` ≤ 3, `limit` ≤ 5000 nodes (edges ≤ 4 × limit);
- *   paths `maxHops` ≤ 6, `first` ≤ 10; supplyChain `depth` ≤ 10; chainGaps and policyReach `first` ≤ 500;
- *   passageContext `before`/`after` ≤ 50.
+ *   paths `maxHops` ≤ 6, `first` ≤ 10; supplyChain `depth` ≤ 10, `limit` ≤ 5000 entities (edges ≤ 4 × limit);
+ *   chainGaps and policyReach `first` ≤ 500; passageContext `before`/`after` ≤ 50.
+ * - work: a walk (neighborhood, supplyChain, policyReach) visits every entity once, never every path, and
+ *   stops after visiting 20,000 entities (`Limits.walkVisits`) however many are within reach; a Subgraph
+ *   cut by this or by any other limit says `truncated: true` and why (`truncation`).
  * - documents (checked before anything runs): depth ≤ 12 (introspection is exempt), cost ≤ 50000 (objects
  *   2, scalars 1, ×1.5 per level, × a literal `first`), ≤ 30 aliases, ≤ 20 directives, ≤ 3000 tokens;
  *   request bodies ≤ 100 kB (413 beyond).
@@ -877,9 +884,9 @@ export type Query = {
   limits: Limits;
   /**
    * The subgraph around `ids` (1–100 entities): every entity within `depth` relations (0–3) in either
-   * direction, closest first, and the relations among them, ready for cytoscape. Filters restrict the
-   * relations walked and returned. At most `limit` (≤ 5000) nodes and 4 × limit edges; `truncated` says
-   * whether anything was left out. An unknown id is a NOT_FOUND error.
+   * direction, closest first (by distance, then id), and the relations among them, ready for cytoscape.
+   * Filters restrict the relations walked and returned. At most `limit` (≤ 5000) nodes and 4 × limit edges;
+   * `truncated` says whether anything was left out and `truncation` why. An unknown id is a NOT_FOUND error.
    */
   neighborhood: Subgraph;
   /** One passage by id (e.g. `fujian-plan-2011:p0123`), or null. */
@@ -904,7 +911,7 @@ export type Query = {
    * The policies and measures that reach an entity: those that apply to (APPLIES_TO) or target (TARGETS)
    * the entity itself, or the parks, sectors and regions it belongs to (LOCATED_IN, PART_OF, IN_SECTOR,
    * hosted by a park, and the sectors its park focuses on), up to 4 steps, with the path that explains each
-   * one. Closest first.
+   * one. Closest first. The walk visits at most `Limits.walkVisits` entities it belongs to, the closest first.
    */
   policyReach: Array<PolicyReach>;
   /** One relation by id (`<from>|<TYPE>|<to>`), or null. */
@@ -922,7 +929,9 @@ export type Query = {
    * The supply chain of a product along INPUT_TO: the products upstream (what feeds it) and/or downstream
    * (what it feeds) up to `depth` links (1–10), with the parks and regions that focus on each product, the
    * enterprises and projects that make it, and the owners of those projects. `statuses` restricts the
-   * INPUT_TO links followed. The product must be a Product (BAD_USER_INPUT otherwise).
+   * INPUT_TO links followed. At most `limit` entities, the products first (the closest first), then who
+   * covers them; `truncated` says whether anything was left out (the chain going on beyond `depth` included)
+   * and `truncation` why. The product must be a Product (BAD_USER_INPUT otherwise).
    */
   supplyChain: Subgraph;
 };
@@ -937,8 +946,11 @@ export type Query = {
  *
  * - arguments: search and passages `first` ≤ 100, `query` ≤ 200 characters; entities `first` ≤ 1000;
  *   relations `first` ≤ 500; neighborhood `ids` ≤ 100, `depth` ≤ 3, `limit` ≤ 5000 nodes (edges ≤ 4 × limit);
- *   paths `maxHops` ≤ 6, `first` ≤ 10; supplyChain `depth` ≤ 10; chainGaps and policyReach `first` ≤ 500;
- *   passageContext `before`/`after` ≤ 50.
+ *   paths `maxHops` ≤ 6, `first` ≤ 10; supplyChain `depth` ≤ 10, `limit` ≤ 5000 entities (edges ≤ 4 × limit);
+ *   chainGaps and policyReach `first` ≤ 500; passageContext `before`/`after` ≤ 50.
+ * - work: a walk (neighborhood, supplyChain, policyReach) visits every entity once, never every path, and
+ *   stops after visiting 20,000 entities (`Limits.walkVisits`) however many are within reach; a Subgraph
+ *   cut by this or by any other limit says `truncated: true` and why (`truncation`).
  * - documents (checked before anything runs): depth ≤ 12 (introspection is exempt), cost ≤ 50000 (objects
  *   2, scalars 1, ×1.5 per level, × a literal `first`), ≤ 30 aliases, ≤ 20 directives, ≤ 3000 tokens;
  *   request bodies ≤ 100 kB (413 beyond).
@@ -974,8 +986,11 @@ export type QueryChainGapsArgs = {
  *
  * - arguments: search and passages `first` ≤ 100, `query` ≤ 200 characters; entities `first` ≤ 1000;
  *   relations `first` ≤ 500; neighborhood `ids` ≤ 100, `depth` ≤ 3, `limit` ≤ 5000 nodes (edges ≤ 4 × limit);
- *   paths `maxHops` ≤ 6, `first` ≤ 10; supplyChain `depth` ≤ 10; chainGaps and policyReach `first` ≤ 500;
- *   passageContext `before`/`after` ≤ 50.
+ *   paths `maxHops` ≤ 6, `first` ≤ 10; supplyChain `depth` ≤ 10, `limit` ≤ 5000 entities (edges ≤ 4 × limit);
+ *   chainGaps and policyReach `first` ≤ 500; passageContext `before`/`after` ≤ 50.
+ * - work: a walk (neighborhood, supplyChain, policyReach) visits every entity once, never every path, and
+ *   stops after visiting 20,000 entities (`Limits.walkVisits`) however many are within reach; a Subgraph
+ *   cut by this or by any other limit says `truncated: true` and why (`truncation`).
  * - documents (checked before anything runs): depth ≤ 12 (introspection is exempt), cost ≤ 50000 (objects
  *   2, scalars 1, ×1.5 per level, × a literal `first`), ≤ 30 aliases, ≤ 20 directives, ≤ 3000 tokens;
  *   request bodies ≤ 100 kB (413 beyond).
@@ -1011,8 +1026,11 @@ export type QueryEntitiesArgs = {
  *
  * - arguments: search and passages `first` ≤ 100, `query` ≤ 200 characters; entities `first` ≤ 1000;
  *   relations `first` ≤ 500; neighborhood `ids` ≤ 100, `depth` ≤ 3, `limit` ≤ 5000 nodes (edges ≤ 4 × limit);
- *   paths `maxHops` ≤ 6, `first` ≤ 10; supplyChain `depth` ≤ 10; chainGaps and policyReach `first` ≤ 500;
- *   passageContext `before`/`after` ≤ 50.
+ *   paths `maxHops` ≤ 6, `first` ≤ 10; supplyChain `depth` ≤ 10, `limit` ≤ 5000 entities (edges ≤ 4 × limit);
+ *   chainGaps and policyReach `first` ≤ 500; passageContext `before`/`after` ≤ 50.
+ * - work: a walk (neighborhood, supplyChain, policyReach) visits every entity once, never every path, and
+ *   stops after visiting 20,000 entities (`Limits.walkVisits`) however many are within reach; a Subgraph
+ *   cut by this or by any other limit says `truncated: true` and why (`truncation`).
  * - documents (checked before anything runs): depth ≤ 12 (introspection is exempt), cost ≤ 50000 (objects
  *   2, scalars 1, ×1.5 per level, × a literal `first`), ≤ 30 aliases, ≤ 20 directives, ≤ 3000 tokens;
  *   request bodies ≤ 100 kB (413 beyond).
@@ -1046,8 +1064,11 @@ export type QueryEntityArgs = {
  *
  * - arguments: search and passages `first` ≤ 100, `query` ≤ 200 characters; entities `first` ≤ 1000;
  *   relations `first` ≤ 500; neighborhood `ids` ≤ 100, `depth` ≤ 3, `limit` ≤ 5000 nodes (edges ≤ 4 × limit);
- *   paths `maxHops` ≤ 6, `first` ≤ 10; supplyChain `depth` ≤ 10; chainGaps and policyReach `first` ≤ 500;
- *   passageContext `before`/`after` ≤ 50.
+ *   paths `maxHops` ≤ 6, `first` ≤ 10; supplyChain `depth` ≤ 10, `limit` ≤ 5000 entities (edges ≤ 4 × limit);
+ *   chainGaps and policyReach `first` ≤ 500; passageContext `before`/`after` ≤ 50.
+ * - work: a walk (neighborhood, supplyChain, policyReach) visits every entity once, never every path, and
+ *   stops after visiting 20,000 entities (`Limits.walkVisits`) however many are within reach; a Subgraph
+ *   cut by this or by any other limit says `truncated: true` and why (`truncation`).
  * - documents (checked before anything runs): depth ≤ 12 (introspection is exempt), cost ≤ 50000 (objects
  *   2, scalars 1, ×1.5 per level, × a literal `first`), ≤ 30 aliases, ≤ 20 directives, ≤ 3000 tokens;
  *   request bodies ≤ 100 kB (413 beyond).
@@ -1085,8 +1106,11 @@ export type QueryNeighborhoodArgs = {
  *
  * - arguments: search and passages `first` ≤ 100, `query` ≤ 200 characters; entities `first` ≤ 1000;
  *   relations `first` ≤ 500; neighborhood `ids` ≤ 100, `depth` ≤ 3, `limit` ≤ 5000 nodes (edges ≤ 4 × limit);
- *   paths `maxHops` ≤ 6, `first` ≤ 10; supplyChain `depth` ≤ 10; chainGaps and policyReach `first` ≤ 500;
- *   passageContext `before`/`after` ≤ 50.
+ *   paths `maxHops` ≤ 6, `first` ≤ 10; supplyChain `depth` ≤ 10, `limit` ≤ 5000 entities (edges ≤ 4 × limit);
+ *   chainGaps and policyReach `first` ≤ 500; passageContext `before`/`after` ≤ 50.
+ * - work: a walk (neighborhood, supplyChain, policyReach) visits every entity once, never every path, and
+ *   stops after visiting 20,000 entities (`Limits.walkVisits`) however many are within reach; a Subgraph
+ *   cut by this or by any other limit says `truncated: true` and why (`truncation`).
  * - documents (checked before anything runs): depth ≤ 12 (introspection is exempt), cost ≤ 50000 (objects
  *   2, scalars 1, ×1.5 per level, × a literal `first`), ≤ 30 aliases, ≤ 20 directives, ≤ 3000 tokens;
  *   request bodies ≤ 100 kB (413 beyond).
@@ -1120,8 +1144,11 @@ export type QueryPassageArgs = {
  *
  * - arguments: search and passages `first` ≤ 100, `query` ≤ 200 characters; entities `first` ≤ 1000;
  *   relations `first` ≤ 500; neighborhood `ids` ≤ 100, `depth` ≤ 3, `limit` ≤ 5000 nodes (edges ≤ 4 × limit);
- *   paths `maxHops` ≤ 6, `first` ≤ 10; supplyChain `depth` ≤ 10; chainGaps and policyReach `first` ≤ 500;
- *   passageContext `before`/`after` ≤ 50.
+ *   paths `maxHops` ≤ 6, `first` ≤ 10; supplyChain `depth` ≤ 10, `limit` ≤ 5000 entities (edges ≤ 4 × limit);
+ *   chainGaps and policyReach `first` ≤ 500; passageContext `before`/`after` ≤ 50.
+ * - work: a walk (neighborhood, supplyChain, policyReach) visits every entity once, never every path, and
+ *   stops after visiting 20,000 entities (`Limits.walkVisits`) however many are within reach; a Subgraph
+ *   cut by this or by any other limit says `truncated: true` and why (`truncation`).
  * - documents (checked before anything runs): depth ≤ 12 (introspection is exempt), cost ≤ 50000 (objects
  *   2, scalars 1, ×1.5 per level, × a literal `first`), ≤ 30 aliases, ≤ 20 directives, ≤ 3000 tokens;
  *   request bodies ≤ 100 kB (413 beyond).
@@ -1157,8 +1184,11 @@ export type QueryPassageContextArgs = {
  *
  * - arguments: search and passages `first` ≤ 100, `query` ≤ 200 characters; entities `first` ≤ 1000;
  *   relations `first` ≤ 500; neighborhood `ids` ≤ 100, `depth` ≤ 3, `limit` ≤ 5000 nodes (edges ≤ 4 × limit);
- *   paths `maxHops` ≤ 6, `first` ≤ 10; supplyChain `depth` ≤ 10; chainGaps and policyReach `first` ≤ 500;
- *   passageContext `before`/`after` ≤ 50.
+ *   paths `maxHops` ≤ 6, `first` ≤ 10; supplyChain `depth` ≤ 10, `limit` ≤ 5000 entities (edges ≤ 4 × limit);
+ *   chainGaps and policyReach `first` ≤ 500; passageContext `before`/`after` ≤ 50.
+ * - work: a walk (neighborhood, supplyChain, policyReach) visits every entity once, never every path, and
+ *   stops after visiting 20,000 entities (`Limits.walkVisits`) however many are within reach; a Subgraph
+ *   cut by this or by any other limit says `truncated: true` and why (`truncation`).
  * - documents (checked before anything runs): depth ≤ 12 (introspection is exempt), cost ≤ 50000 (objects
  *   2, scalars 1, ×1.5 per level, × a literal `first`), ≤ 30 aliases, ≤ 20 directives, ≤ 3000 tokens;
  *   request bodies ≤ 100 kB (413 beyond).
@@ -1193,8 +1223,11 @@ export type QueryPassagesArgs = {
  *
  * - arguments: search and passages `first` ≤ 100, `query` ≤ 200 characters; entities `first` ≤ 1000;
  *   relations `first` ≤ 500; neighborhood `ids` ≤ 100, `depth` ≤ 3, `limit` ≤ 5000 nodes (edges ≤ 4 × limit);
- *   paths `maxHops` ≤ 6, `first` ≤ 10; supplyChain `depth` ≤ 10; chainGaps and policyReach `first` ≤ 500;
- *   passageContext `before`/`after` ≤ 50.
+ *   paths `maxHops` ≤ 6, `first` ≤ 10; supplyChain `depth` ≤ 10, `limit` ≤ 5000 entities (edges ≤ 4 × limit);
+ *   chainGaps and policyReach `first` ≤ 500; passageContext `before`/`after` ≤ 50.
+ * - work: a walk (neighborhood, supplyChain, policyReach) visits every entity once, never every path, and
+ *   stops after visiting 20,000 entities (`Limits.walkVisits`) however many are within reach; a Subgraph
+ *   cut by this or by any other limit says `truncated: true` and why (`truncation`).
  * - documents (checked before anything runs): depth ≤ 12 (introspection is exempt), cost ≤ 50000 (objects
  *   2, scalars 1, ×1.5 per level, × a literal `first`), ≤ 30 aliases, ≤ 20 directives, ≤ 3000 tokens;
  *   request bodies ≤ 100 kB (413 beyond).
@@ -1233,8 +1266,11 @@ export type QueryPathsArgs = {
  *
  * - arguments: search and passages `first` ≤ 100, `query` ≤ 200 characters; entities `first` ≤ 1000;
  *   relations `first` ≤ 500; neighborhood `ids` ≤ 100, `depth` ≤ 3, `limit` ≤ 5000 nodes (edges ≤ 4 × limit);
- *   paths `maxHops` ≤ 6, `first` ≤ 10; supplyChain `depth` ≤ 10; chainGaps and policyReach `first` ≤ 500;
- *   passageContext `before`/`after` ≤ 50.
+ *   paths `maxHops` ≤ 6, `first` ≤ 10; supplyChain `depth` ≤ 10, `limit` ≤ 5000 entities (edges ≤ 4 × limit);
+ *   chainGaps and policyReach `first` ≤ 500; passageContext `before`/`after` ≤ 50.
+ * - work: a walk (neighborhood, supplyChain, policyReach) visits every entity once, never every path, and
+ *   stops after visiting 20,000 entities (`Limits.walkVisits`) however many are within reach; a Subgraph
+ *   cut by this or by any other limit says `truncated: true` and why (`truncation`).
  * - documents (checked before anything runs): depth ≤ 12 (introspection is exempt), cost ≤ 50000 (objects
  *   2, scalars 1, ×1.5 per level, × a literal `first`), ≤ 30 aliases, ≤ 20 directives, ≤ 3000 tokens;
  *   request bodies ≤ 100 kB (413 beyond).
@@ -1269,8 +1305,11 @@ export type QueryPolicyReachArgs = {
  *
  * - arguments: search and passages `first` ≤ 100, `query` ≤ 200 characters; entities `first` ≤ 1000;
  *   relations `first` ≤ 500; neighborhood `ids` ≤ 100, `depth` ≤ 3, `limit` ≤ 5000 nodes (edges ≤ 4 × limit);
- *   paths `maxHops` ≤ 6, `first` ≤ 10; supplyChain `depth` ≤ 10; chainGaps and policyReach `first` ≤ 500;
- *   passageContext `before`/`after` ≤ 50.
+ *   paths `maxHops` ≤ 6, `first` ≤ 10; supplyChain `depth` ≤ 10, `limit` ≤ 5000 entities (edges ≤ 4 × limit);
+ *   chainGaps and policyReach `first` ≤ 500; passageContext `before`/`after` ≤ 50.
+ * - work: a walk (neighborhood, supplyChain, policyReach) visits every entity once, never every path, and
+ *   stops after visiting 20,000 entities (`Limits.walkVisits`) however many are within reach; a Subgraph
+ *   cut by this or by any other limit says `truncated: true` and why (`truncation`).
  * - documents (checked before anything runs): depth ≤ 12 (introspection is exempt), cost ≤ 50000 (objects
  *   2, scalars 1, ×1.5 per level, × a literal `first`), ≤ 30 aliases, ≤ 20 directives, ≤ 3000 tokens;
  *   request bodies ≤ 100 kB (413 beyond).
@@ -1304,8 +1343,11 @@ export type QueryRelationArgs = {
  *
  * - arguments: search and passages `first` ≤ 100, `query` ≤ 200 characters; entities `first` ≤ 1000;
  *   relations `first` ≤ 500; neighborhood `ids` ≤ 100, `depth` ≤ 3, `limit` ≤ 5000 nodes (edges ≤ 4 × limit);
- *   paths `maxHops` ≤ 6, `first` ≤ 10; supplyChain `depth` ≤ 10; chainGaps and policyReach `first` ≤ 500;
- *   passageContext `before`/`after` ≤ 50.
+ *   paths `maxHops` ≤ 6, `first` ≤ 10; supplyChain `depth` ≤ 10, `limit` ≤ 5000 entities (edges ≤ 4 × limit);
+ *   chainGaps and policyReach `first` ≤ 500; passageContext `before`/`after` ≤ 50.
+ * - work: a walk (neighborhood, supplyChain, policyReach) visits every entity once, never every path, and
+ *   stops after visiting 20,000 entities (`Limits.walkVisits`) however many are within reach; a Subgraph
+ *   cut by this or by any other limit says `truncated: true` and why (`truncation`).
  * - documents (checked before anything runs): depth ≤ 12 (introspection is exempt), cost ≤ 50000 (objects
  *   2, scalars 1, ×1.5 per level, × a literal `first`), ≤ 30 aliases, ≤ 20 directives, ≤ 3000 tokens;
  *   request bodies ≤ 100 kB (413 beyond).
@@ -1341,8 +1383,11 @@ export type QuerySearchArgs = {
  *
  * - arguments: search and passages `first` ≤ 100, `query` ≤ 200 characters; entities `first` ≤ 1000;
  *   relations `first` ≤ 500; neighborhood `ids` ≤ 100, `depth` ≤ 3, `limit` ≤ 5000 nodes (edges ≤ 4 × limit);
- *   paths `maxHops` ≤ 6, `first` ≤ 10; supplyChain `depth` ≤ 10; chainGaps and policyReach `first` ≤ 500;
- *   passageContext `before`/`after` ≤ 50.
+ *   paths `maxHops` ≤ 6, `first` ≤ 10; supplyChain `depth` ≤ 10, `limit` ≤ 5000 entities (edges ≤ 4 × limit);
+ *   chainGaps and policyReach `first` ≤ 500; passageContext `before`/`after` ≤ 50.
+ * - work: a walk (neighborhood, supplyChain, policyReach) visits every entity once, never every path, and
+ *   stops after visiting 20,000 entities (`Limits.walkVisits`) however many are within reach; a Subgraph
+ *   cut by this or by any other limit says `truncated: true` and why (`truncation`).
  * - documents (checked before anything runs): depth ≤ 12 (introspection is exempt), cost ≤ 50000 (objects
  *   2, scalars 1, ×1.5 per level, × a literal `first`), ≤ 30 aliases, ≤ 20 directives, ≤ 3000 tokens;
  *   request bodies ≤ 100 kB (413 beyond).
@@ -1365,6 +1410,7 @@ export type QuerySearchArgs = {
 export type QuerySupplyChainArgs = {
   depth?: Scalars['Int']['input'];
   direction?: ChainDirection;
+  limit?: Scalars['Int']['input'];
   product: Scalars['ID']['input'];
   statuses?: InputMaybe<Array<RelationStatus>>;
 };
@@ -1551,9 +1597,36 @@ export type Subgraph = {
   edges: Array<Edge>;
   /** The entities, closest to what was asked for first. */
   nodes: Array<Entity>;
-  /** True when a limit left nodes or edges out. */
+  /** True when a limit left nodes or edges out (then `truncation` says which). */
   truncated: Scalars['Boolean']['output'];
+  /** Every limit that cut this answer, with what it left out; empty when `truncated` is false. */
+  truncation: Array<Truncation>;
 };
+
+/** A limit that cut an answer. */
+export type Truncation = {
+  __typename?: 'Truncation';
+  /** Its value in this request: entities, facts, entities visited, or links of depth. */
+  limit: Scalars['Int']['output'];
+  /** What was left out and how to see more, in one English sentence. */
+  message: Scalars['String']['output'];
+  /** Which limit. */
+  reason: TruncationReason;
+};
+
+/** Why an answer is not whole. */
+export type TruncationReason =
+  /** The chain goes on beyond the `depth` asked for. */
+  | 'DEPTH'
+  /** More facts joined the entities kept than the edge limit (4 × limit): the first by id are kept. */
+  | 'EDGE_LIMIT'
+  /** More entities were within reach than `limit`: the closest are kept (by distance, then id). */
+  | 'NODE_LIMIT'
+  /**
+   * The walk stopped after visiting `Limits.walkVisits` entities: entities farther out were not looked at,
+   * and those of the farthest distance shown are the first the walk met, not the first by id.
+   */
+  | 'VISIT_LIMIT';
 
 /** A label or relationship type with how many of it the graph holds. */
 export type TypeCount = {
@@ -1680,6 +1753,8 @@ export type ResolversTypes = {
   Sector: ResolverTypeWrapper<EntityRow>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subgraph: ResolverTypeWrapper<SubgraphRows>;
+  Truncation: ResolverTypeWrapper<Truncation>;
+  TruncationReason: TruncationReason;
   TypeCount: ResolverTypeWrapper<TypeCount>;
 };
 
@@ -1723,6 +1798,7 @@ export type ResolversParentTypes = {
   Sector: EntityRow;
   String: Scalars['String']['output'];
   Subgraph: SubgraphRows;
+  Truncation: Truncation;
   TypeCount: TypeCount;
 };
 
@@ -1934,7 +2010,9 @@ export type LimitsResolvers<ContextType = GraphQLContext, ParentType extends Res
   relationsPerRequest?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   searchFirst?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   supplyChainDepth?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  supplyChainLimit?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   tokens?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  walkVisits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   walksPerRequest?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -2088,7 +2166,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   relation?: Resolver<Maybe<ResolversTypes['Edge']>, ParentType, ContextType, RequireFields<QueryRelationArgs, 'id'>>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'query'>>;
   stats?: Resolver<ResolversTypes['GraphStats'], ParentType, ContextType>;
-  supplyChain?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QuerySupplyChainArgs, 'depth' | 'direction' | 'product'>>;
+  supplyChain?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QuerySupplyChainArgs, 'depth' | 'direction' | 'limit' | 'product'>>;
 };
 
 export type RegionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region']> = {
@@ -2148,6 +2226,14 @@ export type SubgraphResolvers<ContextType = GraphQLContext, ParentType extends R
   edges?: Resolver<Array<ResolversTypes['Edge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
   truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  truncation?: Resolver<Array<ResolversTypes['Truncation']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type TruncationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Truncation'] = ResolversParentTypes['Truncation']> = {
+  limit?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['TruncationReason'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -2191,6 +2277,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   SearchHit?: SearchHitResolvers<ContextType>;
   Sector?: SectorResolvers<ContextType>;
   Subgraph?: SubgraphResolvers<ContextType>;
+  Truncation?: TruncationResolvers<ContextType>;
   TypeCount?: TypeCountResolvers<ContextType>;
 };
 

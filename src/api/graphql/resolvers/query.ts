@@ -91,6 +91,7 @@ export const Query: QueryResolvers = {
       direction: args.direction,
       depth: intArgument('depth', args.depth, 1, LIMITS.supplyChainDepth),
       statuses: filterArgument(args.statuses),
+      limit: intArgument('limit', args.limit, 1, LIMITS.supplyChainLimit),
     });
     requireEntity('product', product, result.productType, 'Product');
     loaders.remember(result.nodes);
