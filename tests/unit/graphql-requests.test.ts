@@ -172,7 +172,7 @@ describe('arguments', () => {
         checked += 1;
       }
     }
-    expect(checked).toBe(12);
+    expect(checked).toBe(13);
   });
 
   it('takes a left-out argument as its schema default, and refuses null for it', async () => {
