@@ -25,6 +25,8 @@ export const CONSISTENCY_RULES = {
     'a name or alias carried by two entities is marked on both (homonyms), and every homonym shares a name or alias',
   'structural-status':
     'a relation that states what something is (IN_SECTOR, MEASURES, OWNS, BASED_ON, PART_OF of a sector, policy or measure) is existing',
+  'sector-tree':
+    'every sector has a kind; an industry has one parent in the tree of 三次产业 and level = parent level + 1; the three roots have level 1 and no parent; a grouping has no level, at most one parent, and members that roll up to its root',
   'status-wording':
     'a TARGETS or FOCUSES_ON relation whose every quote seeks (争取, 力争) or takes over a transfer of Taiwan industry (转移) is sought',
 } as const satisfies Partial<Record<RuleCode, string>>;
@@ -33,6 +35,7 @@ export function checkConsistency(graph: GraphView, sink: IssueSink): void {
   const types = new Map(graph.entities.map((e) => [e.id, e.type]));
   checkSharedNames(graph, sink);
   checkStatuses(graph, types, sink);
+  checkSectorTree(graph, sink);
 }
 
 /** Every surface form (name or alias) and the path of it inside its entity. */
@@ -89,6 +92,75 @@ function checkStatuses(graph: GraphView, types: ReadonlyMap<string, EntityType>,
         sink.relation(relation.id, ['status'], 'status-wording',
           `every quote of this ${relation.type} seeks (争取, 力争) or takes over a transfer (转移), which the plan cannot do alone: write status: sought, or cite the words that commit the plan`,
           relation.status);
+      }
+    }
+  }
+}
+
+/**
+ * The sector tree: 第一、二、三产业 are its roots; every industry hangs from one parent (an industry or a root), so a
+ * roll-up by 三次产业 counts it once and in one place, and its `level` is its depth. Groupings (先进制造业,
+ * 战略性新兴产业 ...) gather industries from anywhere in the tree through PART_OF without being in it; when a
+ * grouping itself lies under a root (先进制造业 under 第二产业), all its members must roll up to that root.
+ */
+function checkSectorTree(graph: GraphView, sink: IssueSink): void {
+  const sectors = new Map(graph.entities.filter((e) => e.type === 'Sector').map((e) => [e.id, e]));
+  const kindOf = (id: string) => sectors.get(id)?.properties.kind as string | undefined;
+  const levelOf = (id: string) => sectors.get(id)?.properties.level as number | undefined;
+  const parents = new Map<string, ResolvedRelation[]>();
+  for (const relation of graph.relations) {
+    if (relation.type !== 'PART_OF' || !sectors.has(relation.from) || !sectors.has(relation.to)) continue;
+    parents.set(relation.from, [...(parents.get(relation.from) ?? []), relation]);
+  }
+  const treeParent = (id: string) => (parents.get(id) ?? []).filter((r) => kindOf(r.to) !== 'grouping');
+  /** The root an industry rolls up to along its tree parents (undefined when the tree is broken on the way). */
+  const rootOf = (id: string, seen = new Set<string>()): string | undefined => {
+    if (kindOf(id) === 'three-sector') return id;
+    if (seen.has(id)) return undefined;
+    seen.add(id);
+    const up = kindOf(id) === 'grouping' ? (parents.get(id) ?? []) : treeParent(id);
+    return up.length === 1 ? rootOf(up[0]!.to, seen) : undefined;
+  };
+  for (const sector of sectors.values()) {
+    const kind = kindOf(sector.id);
+    const level = levelOf(sector.id);
+    const report = (path: YamlPath, message: string, value?: unknown) => sink.entity(sector.id, path, 'sector-tree', message, value);
+    if (kind === undefined) {
+      report(['type'], 'a sector needs a kind: three-sector (第一、二、三产业), industry (one parent in the tree) or grouping (gathers industries across the tree)');
+      continue;
+    }
+    const up = parents.get(sector.id) ?? [];
+    if (kind === 'three-sector') {
+      if (level !== 1) report(['level'], 'a root of the three-sector tree has level 1', level);
+      for (const r of up) sink.relation(r.id, ['to'], 'sector-tree', `${sector.id} is a root of the three-sector tree and has no parent`, r.to);
+    } else if (kind === 'grouping') {
+      if (level !== undefined) report(['level'], 'a grouping is not in the tree and has no level; remove it', level);
+      if (up.length > 1) {
+        for (const r of up.slice(1)) sink.relation(r.id, ['to'], 'sector-tree', `the grouping ${sector.id} has more than one parent (${up.map((x) => x.to).join(', ')})`, r.to);
+      }
+      const root = up.length === 1 ? rootOf(sector.id) : undefined;
+      if (root !== undefined) {
+        for (const member of graph.relations) {
+          if (member.type !== 'PART_OF' || member.to !== sector.id || kindOf(member.from) !== 'industry') continue;
+          const memberRoot = rootOf(member.from);
+          if (memberRoot !== undefined && memberRoot !== root) {
+            sink.relation(member.id, ['from'], 'sector-tree', `${member.from} rolls up to ${memberRoot}, but the grouping ${sector.id} lies under ${root}`, member.from);
+          }
+        }
+      }
+    } else {
+      const tree = treeParent(sector.id);
+      if (tree.length === 0) {
+        report(['id'], 'an industry needs one parent in the tree of 三次产业 (PART_OF another industry or a root): it floats, so a roll-up by 三次产业 misses it', sector.id);
+      } else if (tree.length > 1) {
+        for (const r of tree.slice(1)) {
+          sink.relation(r.id, ['to'], 'sector-tree', `${sector.id} already has the parent ${tree[0]!.to} in the tree; a second one (${r.to}) counts it twice in a roll-up (make one of them a grouping, or drop it)`, r.to);
+        }
+      } else {
+        const parentLevel = levelOf(tree[0]!.to);
+        if (parentLevel !== undefined && level !== parentLevel + 1) {
+          report(['level'], `level must be ${parentLevel + 1}, one below its parent ${tree[0]!.to} (level ${parentLevel})`, level);
+        }
       }
     }
   }

@@ -36,7 +36,8 @@ export type RuleCode =
   | 'coverage-ignore'
   | 'shared-name'
   | 'structural-status'
-  | 'status-wording';
+  | 'status-wording'
+  | 'sector-tree';
 
 export interface ValidationIssue {
   /** the file as given to the reader (data/graph/41-parks.yaml) */

@@ -103,6 +103,122 @@ relations:
 
   it('accepts the corrected file', () => {
     const result = validateFiles({ [FILE]: file('existing', 'sought') });
-    expect(result.errors).toEqual([]);
+    expect([...errorsOf(result, 'structural-status'), ...errorsOf(result, 'status-wording')]).toEqual([]);
+  });
+});
+
+/** 1-based line of the first line of `text` containing `needle`: where the rule must point. */
+function lineOf(text: string, needle: string): number {
+  return text.split('\n').findIndex((l) => l.includes(needle)) + 1;
+}
+
+describe('sector-tree', () => {
+  const sector = (id: string, name: string, kind: string, level: number | null, quote: string) =>
+    `  - id: ${id}
+    type: Sector
+    name: ${name}
+    nameEn: ${id}
+    kind: ${kind}${level === null ? '' : `\n    level: ${level}`}
+    quotes: [${quote}]
+`;
+  const partOf = (from: string, to: string, quote: string) =>
+    `  - { type: PART_OF, from: ${from}, to: ${to}, status: existing, quotes: [${quote}] }\n`;
+  const tree = (
+    o: { softwareLevel?: number; extraParent?: boolean; memberOfAdvanced?: boolean; floating?: boolean } = {},
+  ) =>
+    'entities:\n' +
+    sector(
+      'sector:secondary-industry',
+      '第二产业',
+      'three-sector',
+      1,
+      '目前台商在闽投资中，第一产业约占10%、第二产业占65%、第三产业占25%',
+    ) +
+    sector(
+      'sector:tertiary-industry',
+      '第三产业',
+      'three-sector',
+      1,
+      '闽台产业合作领域已由第一、二产业延伸到物流、金融等第三产业',
+    ) +
+    sector('sector:electronics-information', '电子信息', 'industry', 2, '促进电子信息产业向高端发展') +
+    sector('sector:it-services', '信息技术应用与服务业', 'industry', 2, '信息技术应用与服务业等') +
+    sector(
+      'sector:software',
+      '软件',
+      'industry',
+      o.softwareLevel ?? 3,
+      '强化软件、信息化、电子商务、信息网络等方面的交流合作',
+    ) +
+    sector(
+      'sector:advanced-manufacturing',
+      '先进制造业',
+      'grouping',
+      null,
+      '围绕先进制造业、农业、生产性服务业以及战略性新兴产业',
+    ) +
+    'relations:\n' +
+    partOf('sector:electronics-information', 'sector:secondary-industry', '促进电子信息产业向高端发展') +
+    partOf('sector:it-services', 'sector:tertiary-industry', '信息技术应用与服务业等') +
+    (o.floating
+      ? ''
+      : partOf(
+          'sector:software',
+          'sector:it-services',
+          '强化软件、信息化、电子商务、信息网络等方面的交流合作',
+        )) +
+    (o.extraParent
+      ? partOf('sector:software', 'sector:electronics-information', '促进电子信息产业向高端发展')
+      : '') +
+    partOf(
+      'sector:advanced-manufacturing',
+      'sector:secondary-industry',
+      '围绕先进制造业、农业、生产性服务业以及战略性新兴产业',
+    ) +
+    partOf(
+      'sector:electronics-information',
+      'sector:advanced-manufacturing',
+      '围绕先进制造业、农业、生产性服务业以及战略性新兴产业',
+    ) +
+    (o.memberOfAdvanced
+      ? partOf(
+          'sector:software',
+          'sector:advanced-manufacturing',
+          '围绕先进制造业、农业、生产性服务业以及战略性新兴产业',
+        )
+      : '');
+
+  it('accepts a tree with one parent per industry, levels by depth and a grouping across it', () => {
+    expect(validateFiles({ [FILE]: tree() }).errors).toEqual([]);
+  });
+
+  it('reports a second parent in the tree (software under electronics as well as under IT services)', () => {
+    const text = tree({ extraParent: true });
+    const errors = errorsOf(validateFiles({ [FILE]: text }), 'sector-tree');
+    expect(errors.map(where)).toEqual([
+      `${FILE}:${lineOf(text, 'from: sector:software, to: sector:electronics-information')}  relations[3].to (sector:software|PART_OF|sector:electronics-information)`,
+    ]);
+    expect(errors[0]!.message).toContain('counts it twice in a roll-up');
+  });
+
+  it('reports a level that contradicts the tree, at the level line', () => {
+    const text = tree({ softwareLevel: 2 });
+    const errors = errorsOf(validateFiles({ [FILE]: text }), 'sector-tree');
+    expect(errors.map(where)).toEqual([
+      `${FILE}:${lineOf(text, 'nameEn: sector:software') + 2}  entities[4].level (sector:software)`,
+    ]);
+    expect(errors[0]!.message).toBe('level must be 3, one below its parent sector:it-services (level 2)');
+  });
+
+  it('reports a floating industry and a grouping member that rolls up to another root', () => {
+    const floating = errorsOf(validateFiles({ [FILE]: tree({ floating: true }) }), 'sector-tree');
+    expect(floating.map((e) => e.message)).toEqual([
+      'an industry needs one parent in the tree of 三次产业 (PART_OF another industry or a root): it floats, so a roll-up by 三次产业 misses it',
+    ]);
+    const text = tree({ memberOfAdvanced: true });
+    const member = errorsOf(validateFiles({ [FILE]: text }), 'sector-tree');
+    expect(member.map((e) => `${where(e)}  ${e.message}`)).toEqual([
+      `${FILE}:${lineOf(text, 'from: sector:software, to: sector:advanced-manufacturing')}  relations[5].from (sector:software|PART_OF|sector:advanced-manufacturing)  sector:software rolls up to sector:tertiary-industry, but the grouping sector:advanced-manufacturing lies under sector:secondary-industry`,
+    ]);
   });
 });
