@@ -27,6 +27,8 @@ export const CONSISTENCY_RULES = {
     'a relation that states what something is (IN_SECTOR, MEASURES, OWNS, BASED_ON, PART_OF of a sector, policy or measure) is existing',
   'sector-tree':
     'every sector has a kind; an industry has one parent in the tree of 三次产业 and level = parent level + 1; the three roots have level 1 and no parent; a grouping has no level, at most one parent, and members that roll up to its root',
+  'process-kind':
+    'every product has a kind, and one named as a process (炼油, 裂解, 代工, 封装, 提取, 保鲜, 综合利用, 技术) is a process',
   'status-wording':
     'a TARGETS or FOCUSES_ON relation whose every quote seeks (争取, 力争) or takes over a transfer of Taiwan industry (转移) is sought',
 } as const satisfies Partial<Record<RuleCode, string>>;
@@ -36,6 +38,7 @@ export function checkConsistency(graph: GraphView, sink: IssueSink): void {
   checkSharedNames(graph, sink);
   checkStatuses(graph, types, sink);
   checkSectorTree(graph, sink);
+  checkProductKinds(graph, sink);
 }
 
 /** Every surface form (name or alias) and the path of it inside its entity. */
@@ -162,6 +165,22 @@ function checkSectorTree(graph: GraphView, sink: IssueSink): void {
           report(['level'], `level must be ${parentLevel + 1}, one below its parent ${tree[0]!.to} (level ${parentLevel})`, level);
         }
       }
+    }
+  }
+}
+
+/** The endings by which the plan names a production step, service or technique rather than a good. */
+const PROCESS_NAME = /(炼油|裂解|代工|封装|提取|保鲜|综合利用|技术)$/;
+
+/** A process on a supply chain must say so, or an analyst reads 炼油 or 晶圆代工 as something one can buy. */
+function checkProductKinds(graph: GraphView, sink: IssueSink): void {
+  for (const product of graph.entities) {
+    if (product.type !== 'Product') continue;
+    const kind = product.properties.kind;
+    if (kind === undefined) {
+      sink.entity(product.id, ['type'], 'process-kind', 'a product needs a kind: good, or process (a production step, service or technique)');
+    } else if (kind !== 'process' && PROCESS_NAME.test(product.name)) {
+      sink.entity(product.id, ['kind'], 'process-kind', `"${product.name}" names a process, not a good: write kind: process`, kind);
     }
   }
 }

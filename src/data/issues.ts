@@ -37,7 +37,8 @@ export type RuleCode =
   | 'shared-name'
   | 'structural-status'
   | 'status-wording'
-  | 'sector-tree';
+  | 'sector-tree'
+  | 'process-kind';
 
 export interface ValidationIssue {
   /** the file as given to the reader (data/graph/41-parks.yaml) */

@@ -200,7 +200,7 @@ export const RELATION_RULES: Readonly<Record<RelationType, RelationRule>> = {
   PRODUCES: {
     from: ['Enterprise', 'Project', 'Park'],
     to: ['Product'],
-    description: 'makes or will make this product',
+    description: 'makes or will make this product; for a product of kind process, runs the process (a refinery refines)',
   },
   INPUT_TO: {
     from: ['Product'],

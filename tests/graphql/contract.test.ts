@@ -608,7 +608,7 @@ describe('supplyChain', () => {
     const { supplyChain } = await gql(CHAIN, { product: 'product:ethylene', statuses: ['sought'] });
     for (const edge of supplyChain.edges) expect(edge.status).toBe('sought');
     expect(ids(supplyChain.nodes)).toEqual(
-      expect.arrayContaining(['product:ethylene', 'product:rubber', 'product:tyres']),
+      expect.arrayContaining(['product:ethylene', 'product:resin', 'product:plastic-products']),
     );
   });
 
@@ -749,9 +749,11 @@ describe('chainGaps', () => {
       expect(gap.explanation).toContain(gap.link.name);
       expect(ids(gap.chain.products)).toContain(gap.link.id);
     }
-    // The chain runs from 炼油 to PTA.
-    expect(ids(px.chain.products)).toEqual(expect.arrayContaining(['product:oil-refining', 'product:pta']));
-    expect(px.chain.name).toMatch(/^炼油/);
+    // The chain runs from 炼油 to PTA and on, through the chemical fibres PTA feeds, to new textile fabrics.
+    expect(ids(px.chain.products)).toEqual(
+      expect.arrayContaining(['product:oil-refining', 'product:pta', 'product:new-textile-fabric']),
+    );
+    expect(px.chain.name.split(' → ')[0]).toContain('炼油');
   });
 
   it('keeps the chain of one product, and refuses ids of the wrong type', async () => {

@@ -222,3 +222,37 @@ describe('sector-tree', () => {
     ]);
   });
 });
+
+describe('process-kind', () => {
+  const file = (refiningKind: string | null) => `entities:
+  - id: product:oil-refining
+    type: Product${refiningKind ? `\n    kind: ${refiningKind}` : ''}
+    name: 炼油
+    nameEn: Oil refining
+    quotes: [1600万吨/年炼油]
+  - id: product:ethylene
+    type: Product
+    kind: good
+    name: 乙烯
+    nameEn: Ethylene
+    quotes: [120万吨/年乙烯的炼化一体化项目为龙头]
+relations:
+  - { type: INPUT_TO, from: product:oil-refining, to: product:ethylene, status: planned, quotes: [1600万吨/年炼油] }
+`;
+
+  it('reports a process filed as a good on a chain link, at its kind', () => {
+    const errors = errorsOf(validateFiles({ [FILE]: file('good') }), 'process-kind');
+    expect(errors.map((e) => `${where(e)}  ${e.message}`)).toEqual([
+      `${FILE}:4  entities[0].kind (product:oil-refining)  "炼油" names a process, not a good: write kind: process`,
+    ]);
+  });
+
+  it('reports a product without a kind, at its type', () => {
+    const errors = errorsOf(validateFiles({ [FILE]: file(null) }), 'process-kind');
+    expect(errors.map(where)).toEqual([`${FILE}:3  entities[0].type (product:oil-refining)`]);
+  });
+
+  it('accepts the process flagged', () => {
+    expect(errorsOf(validateFiles({ [FILE]: file('process') }), 'process-kind')).toEqual([]);
+  });
+});

@@ -1530,7 +1530,7 @@ export type RelationType =
   | 'PARTNERS_WITH'
   /** is a sub-area, sub-region, sub-sector or part of a larger policy (Park, Region, Sector, Policy, Measure → Park, Region, Sector, Policy) */
   | 'PART_OF'
-  /** makes or will make this product (Enterprise, Project, Park → Product) */
+  /** makes or will make this product; for a product of kind process, runs the process (a refinery refines) (Enterprise, Project, Park → Product) */
   | 'PRODUCES'
   /** serves or supplies another (配套) (Park, Sector, Region, Enterprise, Agency, Association → Park, Sector, Region, Enterprise, Project) */
   | 'SUPPORTS'
