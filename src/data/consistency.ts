@@ -27,6 +27,8 @@ export const CONSISTENCY_RULES = {
     'a relation that states what something is (IN_SECTOR, MEASURES, OWNS, BASED_ON, PART_OF of a sector, policy or measure) is existing',
   'sector-tree':
     'every sector has a kind; an industry has one parent in the tree of 三次产业 and level = parent level + 1; the three roots have level 1 and no parent; a grouping has no level, at most one parent, and members that roll up to its root',
+  'group-members':
+    'an enterprise named <stem>集团 owns (OWNS) every other enterprise whose name starts with its stem (翔鹭集团 → 翔鹭化纤)',
   'process-kind':
     'every product has a kind, and one named as a process (炼油, 裂解, 代工, 封装, 提取, 保鲜, 综合利用, 技术) is a process',
   'status-wording':
@@ -39,6 +41,7 @@ export function checkConsistency(graph: GraphView, sink: IssueSink): void {
   checkStatuses(graph, types, sink);
   checkSectorTree(graph, sink);
   checkProductKinds(graph, sink);
+  checkGroupMembers(graph, sink);
 }
 
 /** Every surface form (name or alias) and the path of it inside its entity. */
@@ -181,6 +184,24 @@ function checkProductKinds(graph: GraphView, sink: IssueSink): void {
       sink.entity(product.id, ['type'], 'process-kind', 'a product needs a kind: good, or process (a production step, service or technique)');
     } else if (kind !== 'process' && PROCESS_NAME.test(product.name)) {
       sink.entity(product.id, ['kind'], 'process-kind', `"${product.name}" names a process, not a good: write kind: process`, kind);
+    }
+  }
+}
+
+/**
+ * A group the plan names beside its companies (翔鹭集团 beside 翔鹭化纤, 翔鹭石化) owns them: without the OWNS
+ * relations an analyst cannot roll the companies up to the group the plan sets out to foster.
+ */
+function checkGroupMembers(graph: GraphView, sink: IssueSink): void {
+  const enterprises = graph.entities.filter((e) => e.type === 'Enterprise');
+  const owns = new Set(graph.relations.filter((r) => r.type === 'OWNS').map((r) => `${r.from}|${r.to}`));
+  for (const group of enterprises) {
+    const stem = group.name.endsWith('集团') ? group.name.slice(0, -2) : '';
+    if (stem.length < 2) continue;
+    for (const member of enterprises) {
+      if (member.id === group.id || !member.name.startsWith(stem) || owns.has(`${group.id}|${member.id}`)) continue;
+      sink.entity(member.id, ['name'], 'group-members',
+        `"${member.name}" carries the name of the group ${group.id} (${group.name}) but the group does not own it: add OWNS from the group, quoting the passages that name both`, member.name);
     }
   }
 }

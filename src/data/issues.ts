@@ -38,7 +38,8 @@ export type RuleCode =
   | 'structural-status'
   | 'status-wording'
   | 'sector-tree'
-  | 'process-kind';
+  | 'process-kind'
+  | 'group-members';
 
 export interface ValidationIssue {
   /** the file as given to the reader (data/graph/41-parks.yaml) */

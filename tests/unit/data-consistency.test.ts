@@ -256,3 +256,31 @@ relations:
     expect(errorsOf(validateFiles({ [FILE]: file('process') }), 'process-kind')).toEqual([]);
   });
 });
+
+describe('group-members', () => {
+  const file = (owns: boolean) => `entities:
+  - id: enterprise:xianglu-group
+    type: Enterprise
+    name: 翔鹭集团
+    nameEn: Xianglu Group
+    quotes: [友达企业、翔鹭集团、正新企业]
+  - id: enterprise:xianglu-chemical-fibre
+    type: Enterprise
+    name: 翔鹭化纤
+    nameEn: Xianglu Chemical Fiber
+    quotes: [华阳电业、翔鹭化纤、腾龙芳烃]
+relations:
+  - { type: ${owns ? 'OWNS' : 'COOPERATES_WITH'}, from: enterprise:xianglu-group, to: enterprise:xianglu-chemical-fibre, status: existing, quotes: [友达企业、翔鹭集团、正新企业] }
+`;
+
+  it('reports a company that carries a group’s name without the group owning it, at its name', () => {
+    const errors = errorsOf(validateFiles({ [FILE]: file(false) }), 'group-members');
+    expect(errors.map((e) => `${where(e)}  ${e.message}`)).toEqual([
+      `${FILE}:9  entities[1].name (enterprise:xianglu-chemical-fibre)  "翔鹭化纤" carries the name of the group enterprise:xianglu-group (翔鹭集团) but the group does not own it: add OWNS from the group, quoting the passages that name both`,
+    ]);
+  });
+
+  it('accepts the ownership', () => {
+    expect(errorsOf(validateFiles({ [FILE]: file(true) }), 'group-members')).toEqual([]);
+  });
+});
