@@ -1,18 +1,6 @@
-// Cypher fragments shared by the reading queries. Only integers from a checked range, relationship types of
-// src/data/model.ts and constant variable names reach the text; everything that comes from a client
-// travels as a parameter.
+// Cypher fragments shared by the reading queries. Only relationship types of src/data/model.ts and
+// constant variable names reach the text; everything that comes from a client travels as a parameter.
 import { RELATION_TYPES } from '../data/model.ts';
-
-/**
- * `{min,max}` for a quantified path pattern. Quantifier bounds cannot be parameters in Cypher, so the
- * callers pass integers they have range-checked; this refuses anything else.
- */
-export function quantifier(min: number, max: number): string {
-  if (!Number.isInteger(min) || !Number.isInteger(max) || min < 0 || max < min || max < 1 || max > 10) {
-    throw new RangeError(`quantifier {${min},${max}} is outside the allowed bounds`);
-  }
-  return `{${min},${max}}`;
-}
 
 /**
  * Every fact type, `LOCATED_IN|PART_OF|…`, from RELATION_TYPES. A pattern typed with it steps over facts

@@ -50,11 +50,15 @@ const EXTENSIONS = /\.(md|ts|js|mjs|cjs|cypher|java|graphql)$/;
 const BARE_EXTENSIONS = /^[\w-][\w.-]*\.(md|ts|cypher|java|graphql|ya?ml)$/;
 
 /*
- * Pending: web/src is being restructured by the explorer's work of issue 11 (point 3), which also rewrites
- * its comments that cite files not in the repository. Remove this exclusion once that work is on main
- * (`git log main -- web/src`).
+ * Known and not yet fixed: comments of the explorer (web/src, in the hands of the explorer's work of
+ * issue 11) that still cite a file the repository does not have. Each entry excuses that one path in
+ * that one file; anything else there, or a new citation, fails. Remove an entry when its comment is
+ * fixed (the test says so).
  */
-const PENDING: readonly RegExp[] = [/^web\/src\//];
+const PENDING: readonly { file: string; path: string }[] = [
+  { file: 'web/src/model.ts', path: 'DESIGN.md' },
+  { file: 'web/src/canvas/layouts.ts', path: 'DESIGN.md' },
+];
 
 const URL_PATTERN = /\b[a-z][a-z0-9+.-]*:\/\/[^\s)>\]'"`]*/gi;
 const CANDIDATE = /(?<![\w./~@$:*<>{}\\-])(?:\.\.?\/)*\.?[A-Za-z0-9_][\w.-]*(?:\/[\w.-]+)*\/?/g;
@@ -162,8 +166,7 @@ function slashComments(text: string): string[] {
 
 /** What of a file is documentation: all of a Markdown file or of schema.graphql, the comments of the rest. */
 function documentation(file: string): string[] | undefined {
-  if (file.startsWith('data/') || file.includes('/generated/') || PENDING.some((p) => p.test(file)))
-    return undefined;
+  if (file.startsWith('data/') || file.includes('/generated/')) return undefined;
   const isDoc =
     file === 'README.md' ||
     file === 'web/README.md' ||
@@ -189,10 +192,16 @@ describe('paths named by docs, comments and test names', () => {
         for (const missing of missingPaths(file, text)) found.push({ file, path: missing });
     }
     const leftOut = ignored(found.map((f) => f.path));
-    const report = found.filter((f) => !leftOut.has(f.path)).map((f) => `${f.file}: ${f.path}`);
+    const pending = (f: { file: string; path: string }) =>
+      PENDING.some((p) => p.file === f.file && p.path === f.path);
+    const report = found
+      .filter((f) => !leftOut.has(f.path) && !pending(f))
+      .map((f) => `${f.file}: ${f.path}`);
     expect(scanned).toBeGreaterThan(100);
     expect(report).toEqual([]);
-  });
+    const fixed = PENDING.filter((p) => !found.some((f) => f.file === p.file && f.path === p.path));
+    expect(fixed, 'fixed since: remove these entries from PENDING').toEqual([]);
+  }, 60_000); // every file of the repository, parsed
 
   it('tell a missing path from a URL, a glob, a placeholder, a package and a word with a slash', () => {
     const text = `See docs/design.md, docs/nowhere.md and ../shared/STYLE.md; DESIGN.md says so. Not paths:
