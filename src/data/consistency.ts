@@ -29,6 +29,12 @@ export const CONSISTENCY_RULES = {
     'every sector has a kind; an industry has one parent in the tree of 三次产业 and level = parent level + 1; the three roots have level 1 and no parent; a grouping has no level, at most one parent, and members that roll up to its root',
   'group-members':
     'an enterprise named <stem>集团 owns (OWNS) every other enterprise whose name starts with its stem (翔鹭集团 → 翔鹭化纤)',
+  'number-bound':
+    'an indicator with a value has a bound, and one written with 多, 以上, 以下, 左右, 约, 超 … is not all exact',
+  'measure-threshold': 'a measure whose name states a figure (30%, 5亿美元, 一年) carries it as threshold, thresholdUnit and thresholdBound',
+  'growth-base': 'a growth rate, multiple or per-firm average (增长, 比增, 倍, 户均) rests (BASED_ON) on the indicator it is computed from',
+  'clause-twice':
+    'one clause is one indicator: no indicator is named by part of another indicator’s name on the same passage (make it a threshold)',
   'process-kind':
     'every product has a kind, and one named as a process (炼油, 裂解, 代工, 封装, 提取, 保鲜, 综合利用, 技术) is a process',
   'status-wording':
@@ -42,6 +48,7 @@ export function checkConsistency(graph: GraphView, sink: IssueSink): void {
   checkSectorTree(graph, sink);
   checkProductKinds(graph, sink);
   checkGroupMembers(graph, sink);
+  checkNumbers(graph, sink);
 }
 
 /** Every surface form (name or alias) and the path of it inside its entity. */
@@ -202,6 +209,54 @@ function checkGroupMembers(graph: GraphView, sink: IssueSink): void {
       if (member.id === group.id || !member.name.startsWith(stem) || owns.has(`${group.id}|${member.id}`)) continue;
       sink.entity(member.id, ['name'], 'group-members',
         `"${member.name}" carries the name of the group ${group.id} (${group.name}) but the group does not own it: add OWNS from the group, quoting the passages that name both`, member.name);
+    }
+  }
+}
+
+/** Words by which the plan bounds a figure rather than stating it: 700多家, 90%以上, 10%左右, 约占, 超百亿, 5亿美元以下. */
+const APPROXIMATE = /多|余|以上|以下|左右|约|超|逾|不低于|不少于|不超过/;
+/** A figure in a measure's name: 30%, 5亿美元, 一年, 零关税. */
+const FIGURE = /\d+(?:\.\d+)?\s*(?:%|％|亿|万|年)|[一二三四五六七八九十]+年|零关税/;
+/** A figure computed from another: a growth rate, a multiple, an average per firm. */
+const DERIVED = /增长|比增|倍|户均/;
+
+/** Figures as the plan writes them: bounded, with their thresholds, tied to their base, one per clause. */
+function checkNumbers(graph: GraphView, sink: IssueSink): void {
+  const basedOn = new Set(graph.relations.filter((r) => r.type === 'BASED_ON').map((r) => r.from));
+  const indicators = graph.entities.filter((e) => e.type === 'Indicator');
+  for (const indicator of indicators) {
+    const p = indicator.properties;
+    if (p.value !== undefined && p.bound === undefined) {
+      sink.entity(indicator.id, ['value'], 'number-bound', 'a figure needs a bound: exact, at-least (多, 以上), at-most (以下) or about (左右, 约)', p.value);
+    } else if (p.bound === 'exact' && (p.thresholdBound ?? 'exact') === 'exact' && APPROXIMATE.test(indicator.name)) {
+      sink.entity(indicator.id, ['bound'], 'number-bound',
+        `"${indicator.name}" bounds its figure (${indicator.name.match(APPROXIMATE)![0]}), so it is not exact: write at-least, at-most or about (or a threshold with its bound)`, p.bound);
+    }
+    if (p.threshold !== undefined && (p.thresholdUnit === undefined || p.thresholdBound === undefined)) {
+      sink.entity(indicator.id, ['threshold'], 'number-bound', 'a threshold needs its thresholdUnit and thresholdBound', p.threshold);
+    }
+    if (DERIVED.test(indicator.name) && !basedOn.has(indicator.id)) {
+      sink.entity(indicator.id, ['name'], 'growth-base',
+        `"${indicator.name}" is computed from another figure: add BASED_ON to the indicator it grows from or divides (its base value)`, indicator.name);
+    }
+  }
+  for (const measure of graph.entities) {
+    if (measure.type !== 'Measure' || !FIGURE.test(measure.name)) continue;
+    const p = measure.properties;
+    if (p.threshold === undefined || p.thresholdUnit === undefined || p.thresholdBound === undefined) {
+      sink.entity(measure.id, ['name'], 'measure-threshold',
+        `the name states ${measure.name.match(FIGURE)![0]}: record it as threshold, thresholdUnit and thresholdBound so it can be compared`, measure.name);
+    }
+  }
+  // One clause, one indicator: a qualifier of the clause (年销售收入超百亿) is the threshold of the count, not a second figure.
+  const passagesOf = (e: ResolvedEntity) => new Set(e.evidence.map((x) => x.passageId));
+  for (const part of indicators) {
+    const whole = indicators.find(
+      (o) => o.id !== part.id && o.name.includes(part.name) && [...passagesOf(part)].some((id) => passagesOf(o).has(id)),
+    );
+    if (whole) {
+      sink.entity(part.id, ['name'], 'clause-twice',
+        `"${part.name}" is part of the clause of ${whole.id} (${whole.name}) on the same passage: record it there as a threshold rather than as a second indicator`, part.name);
     }
   }
 }

@@ -39,7 +39,11 @@ export type RuleCode =
   | 'status-wording'
   | 'sector-tree'
   | 'process-kind'
-  | 'group-members';
+  | 'group-members'
+  | 'number-bound'
+  | 'measure-threshold'
+  | 'growth-base'
+  | 'clause-twice';
 
 export interface ValidationIssue {
   /** the file as given to the reader (data/graph/41-parks.yaml) */

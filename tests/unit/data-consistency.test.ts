@@ -284,3 +284,70 @@ relations:
     expect(errorsOf(validateFiles({ [FILE]: file(true) }), 'group-members')).toEqual([]);
   });
 });
+
+describe('number-bound, measure-threshold, growth-base and clause-twice', () => {
+  const indicator = (id: string, name: string, extra: string, quote: string) => `  - id: ${id}
+    type: Indicator
+    name: ${name}
+    nameEn: ${id}
+    kind: actual
+    year: 2010${extra}
+    quotes: [${quote}]
+`;
+  const OVER_700 = '全省投资总额千万美元以上的台资企业700多家';
+  const TEN = '10家年销售收入超百亿的台资企业';
+
+  it('reports a lower bound (700多家) recorded as exact, and a figure without a bound', () => {
+    const text = `entities:\n${indicator('indicator:firms', '投资总额千万美元以上的台资企业700多家', '\n    value: 700\n    unit: 家\n    bound: exact', OVER_700)}${indicator('indicator:firms-unbounded', '台资企业700多家', '\n    value: 700\n    unit: 家', OVER_700)}`;
+    const errors = errorsOf(validateFiles({ [FILE]: text }), 'number-bound');
+    expect(errors.map((e) => `${where(e)}  ${e.message}`)).toEqual([
+      `${FILE}:${lineOf(text, 'bound: exact')}  entities[0].bound (indicator:firms)  "投资总额千万美元以上的台资企业700多家" bounds its figure (以上), so it is not exact: write at-least, at-most or about (or a threshold with its bound)`,
+      `${FILE}:${lineOf(text, 'nameEn: indicator:firms-unbounded') + 3}  entities[1].value (indicator:firms-unbounded)  a figure needs a bound: exact, at-least (多, 以上), at-most (以下) or about (左右, 约)`,
+    ]);
+    const fixed = text
+      .replace('bound: exact', 'bound: at-least')
+      .replace('unit: 家\n    quotes', 'unit: 家\n    bound: at-least\n    quotes');
+    expect(errorsOf(validateFiles({ [FILE]: fixed }), 'number-bound')).toEqual([]);
+  });
+
+  it('reports a measure whose threshold lives only in its name', () => {
+    const text = `entities:
+  - id: measure:approval
+    type: Measure
+    name: 5亿美元以下项目委托省级核准
+    nameEn: Provincial approval under US$500 million
+    kind: approval
+    quotes: [委托省级投资主管部门核准]
+`;
+    const errors = errorsOf(validateFiles({ [FILE]: text }), 'measure-threshold');
+    expect(errors.map(where)).toEqual([`${FILE}:4  entities[0].name (measure:approval)`]);
+    expect(errors[0]!.message).toContain('the name states 5亿');
+    const fixed = text.replace(
+      'kind: approval',
+      'kind: approval\n    threshold: 5\n    thresholdUnit: 亿美元\n    thresholdBound: at-most',
+    );
+    expect(errorsOf(validateFiles({ [FILE]: fixed }), 'measure-threshold')).toEqual([]);
+  });
+
+  it('reports a growth rate not tied to its base value, and accepts it with BASED_ON', () => {
+    const q = '实现对台贸易103.89亿美元，比增48.58%';
+    const text = (based: boolean) =>
+      `entities:\n${indicator('indicator:trade', '2010年对台贸易103.89亿美元', '\n    value: 103.89\n    unit: 亿美元\n    bound: exact', q)}${indicator('indicator:trade-growth', '2010年对台贸易比增48.58%', '\n    value: 48.58\n    unit: "%"\n    bound: exact', q)}` +
+      (based
+        ? `relations:\n  - { type: BASED_ON, from: indicator:trade-growth, to: indicator:trade, status: existing, quotes: [${q}] }\n`
+        : '');
+    const errors = errorsOf(validateFiles({ [FILE]: text(false) }), 'growth-base');
+    expect(errors.map(where)).toEqual([
+      `${FILE}:${lineOf(text(false), 'name: 2010年对台贸易比增')}  entities[1].name (indicator:trade-growth)`,
+    ]);
+    expect(errorsOf(validateFiles({ [FILE]: text(true) }), 'growth-base')).toEqual([]);
+  });
+
+  it('reports one clause modelled as two indicators, on the part', () => {
+    const text = `entities:\n${indicator('indicator:ten-firms', TEN, '\n    value: 10\n    unit: 家\n    bound: exact', TEN)}${indicator('indicator:sales', '年销售收入超百亿', '\n    value: 100\n    unit: 亿元\n    bound: at-least', TEN)}`;
+    const errors = errorsOf(validateFiles({ [FILE]: text }), 'clause-twice');
+    expect(errors.map((e) => `${where(e)}  ${e.message}`)).toEqual([
+      `${FILE}:${lineOf(text, 'name: 年销售收入超百亿')}  entities[1].name (indicator:sales)  "年销售收入超百亿" is part of the clause of indicator:ten-firms (10家年销售收入超百亿的台资企业) on the same passage: record it there as a threshold rather than as a second indicator`,
+    ]);
+  });
+});
