@@ -1,9 +1,11 @@
 // The explorer's API client without a network: requests it sends, answers it maps, and failures it turns
 // into messages a person can act on.
+import fs from 'node:fs';
+import { buildSchema, parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { ApiError, GraphQLClient, type Fetch } from '../../web/src/api/client.ts';
 import { createExplorerApi } from '../../web/src/api/explorerApi.ts';
-import type { Passage } from '../../web/src/model.ts';
+import type { Limits, Passage } from '../../web/src/model.ts';
 import { sectionAround } from '../../web/src/passages.ts';
 import { describeError } from '../../web/src/ui/errors.ts';
 import { edge, gulei, gulieTown, tenglong } from './web-fixtures.ts';
@@ -71,7 +73,76 @@ describe('GraphQLClient', () => {
   });
 });
 
+const LIMITS: Limits = {
+  searchFirst: 100,
+  entitiesFirst: 1000,
+  neighborhoodIds: 100,
+  neighborhoodLimit: 5000,
+  pathsMaxHops: 6,
+  pathsFirst: 10,
+  supplyChainDepth: 10,
+  passageContext: 50,
+};
+
 describe('createExplorerApi', () => {
+  it('asks only what schema.graphql answers, the limits among it', async () => {
+    const sent: string[] = [];
+    const refusing: Fetch = async (_url, init) => {
+      sent.push((JSON.parse(String(init.body)) as { query: string }).query);
+      return new Response('{}', { status: 503 });
+    };
+    const api = createExplorerApi(new GraphQLClient('/graphql', refusing));
+    const calls: Promise<unknown>[] = [
+      api.limits(),
+      api.stats(),
+      api.search('古雷', 10),
+      api.entity(gulei.id),
+      api.relation('x'),
+      api.neighborhood([gulei.id]),
+      api.paths(gulei.id, tenglong.id, 4, 3),
+      api.supplyChain('product:px', 'BOTH', 6),
+      api.passageContext('p1', 5, 5),
+      api.policyReach(gulei.id),
+      api.overview('policy:x', LIMITS),
+      api.wholeGraph(LIMITS),
+    ];
+    await Promise.allSettled(calls);
+    expect(sent).toHaveLength(calls.length);
+    const schema = buildSchema(fs.readFileSync(new URL('../../schema.graphql', import.meta.url), 'utf8'));
+    for (const query of sent) expect(validate(schema, parse(query)).map((e) => e.message)).toEqual([]);
+    expect(sent[0]).toMatch(/limits\s*\{/);
+  });
+
+  it('reads the whole graph within the API’s limits: a page of entities, neighbourhoods in chunks', async () => {
+    const sent: { query: string; variables: Record<string, unknown> }[] = [];
+    const ids = ['a', 'b', 'c', 'd', 'e'].map((id) => ({ id: `region:${id}`, degree: id.charCodeAt(0) }));
+    const fetch: Fetch = async (_url, init) => {
+      const request = JSON.parse(String(init.body)) as { query: string; variables: Record<string, unknown> };
+      sent.push(request);
+      const data = request.query.includes('WholeGraphIds')
+        ? { entities: { totalCount: 6, edges: ids.map((node) => ({ node })) } }
+        : {
+            neighborhood: {
+              truncated: false,
+              nodes: (request.variables.ids as string[]).map((id) => ({ ...gulieTown, id })),
+              edges: [],
+            },
+          };
+      return new Response(JSON.stringify({ data }), { headers: { 'content-type': 'application/json' } });
+    };
+    const limits = { ...LIMITS, entitiesFirst: 5, neighborhoodIds: 2, neighborhoodLimit: 7 };
+    const graph = await createExplorerApi(new GraphQLClient('/graphql', fetch)).wholeGraph(limits);
+    expect(sent[0]?.variables).toEqual({ first: 5 });
+    const walks = sent.slice(1).map((r) => r.variables);
+    expect(walks[0]).toMatchObject({ ids: ['region:e', 'region:d'], depth: 2, limit: 7 });
+    expect(walks.slice(1)).toEqual([
+      expect.objectContaining({ ids: ['region:a', 'region:b'], depth: 1, limit: 7 }),
+      expect.objectContaining({ ids: ['region:c'], depth: 1, limit: 7 }),
+    ]);
+    expect(graph.nodes).toHaveLength(5);
+    expect(graph.truncated).toBe(true); // 6 entities, a page of 5
+  });
+
   it('reads an entity’s relations, with their direction, from its neighbourhood', async () => {
     const { fetch, sent } = answering({
       data: {

@@ -1,12 +1,12 @@
 // The explorer's controller, headless, over a small graph in memory that answers as the API does: one undo
 // history for the view's record (what the URL holds) and the canvas together, a shared view replayed step
-// by step, the side panel following what the user does, failures reported with a retry, and each lookup of
-// the details asked of the API once.
+// by step, the side panel following what the user does, failures reported with a retry, the API's limits
+// read first and kept, and each lookup of the details asked of the API once.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ExplorerApi } from '../../web/src/api/explorerApi.ts';
 import { ExplorerController, type Panel } from '../../web/src/explorer/controller.ts';
 import { decodeViewState, encodeViewState } from '../../web/src/explorer/viewState.ts';
-import type { EdgeSummary, EntitySummary, Subgraph } from '../../web/src/model.ts';
+import type { EdgeSummary, EntitySummary, Limits, Subgraph } from '../../web/src/model.ts';
 import {
   edge,
   gulei,
@@ -19,7 +19,7 @@ import {
 } from './web-fixtures.ts';
 
 /** The fixtures as one graph, and the API's answers over it (only what these tests ask). */
-function graphApi(): ExplorerApi & { asked: string[]; failNext: () => void } {
+function graphApi(limits: Partial<Limits> = {}): ExplorerApi & { asked: string[]; failNext: () => void } {
   const star = starAround(zhangzhouTiz, 30);
   const nodes = new Map<string, EntitySummary>();
   const edges = new Map<string, EdgeSummary>();
@@ -62,9 +62,25 @@ function graphApi(): ExplorerApi & { asked: string[]; failNext: () => void } {
   return {
     asked,
     failNext: () => (failing = true),
+    limits: () =>
+      answer('limits', {
+        searchFirst: 100,
+        entitiesFirst: 1000,
+        neighborhoodIds: 100,
+        neighborhoodLimit: 5000,
+        pathsMaxHops: 6,
+        pathsFirst: 10,
+        supplyChainDepth: 10,
+        passageContext: 50,
+        ...limits,
+      }),
     neighborhood: (ids, options = {}) =>
-      answer(`neighborhood ${ids.join(',')}`, around(ids, options.depth ?? 1, options.limit ?? 300)),
-    supplyChain: (product) => answer(`supplyChain ${product}`, { subgraph: pxChain, gaps: pxChainGaps }),
+      answer(
+        `neighborhood ${ids.join(',')} limit ${options.limit}`,
+        around(ids, options.depth ?? 1, options.limit ?? 300),
+      ),
+    supplyChain: (product, _direction, depth) =>
+      answer(`supplyChain ${product} depth ${depth}`, { subgraph: pxChain, gaps: pxChainGaps }),
     entity: (id) => {
       const n = nodes.get(id);
       return answer(
@@ -191,6 +207,19 @@ describe('ExplorerController', () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(controller.canvas.has(gulei.id)).toBe(true);
     expect(busy).toEqual([true, false, true, false]);
+  });
+
+  it('reads the API’s limits first and keeps its requests within them', async () => {
+    const api = graphApi({ neighborhoodLimit: 12, supplyChainDepth: 4 });
+    controller = new ExplorerController(api);
+    await controller.start(decodeViewState('view=chain&product=product:px&depth=9'));
+    expect(api.asked[0]).toBe('limits');
+    expect(controller.limits?.supplyChainDepth).toBe(4);
+    expect(api.asked).toContain('supplyChain product:px depth 4');
+    expect(controller.viewState().base).toMatchObject({ depth: 4 });
+    await controller.open(zhangzhouTiz.id, { expand: true });
+    expect(api.asked).toContain(`neighborhood ${zhangzhouTiz.id} limit 12`);
+    expect(api.asked.filter((a) => a === 'limits')).toHaveLength(1);
   });
 
   it('asks the API once for the details of an entity, and again after a failure', async () => {

@@ -161,6 +161,26 @@ export interface PolicyReachItem {
   readonly path: PathWithEvidence;
 }
 
+/** The maxima the API enforces that the explorer's requests and forms keep within (schema.graphql, Limits). */
+export interface Limits {
+  /** most hits of search(first) */
+  readonly searchFirst: number;
+  /** most entities of a page of entities(first) */
+  readonly entitiesFirst: number;
+  /** most ids of neighborhood(ids) */
+  readonly neighborhoodIds: number;
+  /** most nodes of neighborhood(limit) */
+  readonly neighborhoodLimit: number;
+  /** longest paths(maxHops) */
+  readonly pathsMaxHops: number;
+  /** most paths of paths(first) */
+  readonly pathsFirst: number;
+  /** deepest supplyChain(depth) */
+  readonly supplyChainDepth: number;
+  /** most passages before and after in passageContext */
+  readonly passageContext: number;
+}
+
 export interface TypeCount {
   readonly type: string;
   readonly count: number;

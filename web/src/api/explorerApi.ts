@@ -10,6 +10,7 @@ import type {
   EntitySummary,
   GapKind,
   GraphStats,
+  Limits,
   Passage,
   PathWithEvidence,
   PolicyReachItem,
@@ -80,6 +81,8 @@ export interface OverviewAnswer {
 }
 
 export interface ExplorerApi {
+  /** The API's maxima, which the explorer's requests and forms keep within. */
+  limits(): Promise<Limits>;
   stats(): Promise<GraphStats>;
   search(query: string, first: number, signal?: AbortSignal, types?: readonly string[]): Promise<SearchHit[]>;
   entity(id: string): Promise<EntityRecord | null>;
@@ -93,16 +96,18 @@ export interface ExplorerApi {
   ): Promise<{ subgraph: Subgraph; gaps: ChainGap[] }>;
   passageContext(id: string, before: number, after: number): Promise<Passage[]>;
   policyReach(entity: string): Promise<PolicyReachItem[]>;
-  overview(planId: string): Promise<OverviewAnswer>;
-  /** Every entity and relation (the API has no single query for it: see wholeGraph below). */
-  wholeGraph(): Promise<Subgraph>;
+  overview(planId: string, limits: Limits): Promise<OverviewAnswer>;
+  /** Every entity and relation, as far as the API's limits allow (it has no single query for it). */
+  wholeGraph(limits: Limits): Promise<Subgraph>;
 }
 
 /** The plan's own id in the graph; its TARGETS relations keyed five-zones-ten-parks are 专栏三 (五区十园). */
 export const PLAN_ID = 'policy:fujian-cross-strait-base-plan';
 
-/** The whole-graph view stops at this many entities (the API's `entities` maximum). */
-const WHOLE_GRAPH_MAX = 1000;
+/** The hubs whose neighbourhood to depth 2 makes the bulk of the whole graph. */
+const WHOLE_GRAPH_HUBS = 100;
+/** Neighbours asked for around the plan, around 五区十园 and around their regions. */
+const OVERVIEW_NEIGHBOURS = 1000;
 
 interface RawEdge extends EdgeSummary {
   readonly evidence?: Passage[];
@@ -117,6 +122,24 @@ const GAP_KIND: Record<string, GapKind> = {
 
 export function createExplorerApi(client = new GraphQLClient()): ExplorerApi {
   const api: ExplorerApi = {
+    async limits() {
+      const data = await client.request<{ limits: Limits }>(/* GraphQL */ `
+        query Limits {
+          limits {
+            searchFirst
+            entitiesFirst
+            neighborhoodIds
+            neighborhoodLimit
+            pathsMaxHops
+            pathsFirst
+            supplyChainDepth
+            passageContext
+          }
+        }
+      `);
+      return data.limits;
+    },
+
     async stats() {
       const data = await client.request<{ stats: GraphStats }>(/* GraphQL */ `
         query Stats {
@@ -420,10 +443,11 @@ export function createExplorerApi(client = new GraphQLClient()): ExplorerApi {
       return data.passageContext;
     },
 
-    async wholeGraph() {
-      // Every entity (ids and degrees), then the neighbourhood of the 100 best-connected ones to depth 2,
-      // which holds nearly everything with the relations among it, then the neighbourhood of whatever
-      // is still missing. Three requests; complete, because every relation has an end in one of them.
+    async wholeGraph(limits) {
+      // Every entity (ids and degrees, as many as a page holds), then the neighbourhood of the
+      // best-connected ones to depth 2, which holds nearly everything with the relations among it, then the
+      // neighbourhood of whatever is still missing. A few requests; complete, because every relation has an
+      // end in one of them (truncated when a page or a neighbourhood reached the API's limits).
       const all = await client.request<{
         entities: { totalCount: number; edges: { node: { id: string; degree: number } }[] };
       }>(
@@ -440,12 +464,12 @@ export function createExplorerApi(client = new GraphQLClient()): ExplorerApi {
             }
           }
         `,
-        { first: WHOLE_GRAPH_MAX },
+        { first: limits.entitiesFirst },
       );
       const ids = all.entities.edges.map((e) => e.node);
       const hubs = [...ids]
         .sort((a, b) => b.degree - a.degree)
-        .slice(0, 100)
+        .slice(0, Math.min(WHOLE_GRAPH_HUBS, limits.neighborhoodIds))
         .map((n) => n.id);
       const nodes = new Map<string, EntitySummary>();
       const edges = new Map<string, EdgeSummary>();
@@ -455,19 +479,23 @@ export function createExplorerApi(client = new GraphQLClient()): ExplorerApi {
         for (const e of part.edges) edges.set(e.id, e);
         truncated ||= part.truncated;
       };
-      if (hubs.length > 0) merge(await api.neighborhood(hubs, { depth: 2, limit: 5000 }));
+      const limit = limits.neighborhoodLimit;
+      if (hubs.length > 0) merge(await api.neighborhood(hubs, { depth: 2, limit }));
       const missing = ids.map((n) => n.id).filter((id) => !nodes.has(id));
-      for (let i = 0; i < missing.length; i += 100) {
-        merge(await api.neighborhood(missing.slice(i, i + 100), { depth: 1, limit: 5000 }));
+      const chunk = limits.neighborhoodIds;
+      for (let i = 0; i < missing.length; i += chunk) {
+        merge(await api.neighborhood(missing.slice(i, i + chunk), { depth: 1, limit }));
       }
       return { nodes: [...nodes.values()], edges: [...edges.values()], truncated };
     },
 
-    async overview(planId) {
+    async overview(planId, limits) {
+      // 五区十园 is 15 entities with a few hundred relations around them: far below a neighbourhood's limit.
+      const limit = Math.min(OVERVIEW_NEIGHBOURS, limits.neighborhoodLimit);
       const first = await client.request<{ neighborhood: { nodes: EntitySummary[]; edges: RawEdge[] } }>(
         /* GraphQL */ `
-          query OverviewTargets($plan: ID!) {
-            neighborhood(ids: [$plan], depth: 1, relationTypes: [TARGETS], limit: 1000) {
+          query OverviewTargets($plan: ID!, $limit: Int) {
+            neighborhood(ids: [$plan], depth: 1, relationTypes: [TARGETS], limit: $limit) {
               nodes {
                 ...Card
               }
@@ -483,7 +511,7 @@ export function createExplorerApi(client = new GraphQLClient()): ExplorerApi {
           ${EDGE}
           ${PASSAGE}
         `,
-        { plan: planId },
+        { plan: planId, limit },
       );
       const nodes = new Map(first.neighborhood.nodes.map((n) => [n.id, n]));
       const targets = first.neighborhood.edges
@@ -502,8 +530,13 @@ export function createExplorerApi(client = new GraphQLClient()): ExplorerApi {
         neighborhood: { truncated: boolean; nodes: EntitySummary[]; edges: RawEdge[] };
       }>(
         /* GraphQL */ `
-          query OverviewAround($ids: [ID!]!) {
-            neighborhood(ids: $ids, depth: 1, relationTypes: [LOCATED_IN, FOCUSES_ON, PART_OF], limit: 1000) {
+          query OverviewAround($ids: [ID!]!, $limit: Int) {
+            neighborhood(
+              ids: $ids
+              depth: 1
+              relationTypes: [LOCATED_IN, FOCUSES_ON, PART_OF]
+              limit: $limit
+            ) {
               truncated
               nodes {
                 ...Card
@@ -519,7 +552,7 @@ export function createExplorerApi(client = new GraphQLClient()): ExplorerApi {
           ${CARD}
           ${EDGE}
         `,
-        { ids: parkIds },
+        { ids: parkIds, limit },
       );
       const around = second.neighborhood;
       const sections = new Map(around.edges.map((e) => [e.id, (e.evidence ?? []).map((p) => p.section)]));
@@ -529,10 +562,10 @@ export function createExplorerApi(client = new GraphQLClient()): ExplorerApi {
       const regionParents =
         regionIds.length === 0
           ? { nodes: [], edges: [], truncated: false }
-          : await api.neighborhood([...new Set(regionIds)].slice(0, 100), {
+          : await api.neighborhood([...new Set(regionIds)].slice(0, limits.neighborhoodIds), {
               depth: 1,
               relationTypes: ['LOCATED_IN'],
-              limit: 1000,
+              limit,
             });
       return { targets, around: { ...around, sections }, regionParents };
     },

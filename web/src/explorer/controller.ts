@@ -20,6 +20,7 @@ import type {
   EntityRecord,
   EntitySummary,
   GraphStats,
+  Limits,
   Passage,
   PathWithEvidence,
   PolicyReachItem,
@@ -28,6 +29,7 @@ import type {
 import { sectionAround } from '../passages.ts';
 import type { BaseView, Operation, ViewState } from './viewState.ts';
 
+// The explorer's own choices; each request keeps within the API's limits too (`{ limits }`, read first).
 /** Neighbours shown per expansion; "show more" shows the next as many. */
 const EXPAND_CAP = 25;
 /** Neighbours fetched per expansion (the rest of them wait for "show more"). */
@@ -36,6 +38,8 @@ const EXPAND_FETCH = 250;
 const MORE_FETCH = 1000;
 /** Paths asked for between two entities. */
 const PATHS_FIRST = 3;
+/** Suggestions a search offers. */
+const SEARCH_FIRST = 10;
 /** Passages fetched on each side of a cited one; the section around it is cut from them. */
 const CONTEXT_WINDOW = 25;
 /** Steps undo can go back. */
@@ -85,6 +89,8 @@ export interface ExplorerEvents {
   paths(): void;
   /** the figures of the whole graph arrived (controller.stats) */
   stats(): void;
+  /** the API's limits arrived (controller.limits): the forms offer what they allow */
+  limits(): void;
   /** an operation started (true) or the last one running ended (false) */
   busy(busy: boolean): void;
   /** an operation failed; `retry` runs it again */
@@ -125,7 +131,9 @@ export class ExplorerController extends Emitter<ExplorerEvents> {
     chain: ChainView | null;
     paths: PathsView | null;
     stats: GraphStats | null;
-  } = { overview: null, chain: null, paths: null, stats: null };
+    limits: Limits | null;
+  } = { overview: null, chain: null, paths: null, stats: null, limits: null };
+  private limitsAnswer: Promise<Limits> | undefined;
 
   constructor(api: ExplorerApi, options: ExplorerOptions = {}) {
     super();
@@ -191,6 +199,11 @@ export class ExplorerController extends Emitter<ExplorerEvents> {
     return this.shown.stats;
   }
 
+  /** The API's maxima, once they arrived (start() asks for them first). */
+  get limits(): Limits | null {
+    return this.shown.limits;
+  }
+
   /** The node selected on the canvas, if a node is. */
   selectedNode(): string | null {
     const selection = this.canvas.selection();
@@ -219,7 +232,9 @@ export class ExplorerController extends Emitter<ExplorerEvents> {
   // ------------------------------------------------------------------------------ what panels look up
 
   search(query: string, signal: AbortSignal, types?: readonly string[]): Promise<SearchHit[]> {
-    return this.api.search(query, 10, signal, types);
+    return this.serverLimits().then((limits) =>
+      this.api.search(query, Math.min(SEARCH_FIRST, limits.searchFirst), signal, types),
+    );
   }
 
   record(id: string): Promise<EntityRecord | null> {
@@ -236,8 +251,11 @@ export class ExplorerController extends Emitter<ExplorerEvents> {
 
   /** The section around a passage ("read the section"); a failure is reported as well as rejected. */
   passageContext(id: string): Promise<Passage[]> {
-    const context = this.api
-      .passageContext(id, CONTEXT_WINDOW, CONTEXT_WINDOW)
+    const context = this.serverLimits()
+      .then((limits) => {
+        const window = Math.min(CONTEXT_WINDOW, limits.passageContext);
+        return this.api.passageContext(id, window, window);
+      })
       .then((around) => sectionAround(around, id));
     context.catch((error: unknown) => this.report(error));
     return context;
@@ -250,6 +268,7 @@ export class ExplorerController extends Emitter<ExplorerEvents> {
     this.restoringView = true;
     try {
       await this.run(async () => {
+        await this.serverLimits();
         void this.loadStats();
         this.canvas.setFilters({
           hiddenTypes: new Set(state.hiddenTypes),
@@ -286,7 +305,7 @@ export class ExplorerController extends Emitter<ExplorerEvents> {
   /** One policy's reach drawn as a path, from the policy to the entity, each hop with its evidence. */
   showReach(item: PolicyReachItem, entity: string): Promise<void> {
     return this.run(async () => {
-      const maxHops = Math.max(1, Math.min(6, item.path.length));
+      const maxHops = Math.max(1, Math.min((await this.serverLimits()).pathsMaxHops, item.path.length));
       this.newBase({ kind: 'paths', from: item.policy.id, to: entity, maxHops });
       this.pathIndex = 0;
       await this.canvas.showPaths([item.path], item.policy.id, entity);
@@ -421,7 +440,7 @@ export class ExplorerController extends Emitter<ExplorerEvents> {
   }
 
   private async loadOverview(): Promise<void> {
-    const overview = buildOverview(await this.api.overview(PLAN_ID));
+    const overview = buildOverview(await this.api.overview(PLAN_ID, await this.serverLimits()));
     this.shown.overview = overview;
     this.newBase({ kind: 'overview' });
     await this.canvas.show(overview.subgraph, {
@@ -433,13 +452,14 @@ export class ExplorerController extends Emitter<ExplorerEvents> {
   }
 
   private async loadWholeGraph(): Promise<void> {
-    const graph = await this.api.wholeGraph();
+    const graph = await this.api.wholeGraph(await this.serverLimits());
     this.newBase({ kind: 'whole' });
     await this.canvas.show(graph, { kind: 'explore', layout: 'fcose' });
     if (graph.truncated) this.notify('truncatedGraph');
   }
 
-  private async loadChain(product: string, direction: ChainDirection, depth: number): Promise<void> {
+  private async loadChain(product: string, direction: ChainDirection, asked: number): Promise<void> {
+    const depth = Math.min(asked, (await this.serverLimits()).supplyChainDepth);
     const { subgraph, gaps } = await this.api.supplyChain(product, direction, depth);
     this.newBase({ kind: 'chain', product, direction, depth });
     const analysis = await this.canvas.showChain(subgraph, product, gaps);
@@ -454,8 +474,10 @@ export class ExplorerController extends Emitter<ExplorerEvents> {
     this.showPanel('chain');
   }
 
-  private async loadPaths(from: string, to: string, maxHops: number, index: number): Promise<void> {
-    const paths = await this.api.paths(from, to, maxHops, PATHS_FIRST);
+  private async loadPaths(from: string, to: string, askedHops: number, index: number): Promise<void> {
+    const limits = await this.serverLimits();
+    const maxHops = Math.min(askedHops, limits.pathsMaxHops);
+    const paths = await this.api.paths(from, to, maxHops, Math.min(PATHS_FIRST, limits.pathsFirst));
     this.newBase({ kind: 'paths', from, to, maxHops });
     this.pathIndex = Math.min(index, Math.max(paths.length - 1, 0));
     await this.canvas.showPaths(paths, from, to);
@@ -505,7 +527,8 @@ export class ExplorerController extends Emitter<ExplorerEvents> {
   }
 
   private async expandNode(id: string): Promise<void> {
-    const neighbourhood = await this.api.neighborhood([id], { depth: 1, limit: EXPAND_FETCH });
+    const limit = Math.min(EXPAND_FETCH, (await this.serverLimits()).neighborhoodLimit);
+    const neighbourhood = await this.api.neighborhood([id], { depth: 1, limit });
     this.step({ op: 'expand', id });
     const result = await this.canvas.expand(id, neighbourhood, EXPAND_CAP);
     if (!this.restoringView && result.added === 0 && result.remaining === 0)
@@ -516,7 +539,8 @@ export class ExplorerController extends Emitter<ExplorerEvents> {
   private async showMoreOf(id: string): Promise<void> {
     if (!this.canvas.hasPending(id)) {
       // The first fetch was capped by the API: ask for more this time.
-      const neighbourhood = await this.api.neighborhood([id], { depth: 1, limit: MORE_FETCH });
+      const limit = Math.min(MORE_FETCH, (await this.serverLimits()).neighborhoodLimit);
+      const neighbourhood = await this.api.neighborhood([id], { depth: 1, limit });
       this.step({ op: 'more', id });
       await this.canvas.expand(id, neighbourhood, EXPAND_CAP);
     } else {
@@ -573,6 +597,23 @@ export class ExplorerController extends Emitter<ExplorerEvents> {
 
   private changed(): void {
     if (!this.restoringView) this.emit('change');
+  }
+
+  /** The API's limits, asked once (again after a failure). */
+  private serverLimits(): Promise<Limits> {
+    if (!this.limitsAnswer) {
+      const answer = this.api.limits();
+      this.limitsAnswer = answer;
+      answer.then(
+        (limits) => {
+          if (this.shown.limits) return;
+          this.shown.limits = limits;
+          this.emit('limits');
+        },
+        () => (this.limitsAnswer = undefined),
+      );
+    }
+    return this.limitsAnswer;
   }
 
   private async loadStats(): Promise<void> {

@@ -1,10 +1,15 @@
 // The view as a URL: enough to rebuild what someone saw (the base view, what they added, expanded, hid and
 // pinned, in order; filters; layout; language; selection) and short enough to paste in a message. Pure:
-// encode and decode are inverse, and tested without a browser.
+// encode and decode are inverse, and tested without a browser. A depth or a hop count beyond what the API
+// allows is read as it is: the controller brings it within the API's limits.
 import { DEFAULT_LANG, parseLang, type Lang } from '../i18n/index.ts';
 import type { ChainDirection, RelationStatus } from '../model.ts';
 import { STATUSES } from '../model.ts';
 import { isLayoutName, type LayoutName } from '../canvas/layouts.ts';
+
+/** A chain's depth and a path's hops when nobody chose them. */
+export const DEFAULT_CHAIN_DEPTH = 6;
+export const DEFAULT_MAX_HOPS = 4;
 
 export type BaseView =
   | { readonly kind: 'overview' }
@@ -113,14 +118,14 @@ export function decodeViewState(search: string): ViewState {
       kind: 'chain',
       product: params.get('product') ?? '',
       direction: DIRECTIONS.includes(dir) ? dir : 'BOTH',
-      depth: int('depth', 6, 1, 10),
+      depth: int('depth', DEFAULT_CHAIN_DEPTH, 1, Number.MAX_SAFE_INTEGER),
     };
   } else if (view === 'paths' && params.get('from') && params.get('to')) {
     base = {
       kind: 'paths',
       from: params.get('from') ?? '',
       to: params.get('to') ?? '',
-      maxHops: int('hops', 4, 1, 6),
+      maxHops: int('hops', DEFAULT_MAX_HOPS, 1, Number.MAX_SAFE_INTEGER),
     };
   }
 
@@ -143,6 +148,6 @@ export function decodeViewState(search: string): ViewState {
     hiddenStatuses: negated('status').filter((s): s is RelationStatus =>
       (STATUSES as readonly string[]).includes(s),
     ),
-    pathIndex: base.kind === 'paths' ? int('path', 0, 0, 9) : 0,
+    pathIndex: base.kind === 'paths' ? int('path', 0, 0, Number.MAX_SAFE_INTEGER) : 0,
   };
 }

@@ -1,6 +1,7 @@
 // The chain tool: a product, a direction and a depth, and for the chain on the canvas its gaps (补链), each
 // with why it is one, what covers it and the passages that say so.
 import type { ExplorerController } from '../explorer/controller.ts';
+import { DEFAULT_CHAIN_DEPTH } from '../explorer/viewState.ts';
 import { displayName, list, statusName, t, type Lang } from '../i18n/index.ts';
 import type { ChainDirection, ChainGap, EntitySummary } from '../model.ts';
 import { passageItem } from './details.ts';
@@ -11,7 +12,7 @@ export class ChainPanel {
   readonly element = h('div', { class: 'analysis chain-panel' });
   private readonly picker: EntityPicker;
   private direction: ChainDirection = 'BOTH';
-  private depth = 6;
+  private depth = DEFAULT_CHAIN_DEPTH;
 
   constructor(private readonly controller: ExplorerController) {
     this.picker = new EntityPicker({
@@ -30,12 +31,12 @@ export class ChainPanel {
     controller.on('tool', (tool, selected) => {
       if (tool !== 'chain') return;
       if (selected?.type === 'Product' && !this.picker.value) {
-        this.set(selected, 'BOTH', 6);
+        this.set(selected, 'BOTH', DEFAULT_CHAIN_DEPTH);
         this.render();
       }
       this.picker.focus();
     });
-    controller.on('language', () => this.render());
+    for (const event of ['language', 'limits'] as const) controller.on(event, () => this.render());
     this.render();
   }
 
@@ -72,7 +73,8 @@ export class ChainPanel {
     const depth = h(
       'select',
       { 'aria-label': t(lang, 'depth') },
-      Array.from({ length: 10 }, (_, i) =>
+      // as deep as the API allows (until its limits arrive, the depth chosen)
+      Array.from({ length: this.controller.limits?.supplyChainDepth ?? this.depth }, (_, i) =>
         h('option', { value: i + 1, selected: i + 1 === this.depth }, String(i + 1)),
       ),
     );

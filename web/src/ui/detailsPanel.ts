@@ -3,6 +3,7 @@
 // hint). A selection that changes while its details load wins: the late answer is dropped.
 import type { Selection } from '../canvas/controller.ts';
 import type { ExplorerController } from '../explorer/controller.ts';
+import { DEFAULT_CHAIN_DEPTH } from '../explorer/viewState.ts';
 import { t } from '../i18n/index.ts';
 import type { EntityRecord } from '../model.ts';
 import { renderEdgeDetails, renderEntityDetails, renderPolicyReach, type DetailsActions } from './details.ts';
@@ -26,7 +27,7 @@ export class DetailsPanel {
       showMore: (id) => void controller.showMore(id),
       hide: (id) => controller.hide(id),
       pin: (id) => controller.togglePin(id),
-      chain: (id) => void controller.showChain(id, 'BOTH', 6),
+      chain: (id) => void controller.showChain(id, 'BOTH', DEFAULT_CHAIN_DEPTH),
       pathFrom: (id) => void controller.usePathEnd(id, 'from'),
       pathTo: (id) => void controller.usePathEnd(id, 'to'),
       open: (id) => void controller.open(id, { expand: false }),

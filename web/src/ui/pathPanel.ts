@@ -1,6 +1,7 @@
 // The path tool: two entities and a hop limit, and the shortest paths between them, one highlighted on the
 // canvas at a time, hop by hop with the passage that states each relation.
 import type { ExplorerController } from '../explorer/controller.ts';
+import { DEFAULT_MAX_HOPS } from '../explorer/viewState.ts';
 import { displayName, relationTypeName, statusName, t, type Lang } from '../i18n/index.ts';
 import { statusOf, type EntitySummary, type PathWithEvidence } from '../model.ts';
 import { passageItem } from './details.ts';
@@ -12,7 +13,7 @@ export class PathPanel {
   readonly element = h('div', { class: 'analysis path-panel' });
   private readonly fromPicker: EntityPicker;
   private readonly toPicker: EntityPicker;
-  private maxHops = 4;
+  private maxHops = DEFAULT_MAX_HOPS;
   private paths: readonly PathWithEvidence[] | null = null;
   private current = 0;
   private readonly context = { context: (id: string) => this.controller.passageContext(id) };
@@ -50,7 +51,7 @@ export class PathPanel {
       else this.set(null, entity);
       (end === 'from' ? this.toPicker : this.fromPicker).focus();
     });
-    controller.on('language', () => this.render());
+    for (const event of ['language', 'limits'] as const) controller.on(event, () => this.render());
     this.render();
   }
 
@@ -74,7 +75,8 @@ export class PathPanel {
     const hops = h(
       'select',
       { 'aria-label': t(lang, 'maxHops') },
-      Array.from({ length: 6 }, (_, i) =>
+      // as many hops as the API allows (until its limits arrive, the hops chosen)
+      Array.from({ length: this.controller.limits?.pathsMaxHops ?? this.maxHops }, (_, i) =>
         h('option', { value: i + 1, selected: i + 1 === this.maxHops }, String(i + 1)),
       ),
     );
