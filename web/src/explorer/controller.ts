@@ -17,6 +17,7 @@ import { DEFAULT_LANG, type Lang, type MessageKey } from '../i18n/index.ts';
 import type {
   ChainDirection,
   ChainGap,
+  EdgeDetails,
   EntityRecord,
   EntitySummary,
   GraphStats,
@@ -241,7 +242,7 @@ export class ExplorerController extends Emitter<ExplorerEvents> {
     return this.api.entity(id);
   }
 
-  relation(id: string) {
+  relation(id: string): Promise<EdgeDetails | null> {
     return this.api.relation(id);
   }
 
