@@ -22,6 +22,7 @@ export const en: Catalogue = {
   close: 'Close',
 
   // ------------------------------------------------------------------------------------ canvas and toolbar
+  canvas: 'Graph',
   expand: 'Expand',
   showMore: 'Show more',
   hide: 'Hide',

@@ -23,6 +23,7 @@ export const zhHans = {
   close: '关闭',
 
   // ------------------------------------------------------------------------------------ canvas and toolbar
+  canvas: '关系图',
   expand: '展开邻居',
   showMore: '显示更多',
   hide: '隐藏',

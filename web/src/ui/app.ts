@@ -7,6 +7,7 @@ import type { CanvasController } from '../canvas/controller.ts';
 import { layoutInWorker } from '../canvas/layoutClient.ts';
 import { ExplorerController } from '../explorer/controller.ts';
 import { decodeViewState, encodeViewState } from '../explorer/viewState.ts';
+import { t, type Lang } from '../i18n/index.ts';
 import { Caption } from './caption.ts';
 import { ChainPanel } from './chainPanel.ts';
 import { DetailsPanel } from './detailsPanel.ts';
@@ -26,7 +27,7 @@ export class ExplorerApp {
   constructor(root: HTMLElement, api: ExplorerApi, options: { webgl?: boolean } = {}) {
     const initial = decodeViewState(location.search);
     // cytoscape measures its container when it starts: the canvas takes its place on the page first.
-    const cyContainer = h('div', { class: 'cy', id: 'cy', 'aria-label': 'graph' });
+    const cyContainer = h('div', { class: 'cy', id: 'cy' });
     const canvasArea = h('main', { class: 'canvas-area' }, cyContainer);
     root.replaceChildren(canvasArea);
     const controller = new ExplorerController(api, {
@@ -62,8 +63,12 @@ export class ExplorerApp {
 
     bindKeys(controller, () => header.focusSearch());
     this.keepUrlOnView();
-    document.documentElement.lang = controller.lang;
-    controller.on('language', (lang) => (document.documentElement.lang = lang));
+    const language = (lang: Lang) => {
+      document.documentElement.lang = lang;
+      cyContainer.setAttribute('aria-label', t(lang, 'canvas'));
+    };
+    language(controller.lang);
+    controller.on('language', language);
     root.setAttribute('aria-busy', 'true');
     void controller.start(initial).finally(() => root.setAttribute('aria-busy', 'false'));
   }

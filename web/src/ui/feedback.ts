@@ -11,7 +11,7 @@ const SLOW_MS = 250;
 const NOTICE_MS = 2200;
 
 export class LoadingIndicator {
-  readonly bar = h('div', { class: 'loading', hidden: true, role: 'progressbar', 'aria-label': 'loading' });
+  readonly bar = h('div', { class: 'loading', hidden: true, role: 'progressbar' });
   readonly label = h('div', { class: 'loading-label', hidden: true, id: 'loading' });
   private slow: ReturnType<typeof setTimeout> | undefined;
 
@@ -19,6 +19,7 @@ export class LoadingIndicator {
     controller.on('busy', (busy) => {
       clearTimeout(this.slow);
       this.bar.hidden = !busy;
+      this.bar.setAttribute('aria-label', t(controller.lang, 'loading'));
       if (!busy) this.label.hidden = true;
       else if (this.label.hidden)
         this.slow = setTimeout(() => {
