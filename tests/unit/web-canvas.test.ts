@@ -177,7 +177,8 @@ describe('CanvasController', () => {
   });
 });
 
-describe('the layout runner on a large canvas', () => {
+// Hundreds of nodes laid out for real: seconds on a loaded machine, so more than vitest's default 5 s.
+describe('the layout runner on a large canvas', { timeout: 30_000 }, () => {
   it('draws a draft at once, eases into the worker’s layout, and reuses it for the same graph', async () => {
     const jobs: LayoutJob[] = [];
     const refineLayout = (job: LayoutJob): Promise<LayoutAnswer> => {
@@ -239,7 +240,7 @@ describe('the layout runner on a large canvas', () => {
   });
 });
 
-describe('level of detail on a large canvas', () => {
+describe('level of detail on a large canvas', { timeout: 30_000 }, () => {
   it('switches to the large-graph stylesheet above 400 nodes and back', async () => {
     controller = new CanvasController();
     await controller.show(starAround(zhangzhouTiz, 450), { kind: 'explore' });
