@@ -10,6 +10,10 @@
 CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT passage_id IF NOT EXISTS FOR (p:Passage) REQUIRE p.id IS UNIQUE;
 CREATE CONSTRAINT meta_key IF NOT EXISTS FOR (m:Meta) REQUIRE m.key IS UNIQUE;
+// data/later: the pages read, the status steps of entities, one research record per entity described.
+CREATE CONSTRAINT source_id IF NOT EXISTS FOR (s:Source) REQUIRE s.id IS UNIQUE;
+CREATE CONSTRAINT status_step_id IF NOT EXISTS FOR (s:StatusStep) REQUIRE s.id IS UNIQUE;
+CREATE CONSTRAINT research_id IF NOT EXISTS FOR (r:Research) REQUIRE r.id IS UNIQUE;
 // One load at a time: the lease node a load holds (src/write/lock.ts).
 CREATE CONSTRAINT load_lock_key IF NOT EXISTS FOR (l:LoadLock) REQUIRE l.key IS UNIQUE;
 
@@ -19,6 +23,8 @@ CREATE CONSTRAINT staged_entity_id IF NOT EXISTS FOR (n:StagedEntity) REQUIRE n.
 CREATE CONSTRAINT staged_passage_id IF NOT EXISTS FOR (p:StagedPassage) REQUIRE p.id IS UNIQUE;
 CREATE INDEX staged_entity_type IF NOT EXISTS FOR (n:StagedEntity) ON (n.type);
 CREATE INDEX staged_passage_document IF NOT EXISTS FOR (p:StagedPassage) ON (p.documentId);
+CREATE CONSTRAINT staged_source_id IF NOT EXISTS FOR (s:StagedSource) REQUIRE s.id IS UNIQUE;
+CREATE CONSTRAINT staged_status_step_id IF NOT EXISTS FOR (s:StagedStatusStep) REQUIRE s.id IS UNIQUE;
 
 // Lookups the API and the named queries make.
 // (type, id): an entity of a type by id, and the entities of a type in id order (src/read/entities.ts).

@@ -347,3 +347,160 @@ export type SourceMetadata = z.infer<typeof sourceMetadataSchema>;
 function optionalShape(shape: Record<string, z.ZodType>): Record<string, z.ZodOptional<z.ZodType>> {
   return Object.fromEntries(Object.entries(shape).map(([key, schema]) => [key, schema.optional()]));
 }
+
+// ------------------------------------------------------------------------------- later sources and time
+
+/**
+ * What a later source says became of a project, park or enterprise (data/later, docs/data-format.md
+ * "Later sources and status steps"): the vocabulary of a status step.
+ */
+export const LATER_STATUSES = [
+  'planned',
+  'under-construction',
+  'operating',
+  'expanded',
+  'suspended',
+  'cancelled',
+  'reorganised',
+  'renamed',
+  'merged',
+  'acquired',
+  'bankrupt',
+  'closed',
+  'unknown',
+] as const;
+export type LaterStatus = (typeof LATER_STATUSES)[number];
+
+/**
+ * What became of an intention of the plan, read from the latest later status: `realised` (it runs),
+ * `transformed` (it goes on under another owner or name), `pending` (still planned or being built),
+ * `suspended`, `abandoned` (cancelled, closed, bankrupt) or `unknown` (no later source dates it).
+ */
+export const OUTCOMES = ['realised', 'transformed', 'pending', 'suspended', 'abandoned', 'unknown'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+export const LATER_STATUS_OUTCOMES: Readonly<Record<LaterStatus, Outcome>> = {
+  planned: 'pending',
+  'under-construction': 'pending',
+  operating: 'realised',
+  expanded: 'realised',
+  suspended: 'suspended',
+  cancelled: 'abandoned',
+  reorganised: 'transformed',
+  renamed: 'transformed',
+  merged: 'transformed',
+  acquired: 'transformed',
+  bankrupt: 'abandoned',
+  closed: 'abandoned',
+  unknown: 'unknown',
+};
+
+/** A date as precise as its source gives it: "2013", "2013-07" or "2013-07-30". */
+export const PARTIAL_DATE_PATTERN = /^\d{4}(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$/;
+
+/** Whether `text` is a real date of one of the three precisions (2013-02-30 is not). */
+export function isPartialDate(text: string): boolean {
+  if (!PARTIAL_DATE_PATTERN.test(text)) return false;
+  if (text.length < 10) return true;
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+}
+
+/** The first day a partial date covers: "2013" → "2013-01-01", "2013-07" → "2013-07-01". */
+export function firstDayOf(date: string): string {
+  return date.length === 4 ? `${date}-01-01` : date.length === 7 ? `${date}-01` : date;
+}
+
+/**
+ * Two partial dates compared at the coarser precision of the two, so "2013" neither precedes nor follows
+ * "2013-07-30" (the order of status steps, docs/data-format.md).
+ */
+export function compareCoarse(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  const x = a.slice(0, n);
+  const y = b.slice(0, n);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+const partialDate = z.string().refine(isPartialDate, 'a date is written "2013", "2013-07" or "2013-07-30" (as a quoted string)');
+const laterText = z.string().trim().min(1);
+const sourceId = z.string().regex(/^web:[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a source id is web:<publisher>-<date>-<slug>, e.g. web:163-2013-07-30-zhangzhou-px-blast');
+
+/** One page read for data/later (data/later/sources.yaml). */
+export const laterSourceSchema = z.strictObject({
+  id: sourceId,
+  url: z.url({ protocol: /^https?$/, error: 'must be an http(s) address' }),
+  publisher: laterText,
+  title: laterText,
+  date: partialDate.nullable(),
+  /** where the date comes from: stated on the page, encoded in the address, or none */
+  dateBasis: z.enum(['page', 'url', 'none']),
+  language: laterText,
+  kind: laterText,
+  accessed: partialDate,
+  copyOf: laterText.optional(),
+  note: laterText.optional(),
+});
+export type LaterSource = z.infer<typeof laterSourceSchema>;
+
+/** Figures, owners and shares a step reports: a mapping of names to values (nested mappings and lists allowed). */
+const laterFacts = z.record(z.string(), z.unknown());
+
+/** The citation every later fact carries: a page, where on it, and a one-sentence summary in English and Chinese. */
+const citationShape = {
+  summary_en: laterText,
+  summary_zh: laterText,
+  source: sourceId,
+  where: laterText,
+  seeAlso: z.array(sourceId).optional(),
+};
+
+export const laterStepSchema = z.strictObject({
+  date: partialDate,
+  status: z.enum(LATER_STATUSES),
+  ...citationShape,
+  facts: laterFacts.default({}),
+});
+
+export const laterUndatedSchema = z.strictObject({ ...citationShape, facts: laterFacts.default({}) });
+
+/**
+ * A fact between two entities of data/graph that a later source states (who came to own what, from when):
+ * a relation with an external citation instead of quotes, valid from a date and, when a source says so, to one.
+ */
+export const laterRelationSchema = z.strictObject({
+  type: z.enum(RELATION_TYPES),
+  from: z.string(),
+  to: z.string(),
+  status: z.enum(RELATION_STATUSES),
+  validFrom: partialDate,
+  validTo: partialDate.optional(),
+  key: z.string().optional(),
+  share: z.number().gt(0).max(1).optional(),
+  caveats: z.array(laterText).default([]),
+  ...citationShape,
+});
+
+export const laterEntitySchema = z.strictObject({
+  entity: z.string(),
+  latest: z
+    .strictObject({
+      status: z.enum(LATER_STATUSES),
+      date: partialDate.nullable(),
+      source: sourceId,
+      note: laterText.optional(),
+    })
+    .optional(),
+  steps: z.array(z.unknown()).optional(),
+  undated: z.array(z.unknown()).optional(),
+  relations: z.array(z.unknown()).optional(),
+  caveats: z.array(laterText).default([]),
+  searched: z.array(laterText).default([]),
+  found: z.literal('none').optional(),
+});
+
+/** A file of data/later: its pages (sources.yaml) and/or its entities (projects.yaml, parks.yaml, ...). */
+export const laterFileSchema = z.strictObject({
+  sources: z.array(z.unknown()).optional(),
+  entities: z.array(z.unknown()).optional(),
+});

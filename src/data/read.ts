@@ -44,9 +44,20 @@ export interface SourceDocument {
   readonly parsed: ParsedDocument;
 }
 
+/** A file of data/later: its pages and/or entities (docs/data-format.md, "Later sources and status steps"). */
+export interface LaterFile {
+  readonly file: string;
+  /** the whole file as plain data (undefined when it is empty or not YAML) */
+  readonly content: unknown;
+  readonly syntaxIssues: readonly ValidationIssue[];
+  lineOf(path: YamlPath): number;
+}
+
 export interface DataSet {
   readonly sources: readonly SourceDocument[];
   readonly files: readonly GraphFile[];
+  /** data/later/*.yaml, in file-name order (none when the folder is absent) */
+  readonly later?: readonly LaterFile[];
   /** problems found while reading the sources (unreadable or malformed metadata, missing text); each
    * graph file carries its own syntax issues */
   readonly issues: readonly ValidationIssue[];
@@ -64,6 +75,25 @@ export function parseGraphFile(file: string, source: string): GraphFile {
     return Array.isArray(list) ? list.map((value: unknown, index) => ({ index, value, line: lineOf([key, index]) })) : [];
   };
   return { file, content, entities: entries('entities'), relations: entries('relations'), syntaxIssues, lineOf };
+}
+
+/** Parses one file of data/later. Pure: `file` is only used to label issues. */
+export function parseLaterFile(file: string, source: string): LaterFile {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const syntaxIssues = yamlIssues(file, doc, lineCounter);
+  const content: unknown = syntaxIssues.some((i) => i.rule === 'yaml-syntax') ? undefined : doc.toJS();
+  return { file, content, syntaxIssues, lineOf: (p) => lineOfPath(doc, lineCounter, p) };
+}
+
+/** Reads data/later/*.yaml under `laterDir` in file-name order. */
+export async function readLaterFiles(laterDir: string): Promise<LaterFile[]> {
+  const files: LaterFile[] = [];
+  for (const name of await yamlFilesIn(laterDir)) {
+    const file = path.join(laterDir, name);
+    files.push(parseLaterFile(displayPath(file), await readFile(file, 'utf8')));
+  }
+  return files;
 }
 
 /** Parses a source's metadata YAML; the text is parsed by parseSourceDocument once its file is known. */
@@ -142,12 +172,13 @@ export async function* readGraphFiles(graphDir: string): AsyncGenerator<GraphFil
   }
 }
 
-/** Reads data/sources and data/graph under `dataDir`. */
+/** Reads data/sources, data/graph and data/later under `dataDir`. */
 export async function readDataSet(dataDir: string = DEFAULT_DATA_DIR): Promise<DataSet> {
   const { sources, issues } = await readSources(path.join(dataDir, 'sources'));
   const files: GraphFile[] = [];
   for await (const file of readGraphFiles(path.join(dataDir, 'graph'))) files.push(file);
-  return { sources, files, issues };
+  const later = await readLaterFiles(path.join(dataDir, 'later'));
+  return { sources, files, issues, later };
 }
 
 /** A path relative to the working directory when it lies below it, so messages stay short and clickable. */

@@ -5,6 +5,7 @@
 import type { ParsedDocument, Passage, Section } from '../sources/types.ts';
 import { locateQuote, QuoteError, type QuoteErrorCode } from '../sources/quote.ts';
 import { checkConsistency, CONSISTENCY_RULES } from './consistency.ts';
+import { checkLater, EMPTY_LATER, LATER_RULES, type LaterResearch, type ResolvedLater } from './later.ts';
 import { compareIssues, formatPath, type RuleCode, type ValidationIssue } from './issues.ts';
 import {
   DEFAULT_DOCUMENT_ID,
@@ -62,6 +63,10 @@ export interface ResolvedEntity {
   readonly properties: Readonly<Record<string, PropertyValue>>;
   readonly evidence: readonly Evidence[];
   readonly source: SourceRef;
+  /** the date of the document its quotes resolve against (the plan's: 2011-10-29); absent when unknown */
+  readonly stated?: string;
+  /** what data/later says became of it (absent when data/later does not describe it) */
+  readonly later?: LaterResearch;
 }
 
 export interface ResolvedRelation {
@@ -77,6 +82,8 @@ export interface ResolvedRelation {
   readonly caveats: readonly string[];
   readonly evidence: readonly Evidence[];
   readonly source: SourceRef;
+  /** the date of the document its quotes resolve against (the plan's: 2011-10-29); absent when unknown */
+  readonly stated?: string;
 }
 
 export interface ResolvedDocument {
@@ -92,6 +99,8 @@ export interface ResolvedGraph {
   readonly passages: readonly Passage[];
   readonly entities: readonly ResolvedEntity[];
   readonly relations: readonly ResolvedRelation[];
+  /** data/later: the pages read, the status steps, the facts later pages state */
+  readonly later: ResolvedLater;
 }
 
 export interface ValidationResult {
@@ -136,6 +145,7 @@ export const RULES: Readonly<Record<RuleCode, string>> = {
   'no-relation': 'every entity takes part in at least one relation',
   'coverage-ignore': 'data/coverage-ignore.yaml entries name a passage or quote and give a reason',
   ...CONSISTENCY_RULES,
+  ...LATER_RULES,
 };
 
 const QUOTE_RULES: Readonly<Record<QuoteErrorCode, RuleCode>> = {
@@ -171,6 +181,8 @@ interface EntryContext {
 class GraphValidator {
   private readonly errors: ValidationIssue[] = [];
   private readonly sources = new Map<string, ParsedDocument>();
+  /** the publication date of each source: when the facts quoting it were stated */
+  private readonly published = new Map<string, string>();
   private readonly entityIndex = new Map<string, EntityRecord>();
   private readonly relationIndex = new Map<string, SourceRef>();
   private readonly related = new Set<string>();
@@ -181,7 +193,10 @@ class GraphValidator {
   private readonly relations: ResolvedRelation[] = [];
 
   constructor(private readonly data: DataSet) {
-    for (const s of data.sources) this.sources.set(s.id, s.parsed);
+    for (const s of data.sources) {
+      this.sources.set(s.id, s.parsed);
+      this.published.set(s.id, s.metadata.published);
+    }
     this.errors.push(...data.issues, ...data.files.flatMap((f) => f.syntaxIssues));
   }
 
@@ -193,6 +208,12 @@ class GraphValidator {
       entity: (id, path, rule, message, value) => this.issueAtSubject(`entity:${id}`, path, rule, message, value),
       relation: (id, path, rule, message, value) => this.issueAtSubject(`relation:${id}`, path, rule, message, value),
     });
+    const { later, issues: laterIssues } = checkLater(this.data.later ?? [], {
+      entityTypes: new Map([...this.entityIndex].map(([id, record]) => [id, record.type])),
+      relationIds: this.relationIndex,
+      closestId: (id) => this.closestId(id),
+    });
+    this.errors.push(...laterIssues);
     for (const entity of this.entities) {
       if (!this.related.has(entity.id)) {
         this.report({ file: entity.source.file, line: entity.source.line, path: this.entityPaths.get(entity.id) ?? '', subject: entity.id, rule: 'no-relation',
@@ -203,8 +224,12 @@ class GraphValidator {
     const graph: ResolvedGraph = {
       documents: this.data.sources.map((s) => ({ id: s.id, metadata: s.metadata, textFile: s.textFile, sections: s.parsed.sections })),
       passages: this.data.sources.flatMap((s) => s.parsed.passages),
-      entities: this.entities,
+      entities: this.entities.map((entity) => {
+        const research = later.research.get(entity.id);
+        return research ? { ...entity, later: research } : entity;
+      }),
       relations: this.relations,
+      later: later ?? EMPTY_LATER,
     };
     return { valid: errors.length === 0, errors, graph, sources: this.data.sources.map((s) => s.parsed) };
   }
@@ -309,7 +334,14 @@ class GraphValidator {
       properties: pickProperties(data, Object.keys(ENTITY_PROPERTIES[type])),
       evidence,
       source: { file: file.file, line: entry.line },
+      ...this.statedBy(doc),
     });
+  }
+
+  /** `{ stated }`: the date of the document a file's quotes resolve against, when it has one. */
+  private statedBy(doc: ParsedDocument | undefined): { stated?: string } {
+    const published = doc ? this.published.get(doc.documentId) : undefined;
+    return published === undefined ? {} : { stated: published };
   }
 
   private checkRelation(file: GraphFile, entry: GraphEntry, doc: ParsedDocument | undefined): void {
@@ -387,6 +419,7 @@ class GraphValidator {
       caveats: data.caveats as string[],
       evidence,
       source: { file: file.file, line: entry.line },
+      ...this.statedBy(doc),
     });
   }
 

@@ -10,14 +10,15 @@ import { RELATION_TYPES } from '../data/model.ts';
 export const FACT_TYPES = RELATION_TYPES.join('|');
 
 /**
- * The number of facts of the entity `n`, both directions: its relationships less its evidence links and,
- * for a Document, the passages linked to it (the only relationships of an entity that are not facts;
- * docs/graph-model.md). Each term is a count lookup (`getDegree`), which Neo4j answers from the node's
- * relationship counts once it has many, so a hub with 50,000 facts costs what a leaf costs;
- * `COUNT { (n)--(:Entity) }` read every relationship and its other end.
+ * The number of facts of the entity `n`, both directions: its relationships less its evidence links, for a
+ * Document the passages linked to it, and the status steps and research record of data/later that point
+ * to it (the only relationships of an entity that are not facts; docs/graph-model.md). Each term is a count
+ * lookup (`getDegree`), which Neo4j answers from the node's relationship counts once it has many, so a hub
+ * with 50,000 facts costs what a leaf costs; `COUNT { (n)--(:Entity) }` read every relationship and its
+ * other end.
  */
 export const degreeOf = (n: string) =>
-  /* Cypher */ `(COUNT { (${n})--() } - COUNT { (${n})-[:EVIDENCED_BY]->() } - COUNT { (${n})<-[:IN_DOCUMENT]-() })`;
+  /* Cypher */ `(COUNT { (${n})--() } - COUNT { (${n})-[:EVIDENCED_BY]->() } - COUNT { (${n})<-[:IN_DOCUMENT]-() } - COUNT { (${n})<-[:STEP_OF|RESEARCH_OF]-() })`;
 
 /** The filter on a fact `r` by the `$relationTypes` and `$statuses` parameters (null: no filter). */
 export const factFilter = (r: string) =>

@@ -18,6 +18,18 @@ export interface EntityRow {
   readonly degree: number;
   /** type-specific properties only (the common ones and the loader's searchText left out) */
   readonly properties: Readonly<Record<string, PropertyValue>>;
+  /** when the source of its quotes was published (the plan's date), null when unknown */
+  readonly stated: string | null;
+}
+
+/** Where a later fact comes from: a page of data/later, where on it, and the project's summary. */
+export interface CitationRow {
+  /** id of the page, a (:Source) */
+  readonly source: string;
+  readonly where: string;
+  readonly summary: string;
+  readonly summaryZh: string;
+  readonly seeAlso: readonly string[];
 }
 
 /** A fact `(source)-[type]->(target)`. */
@@ -33,6 +45,13 @@ export interface EdgeRow {
   readonly quotes: readonly string[];
   /** relation-specific scalar properties (share, key, ...) */
   readonly properties: Readonly<Record<string, PropertyValue>>;
+  /** when it was stated: the plan's date, or the date of the later page that states it (null when unknown) */
+  readonly stated: string | null;
+  /** from when (and until when) it holds, as a later page says; null for the plan's facts */
+  readonly validFrom: string | null;
+  readonly validTo: string | null;
+  /** the page a later fact rests on; null for a fact of the plan (its provenance is its quotes) */
+  readonly citation: CitationRow | null;
 }
 
 export interface PassageRow {
@@ -49,8 +68,24 @@ export interface PassageRow {
   readonly quote: string | null;
 }
 
-const ENTITY_COMMON = new Set(['id', 'type', 'name', 'nameEn', 'aliases', 'caveats', 'searchText']);
-const EDGE_COMMON = new Set(['id', 'status', 'caveats', 'evidence', 'quotes']);
+const ENTITY_COMMON = new Set(['id', 'type', 'name', 'nameEn', 'aliases', 'caveats', 'searchText', 'stated']);
+const EDGE_COMMON = new Set([
+  'id',
+  'status',
+  'caveats',
+  'evidence',
+  'quotes',
+  'stated',
+  'validFrom',
+  'validTo',
+  'source',
+  'onPage',
+  'summary',
+  'summaryZh',
+  'seeAlso',
+]);
+
+const textOrNull = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
 /*
  * Projections. The argument is a Cypher variable name chosen by the calling module (a constant, never
@@ -96,6 +131,7 @@ export function toEntityRow(raw: unknown): EntityRow {
     caveats: strings(props.caveats),
     degree: Number(degree ?? 0),
     properties,
+    stated: textOrNull(props.stated),
   };
 }
 
@@ -115,6 +151,19 @@ export function toEdgeRow(raw: unknown): EdgeRow {
     evidence: strings(props.evidence),
     quotes: strings(props.quotes),
     properties,
+    stated: textOrNull(props.stated),
+    validFrom: textOrNull(props.validFrom),
+    validTo: textOrNull(props.validTo),
+    citation:
+      typeof props.source === 'string'
+        ? {
+            source: props.source,
+            where: String(props.onPage ?? ''),
+            summary: String(props.summary ?? ''),
+            summaryZh: String(props.summaryZh ?? ''),
+            seeAlso: strings(props.seeAlso),
+          }
+        : null,
   };
 }
 

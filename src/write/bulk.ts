@@ -34,6 +34,7 @@ import { ImportCsvWriter, importArguments } from './csv.ts';
 import {
   entityRow,
   evidenceRows,
+  laterRows,
   passageRow,
   relationRow,
   type EntityNodeRow,
@@ -70,6 +71,8 @@ export interface BulkLoadReport {
   readonly relations: number;
   readonly passages: number;
   readonly evidence: number;
+  readonly sources: number;
+  readonly statusSteps: number;
   /** the import JVM's peak resident memory (MB; -1 when unknown) */
   readonly importPeakRssMb: number;
 }
@@ -114,8 +117,17 @@ export async function bulkLoad(input: BulkLoadInput): Promise<BulkLoadReport> {
 }
 
 interface WrittenCounts {
-  readonly report: { entities: number; relations: number; passages: number; evidence: number };
-  /** every relationship: facts, evidence, NEXT, IN_DOCUMENT */
+  readonly report: {
+    entities: number;
+    relations: number;
+    passages: number;
+    evidence: number;
+    sources: number;
+    statusSteps: number;
+  };
+  /** every node: entities, passages, the stamp, and data/later's pages, steps and research records */
+  readonly nodes: number;
+  /** every relationship: facts, evidence, NEXT, IN_DOCUMENT, STEP_OF, CITES, RESEARCH_OF */
   readonly relationships: number;
 }
 
@@ -189,6 +201,25 @@ async function writeCsv(input: BulkLoadInput, csvDir: string) {
   }
   for (const entity of graph.entities) await addEntity(entityRow(entity), evidenceRows(entity));
   for (const relation of graph.relations) await addRelation(relationRow(relation));
+  // data/later (transactional.ts writeLater): pages, steps with STEP_OF and CITES, research with RESEARCH_OF.
+  const later = laterRows(graph.later);
+  for (const relation of later.relations) await addRelation(relation);
+  for (const row of later.sources) await writer.addNode('Source', ['Source'], row.id, row);
+  for (const row of later.steps) {
+    await writer.addNode('StatusStep', ['StatusStep'], row.id, row);
+    await writer.addRelationship('STEP_OF', { space: 'StatusStep', id: row.id }, { space: 'Entity', id: row.entity }, {});
+    written.other += 1;
+  }
+  for (const cite of later.cites) {
+    await writer.addRelationship('CITES', { space: 'StatusStep', id: cite.step }, { space: 'Source', id: cite.source }, { role: cite.role });
+    written.other += 1;
+  }
+  for (const row of later.research) {
+    await writer.addNode('Research', ['Research'], row.id, row);
+    await writer.addRelationship('RESEARCH_OF', { space: 'Research', id: row.id }, { space: 'Entity', id: row.entity }, {});
+    written.other += 1;
+  }
+  const laterNodes = later.sources.length + later.steps.length + later.research.length;
   // IN_DOCUMENT: every passage to each Document entity naming its document (transactional.ts linkDocuments).
   for (const [entityId, documentId] of documents) {
     for (const passage of passages) {
@@ -204,24 +235,22 @@ async function writeCsv(input: BulkLoadInput, csvDir: string) {
   }
   // The stamp, as the swap of transactional.ts writes it: `SET m = $meta, m.key = 'graph'`.
   const loadedAt = new Date().toISOString();
-  await writer.addNode('Meta', ['Meta'], 'graph', {
-    ...graphStamp(input.dataHash, loadedAt, written.entities, written.relations, passages.length),
-    key: 'graph',
-  });
+  const report = {
+    entities: written.entities,
+    relations: written.relations,
+    passages: passages.length,
+    evidence: written.evidence,
+    sources: later.sources.length,
+    statusSteps: later.steps.length,
+  };
+  await writer.addNode('Meta', ['Meta'], 'graph', { ...graphStamp(input.dataHash, loadedAt, report), key: 'graph' });
   const files = await writer.close();
   const counts: WrittenCounts = {
-    report: {
-      entities: written.entities,
-      relations: written.relations,
-      passages: passages.length,
-      evidence: written.evidence,
-    },
+    report,
+    nodes: written.entities + passages.length + 1 + laterNodes,
     relationships: written.relations + written.evidence + written.other,
   };
-  if (
-    files.relationshipCount !== counts.relationships ||
-    files.nodeCount !== written.entities + passages.length + 1
-  ) {
+  if (files.relationshipCount !== counts.relationships || files.nodeCount !== counts.nodes) {
     throw new CskgError(
       'INTERNAL',
       `The CSV files hold ${files.nodeCount} nodes and ${files.relationshipCount} relationships, not what was counted.`,
@@ -234,16 +263,16 @@ async function writeCsv(input: BulkLoadInput, csvDir: string) {
 export function graphStamp(
   dataHash: string,
   loadedAt: string,
-  entities: number,
-  relations: number,
-  passages: number,
+  counts: { entities: number; relations: number; passages: number; sources: number; statusSteps: number },
 ): Record<string, unknown> {
   return {
     dataHash,
     loadedAt,
-    entityCount: cypherInteger(entities),
-    relationCount: cypherInteger(relations),
-    passageCount: cypherInteger(passages),
+    entityCount: cypherInteger(counts.entities),
+    relationCount: cypherInteger(counts.relations),
+    passageCount: cypherInteger(counts.passages),
+    sourceCount: cypherInteger(counts.sources),
+    statusStepCount: cypherInteger(counts.statusSteps),
   };
 }
 
@@ -253,6 +282,7 @@ function checkCounts(result: BulkImportResult, counts: WrittenCounts, logFile: s
     entities: counts.report.entities,
     passages: counts.report.passages,
     meta: 1,
+    nodes: counts.nodes,
     relationships: counts.relationships,
     indexesNotOnline: 0,
   };

@@ -22,7 +22,7 @@ export const ARRAY_DELIMITER = '\u001f';
 export const EMPTY_LIST_MARKER = '\ue000';
 
 export type ColumnKind = 'string' | 'long' | 'double' | 'boolean' | 'string[]';
-export type IdSpace = 'Entity' | 'Passage' | 'Meta';
+export type IdSpace = 'Entity' | 'Passage' | 'Meta' | 'Source' | 'StatusStep' | 'Research';
 
 /** Names that enter a CSV header or an import argument: labels, types and property keys of the model. */
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -162,6 +162,9 @@ export class ImportCsvWriter {
     Entity: new Map(),
     Passage: new Map(),
     Meta: new Map(),
+    Source: new Map(),
+    StatusStep: new Map(),
+    Research: new Map(),
   };
   private nodes = 0;
   private relationships = 0;

@@ -1,5 +1,5 @@
 // The stamp that tells whether the graph in Neo4j is the one data/ describes: a SHA-256 over the names
-// and bytes of every file under data/sources and data/graph, and over GRAPH_FORMAT, so a change in
+// and bytes of every file under data/sources, data/graph and data/later, and over GRAPH_FORMAT, so a change in
 // what the loader writes also counts as a change. Files are streamed, never held whole.
 import { createHash, type Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
@@ -7,10 +7,10 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 
 /** Bump when the loader writes the graph differently (docs/graph-model.md changes): forces a reload. */
-export const GRAPH_FORMAT = 'cskg-graph-1';
+export const GRAPH_FORMAT = 'cskg-graph-2';
 
 /** The folders of a data directory that make up the graph. */
-const HASHED_DIRS = ['sources', 'graph'] as const;
+const HASHED_DIRS = ['sources', 'graph', 'later'] as const;
 
 export async function hashDataDir(dataDir: string): Promise<string> {
   const hash = createHash('sha256').update(GRAPH_FORMAT);

@@ -16,7 +16,7 @@ import type { LocalServerControl } from '../infra/neo4jServer/provision.ts';
 import { bulkLoad, graphStamp, type BulkPausePoint, type BulkProgress } from './bulk.ts';
 import { hashDataDir } from './hash.ts';
 import { acquireLoadLease } from './lock.ts';
-import { entityRow, evidenceRows, passageRow, relationRow } from './records.ts';
+import { entityRow, evidenceRows, laterRows, passageRow, relationRow } from './records.ts';
 import { applySchema } from './schema.ts';
 import {
   countStreamRelations,
@@ -74,6 +74,10 @@ export interface LoadReport {
   readonly relations: number;
   readonly passages: number;
   readonly evidence: number;
+  /** pages of data/later (0 when unchanged) */
+  readonly sources: number;
+  /** status steps and undated facts of data/later */
+  readonly statusSteps: number;
   /** Cypher statements sent to Neo4j by this load (each one round trip) */
   readonly statements: number;
   readonly ms: number;
@@ -126,6 +130,8 @@ export async function loadGraph(db: Database, options: LoadOptions = {}): Promis
         relations: 0,
         passages: 0,
         evidence: 0,
+        sources: 0,
+        statusSteps: 0,
         statements: counter.statements,
         ms: performance.now() - started,
       };
@@ -225,10 +231,12 @@ async function writeGraph(db: Database, input: WriteInput): Promise<LoadReport> 
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
   });
   const { graph } = result;
+  const later = laterRows(graph.later);
   const total =
     graph.passages.length +
     graph.entities.length +
     graph.relations.length +
+    later.relations.length +
     (stream ? stream.entities + stream.relations : 0);
   const report = options.onProgress;
   if (report) {
@@ -245,26 +253,25 @@ async function writeGraph(db: Database, input: WriteInput): Promise<LoadReport> 
   await writer.flush();
   for (const entity of graph.entities) for (const row of evidenceRows(entity)) await writer.addEvidence(row);
   for (const relation of graph.relations) await writer.addRelation(relationRow(relation));
+  for (const relation of later.relations) await writer.addRelation(relation);
   if (stream) await writeStreamFiles(streamFiles, stream, writer, 'relations');
   await writer.linkDocuments();
+  await writer.writeLater(later);
 
   const loadedAt = new Date().toISOString();
-  await writer.swap(
-    graphStamp(
-      dataHash,
-      loadedAt,
-      writer.written.entities,
-      writer.written.relations,
-      writer.written.passages,
-    ),
-  );
+  await writer.swap(graphStamp(dataHash, loadedAt, writer.written));
   await writer.dropRetired();
   return {
     status: 'loaded',
     mode: 'transactional',
     dataHash,
     loadedAt,
-    ...writer.written,
+    entities: writer.written.entities,
+    relations: writer.written.relations,
+    passages: writer.written.passages,
+    evidence: writer.written.evidence,
+    sources: writer.written.sources,
+    statusSteps: writer.written.statusSteps,
     statements: counter.statements,
     ms: performance.now() - started,
   };

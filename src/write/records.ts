@@ -3,7 +3,15 @@
 // curated YAML (a ResolvedGraph) and the streamed NDJSON (stream.ts), end up as these rows, so one writer
 // serves both and the graph does not depend on which format a fact was written in.
 import { cypherInteger } from '../infra/database.ts';
-import type { EntityType, RelationType } from '../data/model.ts';
+import { LATER_STATUS_OUTCOMES, type EntityType, type RelationType } from '../data/model.ts';
+import type {
+  LaterResearch,
+  ResolvedCitation,
+  ResolvedLater,
+  ResolvedLaterRelation,
+  ResolvedLaterSource,
+  ResolvedStatusStep,
+} from '../data/later.ts';
 import type { Evidence, PropertyValue, ResolvedEntity, ResolvedRelation } from '../data/validate.ts';
 import type { Passage } from '../sources/types.ts';
 
@@ -15,17 +23,18 @@ export type NodeProperties = Record<string, PropertyValue | readonly string[] | 
  * The export writes typed columns from this table too.
  */
 export const INTEGER_PROPERTIES: Readonly<
-  Partial<Record<EntityType | 'Passage' | 'Meta', readonly string[]>>
+  Partial<Record<EntityType | 'Passage' | 'Meta' | 'StatusStep', readonly string[]>>
 > = {
   Sector: ['level'],
   Policy: ['baseYear'],
   Indicator: ['year'],
   Passage: ['ordinal', 'start', 'end'],
-  Meta: ['entityCount', 'relationCount', 'passageCount'],
+  Meta: ['entityCount', 'relationCount', 'passageCount', 'sourceCount', 'statusStepCount'],
+  StatusStep: ['ordinal'],
 };
 
 function withIntegers(
-  owner: EntityType | 'Passage',
+  owner: EntityType | 'Passage' | 'StatusStep',
   props: Record<string, unknown>,
 ): Record<string, unknown> {
   for (const key of INTEGER_PROPERTIES[owner] ?? []) {
@@ -77,6 +86,7 @@ export function entityRow(entity: ResolvedEntity): EntityNodeRow {
       aliases: [...entity.aliases],
       caveats: [...entity.caveats],
       searchText: searchTextOf(entity),
+      ...(entity.stated === undefined ? {} : { stated: entity.stated }),
     }),
   };
 }
@@ -98,7 +108,121 @@ export function relationRow(relation: ResolvedRelation): RelationRow {
       caveats: [...relation.caveats],
       ...evidenceLists(relation.evidence),
       ...(relation.key === undefined ? {} : { key: relation.key }),
+      ...(relation.stated === undefined ? {} : { stated: relation.stated }),
     },
+  };
+}
+
+// ------------------------------------------------------------------------- later sources and time
+
+/** A page read for data/later: `(:Source)`. */
+export type SourceNodeRow = NodeProperties & { readonly id: string };
+
+/** A status step or undated fact: `(:StatusStep)-[:STEP_OF]->(:Entity)`, with its citations. */
+export type StatusStepNodeRow = NodeProperties & { readonly id: string; readonly entity: string };
+
+/** `(:StatusStep {id: step})-[:CITES {role}]->(:Source {id: source})`: `source` for the page it rests on, `see-also` for the others. */
+export interface CitesRow {
+  readonly step: string;
+  readonly source: string;
+  readonly role: 'source' | 'see-also';
+}
+
+/** What data/later says about an entity as a whole: `(:Research {id: '<entity>#research'})-[:RESEARCH_OF]->(:Entity)`. */
+export type ResearchNodeRow = NodeProperties & { readonly id: string; readonly entity: string };
+
+/** Drops the keys whose value is null or undefined: an absent property, in both load paths. */
+function present(props: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(props).filter(([, value]) => value !== null && value !== undefined));
+}
+
+export function sourceRow(source: ResolvedLaterSource): SourceNodeRow {
+  return present({
+    id: source.id,
+    url: source.url,
+    publisher: source.publisher,
+    title: source.title,
+    date: source.date,
+    dateBasis: source.dateBasis,
+    language: source.language,
+    kind: source.kind,
+    accessed: source.accessed,
+    copyOf: source.copyOf,
+    note: source.note,
+  }) as SourceNodeRow;
+}
+
+/** The citation of a later fact as properties: the page's id, where on it, the summaries, the other pages. */
+function citationProperties(citation: ResolvedCitation): Record<string, unknown> {
+  return {
+    source: citation.source,
+    onPage: citation.where,
+    summary: citation.summary,
+    summaryZh: citation.summaryZh,
+    seeAlso: [...citation.seeAlso],
+  };
+}
+
+export function statusStepRow(step: ResolvedStatusStep): StatusStepNodeRow {
+  return withIntegers(
+    'StatusStep',
+    present({
+      id: step.id,
+      entity: step.entity,
+      ordinal: step.ordinal,
+      status: step.status,
+      date: step.date,
+      validFrom: step.validFrom,
+      validTo: step.validTo,
+      stated: step.stated,
+      facts: step.facts,
+      ...citationProperties(step.citation),
+    }),
+  ) as StatusStepNodeRow;
+}
+
+export function citesRows(step: ResolvedStatusStep): CitesRow[] {
+  return [
+    { step: step.id, source: step.citation.source, role: 'source' },
+    ...step.citation.seeAlso.map((source) => ({ step: step.id, source, role: 'see-also' as const })),
+  ];
+}
+
+export function researchRow(entity: string, research: LaterResearch): ResearchNodeRow {
+  return present({
+    id: `${entity}#research`,
+    entity,
+    found: research.found,
+    status: research.status,
+    // what became of it by the latest page: unknown when nothing dates it (LATER_STATUS_OUTCOMES)
+    outcome: research.status === null ? 'unknown' : LATER_STATUS_OUTCOMES[research.status],
+    date: research.date,
+    source: research.source,
+    note: research.note,
+    caveats: [...research.caveats],
+    searched: [...research.searched],
+  }) as ResearchNodeRow;
+}
+
+/** A fact a later page states: no quotes, its citation and the dates it holds between instead. */
+export function laterRelationRow(relation: ResolvedLaterRelation): RelationRow {
+  return {
+    type: relation.type,
+    from: relation.from,
+    to: relation.to,
+    props: present({
+      ...relation.properties,
+      id: relation.id,
+      status: relation.status,
+      caveats: [...relation.caveats],
+      evidence: [],
+      quotes: [],
+      ...(relation.key === undefined ? {} : { key: relation.key }),
+      stated: relation.stated,
+      validFrom: relation.validFrom,
+      validTo: relation.validTo,
+      ...citationProperties(relation.citation),
+    }),
   };
 }
 
@@ -119,4 +243,21 @@ export function passageRow(passage: Passage): PassageNodeRow {
     start: passage.start,
     end: passage.end,
   }) as PassageNodeRow;
+}
+
+/** Every row of data/later, as both load paths write them. */
+export function laterRows(later: ResolvedLater): {
+  sources: SourceNodeRow[];
+  steps: StatusStepNodeRow[];
+  cites: CitesRow[];
+  research: ResearchNodeRow[];
+  relations: RelationRow[];
+} {
+  return {
+    sources: later.sources.map(sourceRow),
+    steps: later.steps.map(statusStepRow),
+    cites: later.steps.flatMap(citesRows),
+    research: [...later.research].map(([entity, research]) => researchRow(entity, research)),
+    relations: later.relations.map(laterRelationRow),
+  };
 }

@@ -154,10 +154,18 @@ export class QuoteResolver {
   constructor(
     private readonly sources: ReadonlyMap<string, ParsedDocument>,
     private readonly capacity = 20_000,
+    /** the publication date of each source: when the facts quoting it were stated */
+    private readonly published: ReadonlyMap<string, string> = new Map(),
   ) {}
 
   hasDocument(documentId: string): boolean {
     return this.sources.has(documentId);
+  }
+
+  /** `{ stated }` for a line whose quotes resolve against this document (nothing when it has no date). */
+  statedBy(documentId: string): { stated?: string } {
+    const published = this.published.get(documentId);
+    return published === undefined ? {} : { stated: published };
   }
 
   /** The evidence of one quote, or the QuoteError that says why it does not resolve. */
@@ -234,7 +242,11 @@ export async function validateStreamFiles(
   sink?: StreamSink,
 ): Promise<StreamValidation> {
   const errors: ValidationIssue[] = [];
-  const quotes = new QuoteResolver(new Map(sources.map((s) => [s.documentId, s])));
+  const quotes = new QuoteResolver(
+    new Map(sources.map((s) => [s.documentId, s])),
+    undefined,
+    new Map(base.documents.map((d) => [d.id, d.metadata.published])),
+  );
   const entityTypes = new Map<string, EntityType>(base.entities.map((e) => [e.id, e.type]));
   const entityLines = new Map<string, number>(); // streamed entity → line number encoded as file index * 2^32 + line
   const related = new Set<string>(base.relations.flatMap((r) => [r.from, r.to]));
@@ -498,6 +510,7 @@ export function streamedEntityRows(
     properties: pick(v, Object.keys(ENTITY_PROPERTIES[type])),
     evidence: evidenceOf(quotes, document, v.quotes),
     source,
+    ...quotes.statedBy(document),
   };
   return { entity: entityRow(resolved), evidence: evidenceRows(resolved) };
 }
@@ -525,6 +538,7 @@ export function streamedRelationRow(
     caveats: (v.caveats as string[] | undefined) ?? [],
     evidence: evidenceOf(quotes, document, v.quotes),
     source,
+    ...quotes.statedBy(document),
   });
 }
 

@@ -13,10 +13,19 @@
 import type { CypherQuery, Database, StatementCounter } from '../infra/database.ts';
 import { CskgError } from '../infra/errors.ts';
 import { ENTITY_TYPES, RELATION_TYPES, type EntityType } from '../data/model.ts';
-import type { EntityNodeRow, EvidenceRow, PassageNodeRow, RelationRow } from './records.ts';
+import type {
+  CitesRow,
+  EntityNodeRow,
+  EvidenceRow,
+  PassageNodeRow,
+  RelationRow,
+  ResearchNodeRow,
+  SourceNodeRow,
+  StatusStepNodeRow,
+} from './records.ts';
 
 export interface WriteProgress {
-  readonly phase: 'cleanup' | 'passages' | 'entities' | 'evidence' | 'relations' | 'swap';
+  readonly phase: 'cleanup' | 'passages' | 'entities' | 'evidence' | 'relations' | 'later' | 'swap';
   /** rows written so far in this phase */
   readonly done: number;
 }
@@ -32,6 +41,18 @@ export interface StagedWriterOptions {
 export const DEFAULT_BATCH_SIZE = 10_000;
 
 const ALL_TYPE_LABELS = ENTITY_TYPES.join(':');
+
+/**
+ * The node kinds besides entities, each with its live, staged and retired label (constants: the only way
+ * these labels enter Cypher text). Later sources, status steps and research records (data/later) swap with
+ * the entities and passages, so a load never shows the steps of one graph with the entities of another.
+ */
+const NODE_KINDS = [
+  { live: 'Passage', staged: 'StagedPassage', retired: 'RetiredPassage' },
+  { live: 'Source', staged: 'StagedSource', retired: 'RetiredSource' },
+  { live: 'StatusStep', staged: 'StagedStatusStep', retired: 'RetiredStatusStep' },
+  { live: 'Research', staged: 'StagedResearch', retired: 'RetiredResearch' },
+] as const;
 
 /**
  * Creates a batch of facts of any types in one statement, so a batch is always full and the buffer is
@@ -55,13 +76,32 @@ export interface WrittenCounts {
   relations: number;
   passages: number;
   evidence: number;
+  /** pages of data/later */
+  sources: number;
+  /** status steps and undated facts of data/later */
+  statusSteps: number;
+  /** research records of data/later (one per entity it describes) */
+  research: number;
+  /** CITES links from steps to pages */
+  citations: number;
 }
+
+const noCounts = (): WrittenCounts => ({
+  entities: 0,
+  relations: 0,
+  passages: 0,
+  evidence: 0,
+  sources: 0,
+  statusSteps: 0,
+  research: 0,
+  citations: 0,
+});
 
 export class StagedGraphWriter {
   /** told after every batch written, and when a phase starts */
   onProgress: ((progress: WriteProgress) => void) | undefined;
-  readonly written: WrittenCounts = { entities: 0, relations: 0, passages: 0, evidence: 0 };
-  private readonly intended: WrittenCounts = { entities: 0, relations: 0, passages: 0, evidence: 0 };
+  readonly written: WrittenCounts = noCounts();
+  private readonly intended: WrittenCounts = noCounts();
   private readonly typesPresent = new Set<EntityType>();
   private readonly batchSize: number;
   private readonly timeoutMs: number;
@@ -85,8 +125,8 @@ export class StagedGraphWriter {
   /** Deletes what an earlier, interrupted load left: staged nodes never swapped in, retired ones never deleted. */
   async clearLeftovers(): Promise<void> {
     this.onProgress?.({ phase: 'cleanup', done: 0 });
-    await this.deleteLabelled('StagedEntity', 'StagedPassage');
-    await this.deleteLabelled('RetiredEntity', 'RetiredPassage');
+    await this.deleteLabelled('StagedEntity', NODE_KINDS.map((k) => k.staged));
+    await this.deleteLabelled('RetiredEntity', NODE_KINDS.map((k) => k.retired));
   }
 
   async writePassages(rows: readonly PassageNodeRow[]): Promise<void> {
@@ -190,7 +230,9 @@ export class StagedGraphWriter {
         await run({
           cypher: /* Cypher */ `MATCH (n:Entity) REMOVE n:Entity:${ALL_TYPE_LABELS} SET n:RetiredEntity`,
         });
-        await run({ cypher: /* Cypher */ `MATCH (p:Passage) REMOVE p:Passage SET p:RetiredPassage` });
+        for (const kind of NODE_KINDS) {
+          await run({ cypher: /* Cypher */ `MATCH (p:${kind.live}) REMOVE p:${kind.live} SET p:${kind.retired}` });
+        }
         for (const type of types) {
           // `type` is one of ENTITY_TYPES: the only way a label enters Cypher text.
           await run({
@@ -198,7 +240,9 @@ export class StagedGraphWriter {
             params: { type },
           });
         }
-        await run({ cypher: /* Cypher */ `MATCH (p:StagedPassage) REMOVE p:StagedPassage SET p:Passage` });
+        for (const kind of NODE_KINDS) {
+          await run({ cypher: /* Cypher */ `MATCH (p:${kind.staged}) REMOVE p:${kind.staged} SET p:${kind.live}` });
+        }
         await run({
           cypher: /* Cypher */ `MERGE (m:Meta {key: 'graph'}) SET m = $meta, m.key = 'graph'`,
           params: { meta },
@@ -210,7 +254,80 @@ export class StagedGraphWriter {
 
   /** Deletes the graph the swap retired. Safe to interrupt: the next load finishes it. */
   async dropRetired(): Promise<void> {
-    await this.deleteLabelled('RetiredEntity', 'RetiredPassage');
+    await this.deleteLabelled('RetiredEntity', NODE_KINDS.map((k) => k.retired));
+  }
+
+  /**
+   * Writes data/later once the entities are staged: the pages, then each status step linked to its entity
+   * (STEP_OF) and to the pages it cites (CITES), then the research records (RESEARCH_OF).
+   */
+  async writeLater(later: {
+    sources: readonly SourceNodeRow[];
+    steps: readonly StatusStepNodeRow[];
+    cites: readonly CitesRow[];
+    research: readonly ResearchNodeRow[];
+  }): Promise<void> {
+    await this.flush();
+    this.onProgress?.({ phase: 'later', done: 0 });
+    const batches = <T>(rows: readonly T[]) =>
+      Array.from({ length: Math.ceil(rows.length / this.batchSize) }, (_, i) => rows.slice(i * this.batchSize, (i + 1) * this.batchSize));
+    for (const batch of batches(later.sources)) {
+      this.intended.sources += batch.length;
+      await this.submit(
+        {
+          cypher: /* Cypher */ `UNWIND $rows AS row CREATE (s:StagedSource) SET s = row RETURN count(s) AS written`,
+          params: { rows: batch },
+        },
+        (n) => (this.written.sources += n),
+      );
+    }
+    for (const batch of batches(later.steps)) {
+      this.intended.statusSteps += batch.length;
+      await this.submit(
+        {
+          cypher: /* Cypher */ `
+            UNWIND $rows AS row
+            MATCH (e:StagedEntity {id: row.entity})
+            CREATE (s:StagedStatusStep)-[:STEP_OF]->(e)
+            SET s = row
+            RETURN count(s) AS written`,
+          params: { rows: batch },
+        },
+        (n) => (this.written.statusSteps += n),
+      );
+    }
+    await this.drain();
+    for (const batch of batches(later.cites)) {
+      this.intended.citations += batch.length;
+      await this.submit(
+        {
+          cypher: /* Cypher */ `
+            UNWIND $rows AS row
+            MATCH (s:StagedStatusStep {id: row.step})
+            MATCH (p:StagedSource {id: row.source})
+            CREATE (s)-[:CITES {role: row.role}]->(p)
+            RETURN count(*) AS written`,
+          params: { rows: batch },
+        },
+        (n) => (this.written.citations += n),
+      );
+    }
+    for (const batch of batches(later.research)) {
+      this.intended.research += batch.length;
+      await this.submit(
+        {
+          cypher: /* Cypher */ `
+            UNWIND $rows AS row
+            MATCH (e:StagedEntity {id: row.entity})
+            CREATE (r:StagedResearch)-[:RESEARCH_OF]->(e)
+            SET r = row
+            RETURN count(r) AS written`,
+          params: { rows: batch },
+        },
+        (n) => (this.written.research += n),
+      );
+    }
+    await this.drain();
   }
 
   private async flushEntities(): Promise<void> {
@@ -302,12 +419,12 @@ export class StagedGraphWriter {
   /** Deletes every node with one of these labels, with its relationships, in transactions of bounded size. */
   private async deleteLabelled(
     entityLabel: 'StagedEntity' | 'RetiredEntity',
-    passageLabel: 'StagedPassage' | 'RetiredPassage',
+    otherLabels: readonly string[],
   ): Promise<void> {
     await this.db.writeAutoCommit(
       {
         cypher: /* Cypher */ `
-          MATCH (n:${entityLabel}|${passageLabel})
+          MATCH (n:${[entityLabel, ...otherLabels].join('|')})
           CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 2000 ROWS`,
       },
       this.counter,

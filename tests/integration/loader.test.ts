@@ -45,16 +45,34 @@ describe('loading the plan', () => {
     const { graph } = await validateDataDir(PLAN_DATA_DIR);
     const stats = await readGraphStats(db);
     expect(stats.entities).toBe(graph.entities.length);
-    expect(stats.relations).toBe(graph.relations.length);
+    // the plan's facts and those of data/later
+    const relations = graph.relations.length + graph.later.relations.length;
+    expect(stats.relations).toBe(relations);
     expect(stats.passages).toBe(graph.passages.length);
     expect(stats.dataHash).toBe(await hashDataDir(PLAN_DATA_DIR));
     const [meta] = await db.read({
-      cypher: /* Cypher */ `MATCH (m:Meta {key: 'graph'}) RETURN m.entityCount AS entities, m.relationCount AS relations, m.passageCount AS passages`,
+      cypher: /* Cypher */ `
+        MATCH (m:Meta {key: 'graph'})
+        RETURN m.entityCount AS entities, m.relationCount AS relations, m.passageCount AS passages,
+          m.sourceCount AS sources, m.statusStepCount AS statusSteps`,
     });
     expect(meta).toEqual({
       entities: graph.entities.length,
-      relations: graph.relations.length,
+      relations,
       passages: graph.passages.length,
+      sources: graph.later.sources.length,
+      statusSteps: graph.later.steps.length,
+    });
+    const [later] = await db.read({
+      cypher: /* Cypher */ `
+        RETURN COUNT { (:Source) } AS sources, COUNT { (:StatusStep)-[:STEP_OF]->(:Entity) } AS steps,
+          COUNT { (:StatusStep)-[:CITES]->(:Source) } AS cites, COUNT { (:Research)-[:RESEARCH_OF]->(:Entity) } AS research`,
+    });
+    expect(later).toEqual({
+      sources: graph.later.sources.length,
+      steps: graph.later.steps.length,
+      cites: graph.later.steps.reduce((n, s) => n + 1 + s.citation.seeAlso.length, 0),
+      research: graph.later.research.size,
     });
   });
 

@@ -14,12 +14,13 @@ const VOLATILE = new Set(['loadedAt']);
 export async function dumpGraph(db: Reader): Promise<GraphDump> {
   const nodes = await db.read({
     cypher: /* Cypher */ `
-      MATCH (n) WHERE n:Entity OR n:Passage OR n:Meta
+      MATCH (n) WHERE n:Entity OR n:Passage OR n:Meta OR n:Source OR n:StatusStep OR n:Research
       RETURN labels(n) AS labels, [k IN keys(n) | [k, n[k], valueType(n[k])]] AS props`,
   });
   const relationships = await db.read({
     cypher: /* Cypher */ `
-      MATCH (a)-[r]->(b) WHERE (a:Entity OR a:Passage) AND (b:Entity OR b:Passage)
+      MATCH (a)-[r]->(b)
+      WHERE (a:Entity OR a:Passage OR a:StatusStep OR a:Research) AND (b:Entity OR b:Passage OR b:Source)
       RETURN coalesce(a.id, a.key) AS start, type(r) AS type, coalesce(b.id, b.key) AS end,
         [k IN keys(r) | [k, r[k], valueType(r[k])]] AS props`,
   });

@@ -205,7 +205,10 @@ async function exportGraphml(
   return { nodes, relationships, files: out ? [out] : [] };
 }
 
-/** Entity and passage ids never collide (passage ids contain ":p"), but the meta key could: prefix it. */
+/**
+ * Ids of entities, passages (`…:p0123`), pages (`web:…`), steps (`<entity>#<n>`) and research records
+ * (`<entity>#research`) never collide, but the meta key could: prefix it.
+ */
 function nodeId(group: string, key: string): string {
   return group === 'Meta' ? `meta:${key}` : key;
 }
@@ -324,8 +327,24 @@ async function exportCsv(
 // ---------------------------------------------------------------------------------------------- Cypher
 
 /** Labels and relationship types enter the script only from the model's whitelist. */
-const SCRIPT_LABELS = new Set<string>([...ENTITY_TYPES, 'Passage', 'Meta']);
-const SCRIPT_TYPES = new Set<string>([...RELATION_TYPES, 'EVIDENCED_BY', 'NEXT', 'IN_DOCUMENT']);
+const SCRIPT_LABELS = new Set<string>([
+  'Entity',
+  ...ENTITY_TYPES,
+  'Passage',
+  'Meta',
+  'Source',
+  'StatusStep',
+  'Research',
+]);
+const SCRIPT_TYPES = new Set<string>([
+  ...RELATION_TYPES,
+  'EVIDENCED_BY',
+  'NEXT',
+  'IN_DOCUMENT',
+  'STEP_OF',
+  'CITES',
+  'RESEARCH_OF',
+]);
 
 function whitelisted(name: string, allowed: ReadonlySet<string>): string {
   if (!allowed.has(name))
@@ -380,7 +399,7 @@ async function exportCypher(
     if (batch.length === 0) return;
     const first = batch[0] as ExportNode;
     const labels =
-      first.group === 'Entity' ? `Entity:${whitelisted(first.label, SCRIPT_LABELS)}` : first.group;
+      first.group === 'Entity' ? `Entity:${whitelisted(first.label, SCRIPT_LABELS)}` : whitelisted(first.group, SCRIPT_LABELS);
     await sink.write(
       `UNWIND [${batch.map((n) => cypherMap(n.label, n.properties)).join(', ')}] AS row CREATE (n:${labels}) SET n = row;\n`,
     );
@@ -403,7 +422,7 @@ async function exportCypher(
   const matchOf = (group: string, variable: string, key: string) =>
     group === 'Meta'
       ? `MATCH (${variable}:Meta {key: row.${key}})`
-      : `MATCH (${variable}:${group} {id: row.${key}})`;
+      : `MATCH (${variable}:${whitelisted(group, SCRIPT_LABELS)} {id: row.${key}})`;
   const flushRels = async (batch: ExportRelationship[]) => {
     if (batch.length === 0) return;
     const first = batch[0] as ExportRelationship;

@@ -5,7 +5,12 @@
 import type { Reader } from '../../infra/database.ts';
 import { INTEGER_PROPERTIES } from '../../write/records.ts';
 
-export type NodeGroup = 'Entity' | 'Passage' | 'Meta';
+export type NodeGroup = 'Entity' | 'Passage' | 'Meta' | 'Source' | 'StatusStep' | 'Research';
+
+/** The groups read by id, in this order (the stamp, keyed by `key`, comes first); each is one label. */
+const ID_GROUPS = ['Entity', 'Passage', 'Source', 'StatusStep', 'Research'] as const;
+/** The groups whose nodes start relationships: facts and evidence, passage order, steps and research records. */
+const START_GROUPS = ['Entity', 'Passage', 'StatusStep', 'Research'] as const;
 
 export interface ExportNode {
   readonly group: NodeGroup;
@@ -36,13 +41,13 @@ export async function countGraph(db: Reader): Promise<GraphCounts> {
   const [row] = await db.read({
     cypher: /* Cypher */ `
       RETURN
-        COUNT { (n) WHERE n:Entity OR n:Passage OR n:Meta } AS nodes,
-        COUNT { (a)-[]->() WHERE a:Entity OR a:Passage } AS relationships`,
+        COUNT { (n) WHERE n:Entity OR n:Passage OR n:Meta OR n:Source OR n:StatusStep OR n:Research } AS nodes,
+        COUNT { (a)-[]->() WHERE a:Entity OR a:Passage OR a:StatusStep OR a:Research } AS relationships`,
   });
   return { nodes: Number(row?.nodes ?? 0), relationships: Number(row?.relationships ?? 0) };
 }
 
-/** Every node: meta, entities, passages, each group in id order. */
+/** Every node: meta, entities, passages, sources, status steps, research records, each group in id order. */
 export async function* readNodes(db: Reader): AsyncGenerator<ExportNode[]> {
   const meta = await db.read({
     cypher: /* Cypher */ `MATCH (m:Meta) RETURN m.key AS key, properties(m) AS props ORDER BY key`,
@@ -53,10 +58,11 @@ export async function* readNodes(db: Reader): AsyncGenerator<ExportNode[]> {
     key: String(r.key),
     properties: r.props as Record<string, unknown>,
   }));
-  for (const group of ['Entity', 'Passage'] as const) {
+  for (const group of ID_GROUPS) {
     let after = '';
     for (;;) {
       const rows = await db.read({
+        // `group` is one of ID_GROUPS, the only way a label enters the text.
         cypher:
           group === 'Entity'
             ? /* Cypher */ `
@@ -64,8 +70,8 @@ export async function* readNodes(db: Reader): AsyncGenerator<ExportNode[]> {
               RETURN n.id AS key, [l IN labels(n) WHERE l <> 'Entity'][0] AS label, properties(n) AS props
               ORDER BY n.id LIMIT toInteger($limit)`
             : /* Cypher */ `
-              MATCH (n:Passage) WHERE n.id > $after
-              RETURN n.id AS key, 'Passage' AS label, properties(n) AS props
+              MATCH (n:${group}) WHERE n.id > $after
+              RETURN n.id AS key, '${group}' AS label, properties(n) AS props
               ORDER BY n.id LIMIT toInteger($limit)`,
         params: { after, limit: PAGE },
       });
@@ -82,32 +88,27 @@ export async function* readNodes(db: Reader): AsyncGenerator<ExportNode[]> {
   }
 }
 
-/** Every relationship, paged by start node: the facts and evidence of entities, then NEXT / IN_DOCUMENT of passages. */
+/**
+ * Every relationship, paged by start node: the facts and evidence of entities, NEXT / IN_DOCUMENT of
+ * passages, STEP_OF / CITES of status steps, RESEARCH_OF of research records.
+ */
 export async function* readRelationships(
   db: Reader,
 ): AsyncGenerator<ExportRelationship[]> {
-  for (const group of ['Entity', 'Passage'] as const) {
+  for (const group of START_GROUPS) {
     let after = '';
     for (;;) {
       const rows = await db.read({
-        cypher:
-          group === 'Entity'
-            ? /* Cypher */ `
-              MATCH (a:Entity) WHERE a.id > $after
+        // `group` is one of START_GROUPS, the only way a label enters the text.
+        cypher: /* Cypher */ `
+              MATCH (a:${group}) WHERE a.id > $after
               WITH a ORDER BY a.id LIMIT toInteger($limit)
               OPTIONAL MATCH (a)-[r]->(b)
-              WHERE b:Entity OR b:Passage
-              RETURN a.id AS start, type(r) AS type, b.id AS end, CASE WHEN b:Entity THEN 'Entity' ELSE 'Passage' END AS endGroup,
+              WHERE b:Entity OR b:Passage OR b:Source
+              RETURN a.id AS start, type(r) AS type, b.id AS end,
+                CASE WHEN b:Entity THEN 'Entity' WHEN b:Passage THEN 'Passage' ELSE 'Source' END AS endGroup,
                 properties(r) AS props
-              ORDER BY start, type, end, props.id, props.quote`
-            : /* Cypher */ `
-              MATCH (a:Passage) WHERE a.id > $after
-              WITH a ORDER BY a.id LIMIT toInteger($limit)
-              OPTIONAL MATCH (a)-[r]->(b)
-              WHERE b:Entity OR b:Passage
-              RETURN a.id AS start, type(r) AS type, b.id AS end, CASE WHEN b:Entity THEN 'Entity' ELSE 'Passage' END AS endGroup,
-                properties(r) AS props
-              ORDER BY start, type, end`,
+              ORDER BY start, type, end, props.id, props.quote, props.role`,
         params: { after, limit: PAGE },
       });
       if (rows.length === 0) break;
@@ -131,7 +132,7 @@ export async function* readRelationships(
 export type PropertyKind = 'string' | 'long' | 'double' | 'boolean' | 'string[]';
 
 const FLOAT_PROPERTIES = new Set(['areaKm2', 'capacity', 'value', 'threshold', 'share']);
-const LIST_PROPERTIES = new Set(['aliases', 'caveats', 'sectionPath', 'evidence', 'quotes']);
+const LIST_PROPERTIES = new Set(['aliases', 'caveats', 'sectionPath', 'evidence', 'quotes', 'seeAlso', 'searched']);
 
 /**
  * The declared type of a property of a node with this label (or of a relationship): the driver returns
