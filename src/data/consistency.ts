@@ -35,6 +35,8 @@ export const CONSISTENCY_RULES = {
   'growth-base': 'a growth rate, multiple or per-firm average (增长, 比增, 倍, 户均) rests (BASED_ON) on the indicator it is computed from',
   'clause-twice':
     'one clause is one indicator: no indicator is named by part of another indicator’s name on the same passage (make it a threshold)',
+  'indicator-enumeration':
+    'an indicator that enumerates what it counts MEASURES exactly value entities, and when they share a level every entity of that type, kind and level',
   'process-kind':
     'every product has a kind, and one named as a process (炼油, 裂解, 代工, 封装, 提取, 保鲜, 综合利用, 技术) is a process',
   'status-wording':
@@ -49,6 +51,7 @@ export function checkConsistency(graph: GraphView, sink: IssueSink): void {
   checkProductKinds(graph, sink);
   checkGroupMembers(graph, sink);
   checkNumbers(graph, sink);
+  checkEnumerations(graph, sink);
 }
 
 /** Every surface form (name or alias) and the path of it inside its entity. */
@@ -257,6 +260,36 @@ function checkNumbers(graph: GraphView, sink: IssueSink): void {
     if (whole) {
       sink.entity(part.id, ['name'], 'clause-twice',
         `"${part.name}" is part of the clause of ${whole.id} (${whole.name}) on the same passage: record it there as a threshold rather than as a second indicator`, part.name);
+    }
+  }
+}
+
+/**
+ * A count the plan states, and whose members the data lists (4个国家级台商投资区, 6个国家级台湾农民创业园), must agree
+ * with the data: as many members as the count, and no other entity marked the same way (five zones marked
+ * national where the plan counts four is the error this catches).
+ */
+function checkEnumerations(graph: GraphView, sink: IssueSink): void {
+  const byId = new Map(graph.entities.map((e) => [e.id, e]));
+  for (const indicator of graph.entities) {
+    if (indicator.type !== 'Indicator' || indicator.properties.enumerates !== true) continue;
+    const members = [...new Set(graph.relations.filter((r) => r.type === 'MEASURES' && r.from === indicator.id).map((r) => r.to))]
+      .map((id) => byId.get(id))
+      .filter((e): e is ResolvedEntity => e !== undefined);
+    const value = indicator.properties.value;
+    if (members.length !== value) {
+      sink.entity(indicator.id, ['value'], 'indicator-enumeration',
+        `counts ${String(value)} but MEASURES ${members.length} entities (${members.map((m) => m.id).join(', ')})`, value);
+    }
+    const [first] = members;
+    const level = first?.properties.level;
+    if (!first || level === undefined) continue;
+    const same = (e: ResolvedEntity) => e.type === first.type && e.properties.kind === first.properties.kind && e.properties.level === level;
+    if (!members.every(same)) continue;
+    const outside = graph.entities.filter((e) => same(e) && !members.includes(e));
+    for (const e of outside) {
+      sink.entity(e.id, ['level'], 'indicator-enumeration',
+        `marked ${String(level)} like the ${members.length} entities that ${indicator.id} counts (${indicator.name}), but not among them: the plan's count leaves no room for it`, level);
     }
   }
 }

@@ -54,7 +54,8 @@ export type RuleCode =
   | 'number-bound'
   | 'measure-threshold'
   | 'growth-base'
-  | 'clause-twice';
+  | 'clause-twice'
+  | 'indicator-enumeration';
 
 export interface ValidationIssue {
   /** the file as given to the reader (data/graph/41-parks.yaml) */

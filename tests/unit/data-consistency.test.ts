@@ -351,3 +351,54 @@ describe('number-bound, measure-threshold, growth-base and clause-twice', () => 
     ]);
   });
 });
+
+describe('indicator-enumeration', () => {
+  const zone = (id: string, name: string, level: boolean, quote: string) => `  - id: park:${id}
+    type: Park
+    name: ${name}
+    nameEn: ${id}
+    kind: taiwan-investment-zone${level ? '\n    level: national' : ''}
+    quotes: [${quote}]
+`;
+  const file = (xiamenNational: boolean) =>
+    `entities:
+  - id: indicator:national-zones
+    type: Indicator
+    name: 2个国家级台商投资区
+    nameEn: National zones
+    value: 2
+    unit: 个
+    bound: exact
+    year: 2010
+    kind: actual
+    enumerates: true
+    quotes: [已建立4个国家级台商投资区]
+` +
+    zone('haicang-tiz', '海沧台商投资区', true, '以现有海沧、集美、杏林3个台商投资区') +
+    zone('fuzhou-tiz', '福州台商投资区', true, '福州台商投资区将从马尾扩大到罗源湾南北两岸') +
+    zone('xiamen-tiz', '厦门台商投资区', xiamenNational, '将台商投资区范围扩大到全市') +
+    `relations:
+  - { type: MEASURES, from: indicator:national-zones, to: park:haicang-tiz, status: existing, quotes: [已建立4个国家级台商投资区] }
+  - { type: MEASURES, from: indicator:national-zones, to: park:fuzhou-tiz, status: existing, quotes: [已建立4个国家级台商投资区] }
+`;
+
+  it('reports a zone marked national beyond the count the plan gives, at its level', () => {
+    const text = file(true);
+    const errors = errorsOf(validateFiles({ [FILE]: text }), 'indicator-enumeration');
+    expect(errors.map(where)).toEqual([
+      `${FILE}:${lineOf(text, 'nameEn: xiamen-tiz') + 2}  entities[3].level (park:xiamen-tiz)`,
+    ]);
+    expect(errors[0]!.message).toContain("the plan's count leaves no room for it");
+  });
+
+  it('reports a count that its members do not match, and accepts the corrected file', () => {
+    const short = file(false).replace(
+      / {2}- \{ type: MEASURES, from: indicator:national-zones, to: park:fuzhou-tiz.*\n/,
+      '',
+    );
+    expect(
+      errorsOf(validateFiles({ [FILE]: short }), 'indicator-enumeration').map((e) => e.message),
+    ).toContain('counts 2 but MEASURES 1 entities (park:haicang-tiz)');
+    expect(errorsOf(validateFiles({ [FILE]: file(false) }), 'indicator-enumeration')).toEqual([]);
+  });
+});
