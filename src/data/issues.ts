@@ -55,7 +55,8 @@ export type RuleCode =
   | 'measure-threshold'
   | 'growth-base'
   | 'clause-twice'
-  | 'indicator-enumeration';
+  | 'indicator-enumeration'
+  | 'box-comparison';
 
 export interface ValidationIssue {
   /** the file as given to the reader (data/graph/41-parks.yaml) */

@@ -44,8 +44,8 @@ export interface SourceDocument {
   readonly parsed: ParsedDocument;
 }
 
-/** A file of data/later: its pages and/or entities (docs/data-format.md, "Later sources and status steps"). */
-export interface LaterFile {
+/** A YAML file of data/ checked as a whole: its content and the line of any path in it. */
+export interface YamlDataFile {
   readonly file: string;
   /** the whole file as plain data (undefined when it is empty or not YAML) */
   readonly content: unknown;
@@ -53,11 +53,19 @@ export interface LaterFile {
   lineOf(path: YamlPath): number;
 }
 
+/** A file of data/later: its pages and/or entities (docs/data-format.md, "Later sources and status steps"). */
+export type LaterFile = YamlDataFile;
+
+/** data/box-comparison.yaml: every row of the plan's boxes compared with its text (src/data/boxes.ts). */
+export const BOX_COMPARISON_FILE = 'box-comparison.yaml';
+
 export interface DataSet {
   readonly sources: readonly SourceDocument[];
   readonly files: readonly GraphFile[];
   /** data/later/*.yaml, in file-name order (none when the folder is absent) */
   readonly later?: readonly LaterFile[];
+  /** data/box-comparison.yaml; null when data/ has none (an error), undefined when not read (tests of single files) */
+  readonly boxComparison?: YamlDataFile | null;
   /** problems found while reading the sources (unreadable or malformed metadata, missing text); each
    * graph file carries its own syntax issues */
   readonly issues: readonly ValidationIssue[];
@@ -178,7 +186,14 @@ export async function readDataSet(dataDir: string = DEFAULT_DATA_DIR): Promise<D
   const files: GraphFile[] = [];
   for await (const file of readGraphFiles(path.join(dataDir, 'graph'))) files.push(file);
   const later = await readLaterFiles(path.join(dataDir, 'later'));
-  return { sources, files, issues, later };
+  const boxFile = path.join(dataDir, BOX_COMPARISON_FILE);
+  let boxComparison: YamlDataFile | null = null;
+  try {
+    boxComparison = parseLaterFile(displayPath(boxFile), await readFile(boxFile, 'utf8'));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  return { sources, files, issues, later, boxComparison };
 }
 
 /** A path relative to the working directory when it lies below it, so messages stay short and clickable. */

@@ -4,6 +4,7 @@
 // the resolved graph: the loader writes exactly that, and only when there are no errors.
 import type { ParsedDocument, Passage, Section } from '../sources/types.ts';
 import { locateQuote, QuoteError, type QuoteErrorCode } from '../sources/quote.ts';
+import { BOX_RULES, checkBoxComparison } from './boxes.ts';
 import { checkConsistency, CONSISTENCY_RULES } from './consistency.ts';
 import { checkLater, EMPTY_LATER, LATER_RULES, type LaterResearch, type ResolvedLater } from './later.ts';
 import { compareIssues, formatPath, type RuleCode, type ValidationIssue } from './issues.ts';
@@ -146,6 +147,7 @@ export const RULES: Readonly<Record<RuleCode, string>> = {
   'coverage-ignore': 'data/coverage-ignore.yaml entries name a passage or quote and give a reason',
   ...CONSISTENCY_RULES,
   ...LATER_RULES,
+  ...BOX_RULES,
 };
 
 const QUOTE_RULES: Readonly<Record<QuoteErrorCode, RuleCode>> = {
@@ -208,6 +210,11 @@ class GraphValidator {
       entity: (id, path, rule, message, value) => this.issueAtSubject(`entity:${id}`, path, rule, message, value),
       relation: (id, path, rule, message, value) => this.issueAtSubject(`relation:${id}`, path, rule, message, value),
     });
+    const plan = this.sources.get(DEFAULT_DOCUMENT_ID);
+    if (plan && this.data.boxComparison !== undefined) {
+      const caveats = new Map<string, readonly string[]>([...this.entities, ...this.relations].map((x) => [x.id, x.caveats]));
+      this.errors.push(...checkBoxComparison(this.data.boxComparison, plan, (id) => caveats.get(id)));
+    }
     const { later, issues: laterIssues } = checkLater(this.data.later ?? [], {
       entityTypes: new Map([...this.entityIndex].map(([id, record]) => [id, record.type])),
       relationIds: this.relationIndex,
