@@ -143,6 +143,30 @@ describe('createExplorerApi', () => {
     expect(graph.truncated).toBe(true); // 6 entities, a page of 5
   });
 
+  it('opens on 五区十园: the layout’s halves, what they apply to, then what lies around those', async () => {
+    const sent: { query: string; variables: Record<string, unknown> }[] = [];
+    const layout = 'policy:five-zones-ten-parks';
+    const half = { ...gulei, id: 'policy:five-zones', type: 'Policy' };
+    const fetch: Fetch = async (_url, init) => {
+      const request = JSON.parse(String(init.body)) as { query: string; variables: Record<string, unknown> };
+      sent.push(request);
+      const ids = (request.variables.ids ?? request.variables.halves) as string[];
+      const edges = ids.includes(layout)
+        ? [edge(half.id, 'PART_OF', layout), edge(layout, 'PART_OF', 'policy:plan')]
+        : ids.includes(half.id)
+          ? [{ ...edge(half.id, 'APPLIES_TO', gulei.id), evidence: [] }, edge('policy:other', 'APPLIES_TO', gulei.id)]
+          : [];
+      const data = { neighborhood: { truncated: false, nodes: [half, gulei, gulieTown], edges } };
+      return new Response(JSON.stringify({ data }), { headers: { 'content-type': 'application/json' } });
+    };
+    const answer = await createExplorerApi(new GraphQLClient('/graphql', fetch)).overview(layout, LIMITS);
+    expect(answer.halves).toEqual([half.id]);
+    expect(answer.targets.map((t) => t.edge.id)).toEqual([edge(half.id, 'APPLIES_TO', gulei.id).id]);
+    expect(sent.map((r) => r.variables.ids ?? r.variables.halves)).toEqual([[layout], [half.id], [gulei.id]]);
+    const schema = buildSchema(fs.readFileSync(new URL('../../schema.graphql', import.meta.url), 'utf8'));
+    for (const { query } of sent) expect(validate(schema, parse(query)).map((e) => e.message)).toEqual([]);
+  });
+
   it('reads an entity’s relations, with their direction, from its neighbourhood', async () => {
     const { fetch, sent } = answering({
       data: {

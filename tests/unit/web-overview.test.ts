@@ -1,5 +1,5 @@
-// The opening view is chosen from the data: the plan's TARGETS keyed five-zones-ten-parks name the zones
-// and parks, 专栏三's headings say which is which, and the FOCUSES_ON that 专栏三 states are the sectors.
+// The opening view is chosen from the data: the layout's halves 五区 and 十园 apply to the zones and
+// parks, 专栏三's headings say which is which, and the FOCUSES_ON that 专栏三 states are the sectors.
 import { describe, expect, it } from 'vitest';
 import type { OverviewAnswer } from '../../web/src/api/explorerApi.ts';
 import { buildOverview } from '../../web/src/canvas/overview.ts';
@@ -18,7 +18,8 @@ function passage(ordinal: number, heading: string): Passage {
   };
 }
 
-const plan = 'policy:fujian-cross-strait-base-plan';
+const zones = 'policy:five-zones';
+const parks = 'policy:ten-parks';
 const xiamenTiz = entity('park:xiamen-tiz', 'Park', '厦门台商投资区', 'Xiamen TIZ', {
   attributes: { kind: 'taiwan-investment-zone' },
 });
@@ -41,21 +42,19 @@ const petrochem = entity('sector:petrochemicals', 'Sector', '石化', 'Petrochem
 const px = entity('product:px', 'Product', '对二甲苯（PX）', 'PX');
 
 const keyed = (park: typeof gulei, ordinal: number, heading: string) => ({
-  edge: {
-    ...edge(plan, 'TARGETS', park.id, 'planned'),
-    id: `${plan}|TARGETS|${park.id}|five-zones-ten-parks`,
-  },
+  edge: edge(heading.includes('五区') ? zones : parks, 'APPLIES_TO', park.id, 'planned'),
   evidence: [passage(ordinal, heading)],
   park,
 });
 
 const answer: OverviewAnswer = {
+  halves: [zones, parks],
   targets: [
     keyed(gulei, 70, '2.“十园”'),
     keyed(xiamenTiz, 66, '1.“五区”'),
     keyed(pingtan, 64, '1.“五区”'),
     {
-      edge: edge(plan, 'TARGETS', other.id, 'planned'),
+      edge: edge('policy:fujian-cross-strait-base-plan', 'APPLIES_TO', other.id, 'planned'),
       evidence: [passage(120, '三、厦门台商投资区')],
       park: other,
     },
@@ -88,7 +87,7 @@ describe('buildOverview', () => {
   const overview = buildOverview(answer);
   const ids = overview.subgraph.nodes.map((n) => n.id);
 
-  it('takes the zones and parks from the plan’s five-zones-ten-parks relations, in the plan’s order', () => {
+  it('takes the zones and parks from what the layout’s halves apply to, in the plan’s order', () => {
     expect(overview.zones).toEqual([pingtan.id, xiamenTiz.id]);
     expect(overview.parks).toEqual([gulei.id]);
     expect(ids).not.toContain(other.id);

@@ -68,7 +68,9 @@ export interface NeighborhoodOptions {
 
 /** The overview: the plan's 五区十园 with where they are and what they focus on. */
 export interface OverviewAnswer {
-  /** TARGETS relations from the plan to each zone and park, with the passage of 专栏三 that names it */
+  /** the layout's halves (五区 and 十园): the policies PART_OF it */
+  readonly halves: readonly string[];
+  /** APPLIES_TO relations from a half to each zone and park, with the passage of 专栏三 that names it */
   readonly targets: readonly {
     readonly edge: EdgeSummary;
     readonly evidence: readonly Passage[];
@@ -96,13 +98,13 @@ export interface ExplorerApi {
   ): Promise<{ subgraph: Subgraph; gaps: ChainGap[] }>;
   passageContext(id: string, before: number, after: number): Promise<Passage[]>;
   policyReach(entity: string): Promise<PolicyReachItem[]>;
-  overview(planId: string, limits: Limits): Promise<OverviewAnswer>;
+  overview(layoutId: string, limits: Limits): Promise<OverviewAnswer>;
   /** Every entity and relation, as far as the API's limits allow (it has no single query for it). */
   wholeGraph(limits: Limits): Promise<Subgraph>;
 }
 
-/** The plan's own id in the graph; its TARGETS relations keyed five-zones-ten-parks are 专栏三 (五区十园). */
-export const PLAN_ID = 'policy:fujian-cross-strait-base-plan';
+/** The plan's layout 五区十园 (专栏三): its halves 五区 and 十园 are PART_OF it and APPLY_TO the zones and parks. */
+export const LAYOUT_ID = 'policy:five-zones-ten-parks';
 
 /** The hubs whose neighbourhood to depth 2 makes the bulk of the whole graph. */
 const WHOLE_GRAPH_HUBS = 100;
@@ -489,38 +491,47 @@ export function createExplorerApi(client = new GraphQLClient()): ExplorerApi {
       return { nodes: [...nodes.values()], edges: [...edges.values()], truncated };
     },
 
-    async overview(planId, limits) {
+    async overview(layoutId, limits) {
       // 五区十园 is 15 entities with a few hundred relations around them: far below a neighbourhood's limit.
       const limit = Math.min(OVERVIEW_NEIGHBOURS, limits.neighborhoodLimit);
-      const first = await client.request<{ neighborhood: { nodes: EntitySummary[]; edges: RawEdge[] } }>(
-        /* GraphQL */ `
-          query OverviewTargets($plan: ID!, $limit: Int) {
-            neighborhood(ids: [$plan], depth: 1, relationTypes: [TARGETS], limit: $limit) {
-              nodes {
-                ...Card
-              }
-              edges {
-                ...EdgeCard
-                evidence {
-                  ...PassageFields
+      const layout = await api.neighborhood([layoutId], { depth: 1, relationTypes: ['PART_OF'], limit });
+      const halves = layout.edges.filter((e) => e.target === layoutId).map((e) => e.source);
+      const first =
+        halves.length === 0
+          ? { neighborhood: { nodes: [], edges: [] } }
+          : await client.request<{ neighborhood: { nodes: EntitySummary[]; edges: RawEdge[] } }>(
+              /* GraphQL */ `
+                query OverviewTargets($halves: [ID!]!, $limit: Int) {
+                  neighborhood(ids: $halves, depth: 1, relationTypes: [APPLIES_TO], limit: $limit) {
+                    nodes {
+                      ...Card
+                    }
+                    edges {
+                      ...EdgeCard
+                      evidence {
+                        ...PassageFields
+                      }
+                    }
+                  }
                 }
-              }
-            }
-          }
-          ${CARD}
-          ${EDGE}
-          ${PASSAGE}
-        `,
-        { plan: planId, limit },
-      );
+                ${CARD}
+                ${EDGE}
+                ${PASSAGE}
+              `,
+              { halves, limit },
+            );
       const nodes = new Map(first.neighborhood.nodes.map((n) => [n.id, n]));
-      const targets = first.neighborhood.edges
-        .filter((e) => e.source === planId && nodes.has(e.target))
-        .map((e) => ({ edge: e, evidence: e.evidence ?? [], park: nodes.get(e.target) as EntitySummary }));
+      const targets = selectOverviewTargets(
+        first.neighborhood.edges
+          .filter((e) => nodes.has(e.target))
+          .map((e) => ({ edge: e, evidence: e.evidence ?? [], park: nodes.get(e.target) as EntitySummary })),
+        halves,
+      );
 
-      const parkIds = selectOverviewTargets(targets).map((t) => t.park.id);
+      const parkIds = targets.map((t) => t.park.id);
       if (parkIds.length === 0) {
         return {
+          halves,
           targets,
           around: { nodes: [], edges: [], truncated: false, sections: new Map() },
           regionParents: { nodes: [], edges: [], truncated: false },
@@ -567,13 +578,16 @@ export function createExplorerApi(client = new GraphQLClient()): ExplorerApi {
               relationTypes: ['LOCATED_IN'],
               limit,
             });
-      return { targets, around: { ...around, sections }, regionParents };
+      return { halves, targets, around: { ...around, sections }, regionParents };
     },
   };
   return api;
 }
 
-/** The relations of the plan that make up 五区十园: TARGETS keyed five-zones-ten-parks (see data/graph). */
-export function selectOverviewTargets<T extends { readonly edge: EdgeSummary }>(targets: readonly T[]): T[] {
-  return targets.filter((t) => t.edge.id.endsWith('|five-zones-ten-parks'));
+/** The relations that make up 五区十园: a half of the layout (五区, 十园) APPLIES_TO a zone or park (see data/graph). */
+export function selectOverviewTargets<T extends { readonly edge: EdgeSummary }>(
+  targets: readonly T[],
+  halves: readonly string[],
+): T[] {
+  return targets.filter((t) => t.edge.type === 'APPLIES_TO' && halves.includes(t.edge.source));
 }

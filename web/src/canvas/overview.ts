@@ -1,7 +1,7 @@
 // The opening view: the plan's own summary of its layout, 专栏三 "五区十园" — five zones and ten specialised
 // parks — with the regions they lie in (up to their city) and the sectors 专栏三 gives each of them. It is
-// chosen from the data, not hard-coded: the plan's TARGETS relations keyed five-zones-ten-parks name the
-// fifteen, and the passages that state each FOCUSES_ON say whether 专栏三 is where it comes from.
+// chosen from the data, not hard-coded: the layout's halves 五区 and 十园 APPLY_TO the fifteen, and the
+// passages that state each FOCUSES_ON say whether 专栏三 is where it comes from.
 import type { OverviewAnswer } from '../api/explorerApi.ts';
 import { selectOverviewTargets } from '../api/explorerApi.ts';
 import { attribute, type EdgeSummary, type EntitySummary, type Subgraph } from '../model.ts';
@@ -22,7 +22,7 @@ const CITY_LEVELS = new Set(['city']);
 const TOP_LEVELS = new Set(['province']);
 
 export function buildOverview(answer: OverviewAnswer): Overview {
-  const chosen = selectOverviewTargets(answer.targets)
+  const chosen = selectOverviewTargets(answer.targets, answer.halves)
     .map((t) => {
       const box = t.evidence.filter((p) => p.section.includes(OVERVIEW_SECTION));
       const passage = box[0] ?? t.evidence[0];

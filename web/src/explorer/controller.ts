@@ -6,7 +6,7 @@
 // events; they never call each other. No DOM: it runs headless in the unit tests.
 import { cachedApi } from '../api/cached.ts';
 import type { ExplorerApi } from '../api/explorerApi.ts';
-import { PLAN_ID } from '../api/explorerApi.ts';
+import { LAYOUT_ID } from '../api/explorerApi.ts';
 import { CanvasController, type CanvasSnapshot, type Selection } from '../canvas/controller.ts';
 import type { Filters } from '../canvas/filters.ts';
 import type { LayoutName } from '../canvas/layouts.ts';
@@ -441,7 +441,7 @@ export class ExplorerController extends Emitter<ExplorerEvents> {
   }
 
   private async loadOverview(): Promise<void> {
-    const overview = buildOverview(await this.api.overview(PLAN_ID, await this.serverLimits()));
+    const overview = buildOverview(await this.api.overview(LAYOUT_ID, await this.serverLimits()));
     this.shown.overview = overview;
     this.newBase({ kind: 'overview' });
     await this.canvas.show(overview.subgraph, {
