@@ -4,7 +4,8 @@
 // read first and kept, and each lookup of the details asked of the API once.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ExplorerApi } from '../../web/src/api/explorerApi.ts';
-import { ExplorerController, type Panel } from '../../web/src/explorer/controller.ts';
+import { ExplorerController } from '../../web/src/explorer/controller.ts';
+import type { Panel } from '../../web/src/explorer/events.ts';
 import { decodeViewState, encodeViewState } from '../../web/src/explorer/viewState.ts';
 import type { EdgeSummary, EntitySummary, Limits, Subgraph } from '../../web/src/model.ts';
 import {

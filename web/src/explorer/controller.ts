@@ -1,13 +1,12 @@
 // The explorer's controller: every high-level operation the page can perform (open an entity, expand, show
 // more, hide, pin, undo, show the overview, the whole graph, a chain or paths, filter, lay out, switch
-// language), each turned into API calls and canvas operations. It keeps the view's record — the base view
-// and the user's steps on it, which the URL holds — and the one undo history, whose every entry holds that
-// record and the canvas as they were. The page's parts receive it, call its operations and subscribe to its
-// events; they never call each other. No DOM: it runs headless in the unit tests.
+// language), each turned into API calls and canvas operations, recorded in the view's history (history.ts:
+// the steps the URL holds, and undo). The page's parts receive it, call its operations and subscribe to its
+// events (events.ts); they never call each other. No DOM: it runs headless in the unit tests.
 import { cachedApi } from '../api/cached.ts';
 import type { ExplorerApi } from '../api/explorerApi.ts';
 import { LAYOUT_ID } from '../api/explorerApi.ts';
-import { CanvasController, type CanvasSnapshot, type Selection } from '../canvas/controller.ts';
+import { CanvasController, type Selection } from '../canvas/controller.ts';
 import type { Filters } from '../canvas/filters.ts';
 import type { LayoutName } from '../canvas/layouts.ts';
 import type { LayoutAnswer, LayoutJob } from '../canvas/layoutWorker.ts';
@@ -16,18 +15,17 @@ import { Emitter } from '../emitter.ts';
 import { DEFAULT_LANG, type Lang, type MessageKey } from '../i18n/index.ts';
 import type {
   ChainDirection,
-  ChainGap,
   EdgeDetails,
   EntityRecord,
-  EntitySummary,
   GraphStats,
   Limits,
   Passage,
-  PathWithEvidence,
   PolicyReachItem,
   SearchHit,
 } from '../model.ts';
 import { sectionAround } from '../passages.ts';
+import type { ChainView, ExplorerEvents, Panel, PathsView } from './events.ts';
+import { ViewHistory } from './history.ts';
 import type { BaseView, Operation, ViewState } from './viewState.ts';
 
 // The explorer's own choices; each request keeps within the API's limits too (`{ limits }`, read first).
@@ -43,69 +41,6 @@ const PATHS_FIRST = 3;
 const SEARCH_FIRST = 10;
 /** Passages fetched on each side of a cited one; the section around it is cut from them. */
 const CONTEXT_WINDOW = 25;
-/** Steps undo can go back. */
-const HISTORY_LIMIT = 40;
-
-/** The side panel's tabs. */
-export type Panel = 'details' | 'chain' | 'paths';
-
-/** The chain on the canvas, as the chain panel lists it. */
-export interface ChainView {
-  readonly product: EntitySummary | null;
-  readonly direction: ChainDirection;
-  readonly depth: number;
-  /** the gaps of the products on the canvas */
-  readonly gaps: readonly ChainGap[];
-  /** products on the chain */
-  readonly products: number;
-}
-
-/** The paths on the canvas, as the path panel lists them. */
-export interface PathsView {
-  readonly from: EntitySummary | null;
-  readonly to: EntitySummary | null;
-  readonly maxHops: number | undefined;
-  readonly paths: readonly PathWithEvidence[];
-  /** the path highlighted */
-  readonly index: number;
-}
-
-export interface ExplorerEvents {
-  /** a node or an edge was selected, or nothing (null); also when what the details show may have changed */
-  select(selection: Selection): void;
-  /** the canvas, the filters, the layout or the view changed: lists, counts, captions and the URL follow */
-  change(): void;
-  /** a new base view (overview, whole graph, chain, paths, empty) */
-  view(): void;
-  language(lang: Lang): void;
-  /** the side panel should show this tab; `reveal`: open it where it is a drawer */
-  panel(panel: Panel, reveal: boolean): void;
-  /** the user opened the chain or path tool; `selected` is the entity selected on the canvas, if any */
-  tool(tool: 'chain' | 'paths', selected: EntitySummary | undefined): void;
-  /** an entity was chosen as one end of a path */
-  pathEnd(end: 'from' | 'to', entity: EntitySummary): void;
-  /** a chain was shown (controller.chain holds it) */
-  chain(): void;
-  /** paths were shown (controller.paths holds them) */
-  paths(): void;
-  /** the figures of the whole graph arrived (controller.stats) */
-  stats(): void;
-  /** the API's limits arrived (controller.limits): the forms offer what they allow */
-  limits(): void;
-  /** an operation started (true) or the last one running ended (false) */
-  busy(busy: boolean): void;
-  /** an operation failed; `retry` runs it again */
-  error(error: unknown, retry?: () => void): void;
-  /** something to tell the user in passing */
-  notice(message: MessageKey): void;
-}
-
-/** What undo goes back to: the view's record and the canvas, as they were before a step. */
-interface HistoryEntry {
-  readonly base: BaseView;
-  readonly ops: readonly Operation[];
-  readonly canvas: CanvasSnapshot;
-}
 
 export interface ExplorerOptions {
   /** where the canvas draws; none: headless */
@@ -120,9 +55,7 @@ export class ExplorerController extends Emitter<ExplorerEvents> {
   readonly canvas: CanvasController;
   private readonly api: ExplorerApi;
   private currentLang: Lang;
-  private base: BaseView = { kind: 'empty' };
-  private ops: Operation[] = [];
-  private readonly history: HistoryEntry[] = [];
+  private readonly history: ViewHistory;
   private pathIndex = 0;
   private currentPanel: Panel = 'details';
   private restoringView = false;
@@ -147,6 +80,7 @@ export class ExplorerController extends Emitter<ExplorerEvents> {
       ...(options.refineLayout ? { refineLayout: options.refineLayout } : {}),
       ...(options.webgl ? { webgl: true } : {}),
     });
+    this.history = new ViewHistory(this.canvas);
     this.canvas.on('select', (selection) => this.selected(selection));
     this.canvas.on('expand', (id) => void this.expand(id));
     this.canvas.on('change', () => this.changed());
@@ -159,7 +93,7 @@ export class ExplorerController extends Emitter<ExplorerEvents> {
   }
 
   get baseView(): BaseView {
-    return this.base;
+    return this.history.base;
   }
 
   get panel(): Panel {
@@ -177,7 +111,7 @@ export class ExplorerController extends Emitter<ExplorerEvents> {
   }
 
   get canUndo(): boolean {
-    return this.history.length > 0;
+    return this.history.canUndo;
   }
 
   /** 五区十园, once the overview was shown. */
@@ -214,12 +148,12 @@ export class ExplorerController extends Emitter<ExplorerEvents> {
   /** The view as the URL holds it. */
   viewState(): ViewState {
     const filters = this.canvas.currentFilters;
-    const kind = this.base.kind;
+    const kind = this.history.base.kind;
     const ownLayout =
       kind === 'chain' || kind === 'paths' ? 'dagre' : kind === 'overview' ? 'columns' : 'fcose';
     return {
-      base: this.base,
-      ops: this.ops,
+      base: this.history.base,
+      ops: this.history.steps,
       lang: this.currentLang,
       layout: this.canvas.layoutName === ownLayout ? null : this.canvas.layoutName,
       selected: this.canvas.selection()?.id ?? null,
@@ -337,25 +271,21 @@ export class ExplorerController extends Emitter<ExplorerEvents> {
 
   hide(id: string): void {
     if (!this.canvas.has(id)) return;
-    this.step({ op: 'hide', id });
+    this.history.step({ op: 'hide', id });
     this.canvas.hide([id]);
     if (!this.restoringView) this.emit('select', this.canvas.selection());
   }
 
   togglePin(id: string): void {
     if (!this.canvas.has(id)) return;
-    this.step({ op: 'pin', id });
+    this.history.step({ op: 'pin', id });
     this.canvas.togglePin(id);
     this.reannounceSelection();
   }
 
   /** Goes back one step: the view's record and the canvas as they were. */
   undo(): void {
-    const previous = this.history.pop();
-    if (!previous) return;
-    this.base = previous.base;
-    this.ops = [...previous.ops];
-    this.canvas.restore(previous.canvas);
+    this.history.undo();
   }
 
   highlightPath(index: number): void {
@@ -434,9 +364,7 @@ export class ExplorerController extends Emitter<ExplorerEvents> {
       case 'paths':
         return this.loadPaths(base.from, base.to, base.maxHops, pathIndex);
       case 'empty':
-        this.base = base;
-        this.ops = [];
-        return;
+        return this.history.reset();
     }
   }
 
@@ -520,7 +448,7 @@ export class ExplorerController extends Emitter<ExplorerEvents> {
   private async openEntity(id: string, options: { expand: boolean; select?: boolean }): Promise<void> {
     if (!this.canvas.has(id)) {
       const subgraph = await this.api.neighborhood([id], { depth: 0, limit: 1 });
-      this.step({ op: 'add', id });
+      this.history.step({ op: 'add', id });
       await this.canvas.add(subgraph, { near: this.canvas.selection()?.id });
     }
     if (options.expand && !this.canvas.expandedIds.includes(id)) await this.expandNode(id);
@@ -530,7 +458,7 @@ export class ExplorerController extends Emitter<ExplorerEvents> {
   private async expandNode(id: string): Promise<void> {
     const limit = Math.min(EXPAND_FETCH, (await this.serverLimits()).neighborhoodLimit);
     const neighbourhood = await this.api.neighborhood([id], { depth: 1, limit });
-    this.step({ op: 'expand', id });
+    this.history.step({ op: 'expand', id });
     const result = await this.canvas.expand(id, neighbourhood, EXPAND_CAP);
     if (!this.restoringView && result.added === 0 && result.remaining === 0)
       this.notify('allNeighboursShown');
@@ -542,10 +470,10 @@ export class ExplorerController extends Emitter<ExplorerEvents> {
       // The first fetch was capped by the API: ask for more this time.
       const limit = Math.min(MORE_FETCH, (await this.serverLimits()).neighborhoodLimit);
       const neighbourhood = await this.api.neighborhood([id], { depth: 1, limit });
-      this.step({ op: 'more', id });
+      this.history.step({ op: 'more', id });
       await this.canvas.expand(id, neighbourhood, EXPAND_CAP);
     } else {
-      this.step({ op: 'more', id });
+      this.history.step({ op: 'more', id });
       await this.canvas.showMore(id, EXPAND_CAP);
     }
     this.reannounceSelection();
@@ -553,20 +481,8 @@ export class ExplorerController extends Emitter<ExplorerEvents> {
 
   /** A new base view: the steps start again from it. */
   private newBase(base: BaseView): void {
-    this.remember();
-    this.base = base;
-    this.ops = [];
+    this.history.newBase(base);
     this.emit('view');
-  }
-
-  private step(op: Operation): void {
-    this.remember();
-    this.ops.push(op);
-  }
-
-  private remember(): void {
-    this.history.push({ base: this.base, ops: [...this.ops], canvas: this.canvas.snapshot() });
-    if (this.history.length > HISTORY_LIMIT) this.history.shift();
   }
 
   // ------------------------------------------------------------------------------------ bookkeeping

@@ -1,6 +1,7 @@
 // The side panel: tabs for the details, the chain tool and the path tool, showing the tab the controller
 // asks for. On narrow windows it is a drawer, opened when something is selected or a tool is opened.
-import type { ExplorerController, Panel } from '../explorer/controller.ts';
+import type { ExplorerController } from '../explorer/controller.ts';
+import type { Panel } from '../explorer/events.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
 import { h, render } from './dom.ts';
 

@@ -1,0 +1,59 @@
+// What the explorer's controller announces, and the views it hands the panels with its events: the page's
+// parts subscribe to these and never call each other.
+import type { Selection } from '../canvas/controller.ts';
+import type { Lang, MessageKey } from '../i18n/index.ts';
+import type { ChainDirection, ChainGap, EntitySummary, PathWithEvidence } from '../model.ts';
+
+/** The side panel's tabs. */
+export type Panel = 'details' | 'chain' | 'paths';
+
+/** The chain on the canvas, as the chain panel lists it. */
+export interface ChainView {
+  readonly product: EntitySummary | null;
+  readonly direction: ChainDirection;
+  readonly depth: number;
+  /** the gaps of the products on the canvas */
+  readonly gaps: readonly ChainGap[];
+  /** products on the chain */
+  readonly products: number;
+}
+
+/** The paths on the canvas, as the path panel lists them. */
+export interface PathsView {
+  readonly from: EntitySummary | null;
+  readonly to: EntitySummary | null;
+  readonly maxHops: number | undefined;
+  readonly paths: readonly PathWithEvidence[];
+  /** the path highlighted */
+  readonly index: number;
+}
+
+export interface ExplorerEvents {
+  /** a node or an edge was selected, or nothing (null); also when what the details show may have changed */
+  select(selection: Selection): void;
+  /** the canvas, the filters, the layout or the view changed: lists, counts, captions and the URL follow */
+  change(): void;
+  /** a new base view (overview, whole graph, chain, paths, empty) */
+  view(): void;
+  language(lang: Lang): void;
+  /** the side panel should show this tab; `reveal`: open it where it is a drawer */
+  panel(panel: Panel, reveal: boolean): void;
+  /** the user opened the chain or path tool; `selected` is the entity selected on the canvas, if any */
+  tool(tool: 'chain' | 'paths', selected: EntitySummary | undefined): void;
+  /** an entity was chosen as one end of a path */
+  pathEnd(end: 'from' | 'to', entity: EntitySummary): void;
+  /** a chain was shown (controller.chain holds it) */
+  chain(): void;
+  /** paths were shown (controller.paths holds them) */
+  paths(): void;
+  /** the figures of the whole graph arrived (controller.stats) */
+  stats(): void;
+  /** the API's limits arrived (controller.limits): the forms offer what they allow */
+  limits(): void;
+  /** an operation started (true) or the last one running ended (false) */
+  busy(busy: boolean): void;
+  /** an operation failed; `retry` runs it again */
+  error(error: unknown, retry?: () => void): void;
+  /** something to tell the user in passing */
+  notice(message: MessageKey): void;
+}
