@@ -49,17 +49,6 @@ const EXTENSIONS = /\.(md|ts|js|mjs|cjs|cypher|java|graphql)$/;
 /** Bare names with these extensions are checked; `.js` and `.json` are left out (cytoscape.js, plan.json). */
 const BARE_EXTENSIONS = /^[\w-][\w.-]*\.(md|ts|cypher|java|graphql|ya?ml)$/;
 
-/*
- * Known and not yet fixed: comments of the explorer (web/src, in the hands of the explorer's work of
- * issue 11) that still cite a file the repository does not have. Each entry excuses that one path in
- * that one file; anything else there, or a new citation, fails. Remove an entry when its comment is
- * fixed (the test says so).
- */
-const PENDING: readonly { file: string; path: string }[] = [
-  { file: 'web/src/model.ts', path: 'DESIGN.md' },
-  { file: 'web/src/canvas/layouts.ts', path: 'DESIGN.md' },
-];
-
 const URL_PATTERN = /\b[a-z][a-z0-9+.-]*:\/\/[^\s)>\]'"`]*/gi;
 const CANDIDATE = /(?<![\w./~@$:*<>{}\\-])(?:\.\.?\/)*\.?[A-Za-z0-9_][\w.-]*(?:\/[\w.-]+)*\/?/g;
 const GLOB_OR_PLACEHOLDER = /[*<>{}$[\]]/;
@@ -166,9 +155,12 @@ function slashComments(text: string): string[] {
 
 /** What of a file is documentation: all of a Markdown file or of schema.graphql, the comments of the rest. */
 function documentation(file: string): string[] | undefined {
-  if (file.startsWith('data/') || file.includes('/generated/')) return undefined;
+  if (file.includes('/generated/')) return undefined;
+  // data/: the comments of its YAML and its READMEs; its values (quotes, caveats) are the data's own
+  if (file.startsWith('data/') && !/\.(ya?ml|md)$/.test(file)) return undefined;
   const isDoc =
     file === 'README.md' ||
+    /^data\/(.+\/)?README\.md$/.test(file) ||
     file === 'web/README.md' ||
     file === 'bench/RESULTS.md' ||
     /^docs\/[^/]+\.md$/.test(file);
@@ -192,15 +184,11 @@ describe('paths named by docs, comments and test names', () => {
         for (const missing of missingPaths(file, text)) found.push({ file, path: missing });
     }
     const leftOut = ignored(found.map((f) => f.path));
-    const pending = (f: { file: string; path: string }) =>
-      PENDING.some((p) => p.file === f.file && p.path === f.path);
     const report = found
-      .filter((f) => !leftOut.has(f.path) && !pending(f))
+      .filter((f) => !leftOut.has(f.path))
       .map((f) => `${f.file}: ${f.path}`);
     expect(scanned).toBeGreaterThan(100);
     expect(report).toEqual([]);
-    const fixed = PENDING.filter((p) => !found.some((f) => f.file === p.file && f.path === p.path));
-    expect(fixed, 'fixed since: remove these entries from PENDING').toEqual([]);
   }, 60_000); // every file of the repository, parsed
 
   it('tell a missing path from a URL, a glob, a placeholder, a package and a word with a slash', () => {

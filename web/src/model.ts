@@ -1,4 +1,4 @@
-// The shapes the explorer works with: what the GraphQL contract (schema.graphql, DESIGN.md) returns,
+// The shapes the explorer works with: what the GraphQL contract (schema.graphql, docs/design.md) returns,
 // reduced to what the view needs. The explorer never imports server code; the types the API may add later
 // (a new entity or relation type) are plain strings here and get a neutral style.
 
@@ -131,7 +131,7 @@ export interface SearchHit {
   readonly matched?: string;
 }
 
-/** Why a link of a chain is a gap, as the API's chainGaps says (DESIGN.md, Analyses). */
+/** Why a link of a chain is a gap, as the API's chainGaps says (docs/design.md, The analyses). */
 export type GapKind = 'uncovered' | 'taiwan-only' | 'no-enterprise' | 'planned-only';
 
 export interface ChainGap {
@@ -150,7 +150,7 @@ export interface ChainGap {
 
 export type ChainDirection = 'UPSTREAM' | 'DOWNSTREAM' | 'BOTH';
 
-/** A policy or measure reaching an entity, and why (DESIGN.md, Analyses: policy reach). */
+/** A policy or measure reaching an entity, and why (docs/design.md, The analyses). */
 export interface PolicyReachItem {
   readonly policy: EntitySummary;
   /** DIRECT, PARK, SECTOR, REGION or OTHER */

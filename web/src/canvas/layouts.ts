@@ -21,7 +21,7 @@ export function isLayoutName(value: unknown): value is LayoutName {
   return typeof value === 'string' && (LAYOUT_NAMES as readonly string[]).includes(value);
 }
 
-/** Above this many nodes fcose runs in draft quality (DESIGN.md: default quality is ten times slower). */
+/** Above this many nodes fcose runs in draft quality: its default quality is several times slower (bench:web). */
 export const DRAFT_ABOVE = 250;
 
 export interface LayoutRequest {
