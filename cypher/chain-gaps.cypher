@@ -2,45 +2,67 @@
 // products), the links that nothing in Fujian covers, those only Taiwan-invested firms make, those no firm
 // makes (only parks or regions focus on them), and those covered only by planned or sought relations; each
 // with the passages that say so. Covering is PRODUCES (enterprise, project, park) or FOCUSES_ON (park,
-// region); "in Fujian" is not lying, through up to six LOCATED_IN / PART_OF steps, in a Taiwan-side place.
-// `sector` keeps the chains with a product in that sector or a sub-sector of it, `product` the chain of that
-// product; without either, every chain. This statement reads every chain link with its coverage and
-// passages; src/read/chainGaps.ts groups the links into chains and classifies them, for both
-// `cskg query chain-gaps` and the GraphQL field chainGaps.
+// region); "in Fujian" is not lying, through up to six LOCATED_IN / PART_OF steps, in a Taiwan-side place
+// (src/data/derived.ts). `sector` keeps the chains with a product in that sector or a sub-sector of it,
+// `product` the chain of that product; without either, every chain.
+//
+// The chains, each link's place on its chain, what covers it and why it is a gap are computed when the
+// graph is loaded (src/write/derive.ts; docs/graph-model.md, "Derived at load time"), so this statement
+// reads the first `first` gaps in order (the ChainLink index on gapRank: chains by id, each upstream first)
+// and, for each, its INPUT_TO links and covers, the first 1000 of each by id. src/read/chainGaps.ts explains
+// them, for both `cskg query chain-gaps` and the GraphQL field chainGaps.
 //
 // @param sector  string? = null  id of a Sector, e.g. sector:petrochemical; null for every chain
 // @param product string? = null  id of a Product: only the chain it is on
+// @param first   int[0..500] = 500  most gaps returned, in chain order
 // @example cskg query chain-gaps --param sector=sector:flat-panel-display
 OPTIONAL MATCH (sector:Entity {id: $sector})
 OPTIONAL MATCH (product:Entity {id: $product})
 RETURN sector.type AS sectorType, product.type AS productType, COLLECT {
-  MATCH (link:Product) WHERE EXISTS { (link)-[:INPUT_TO]-(:Product) }
-  WITH link,
-    COLLECT { MATCH (link)-[r:INPUT_TO]-(:Product) RETURN r ORDER BY r.id } AS chainRels,
+  CALL () {
+    WITH 1 AS everyChain WHERE $sector IS NULL AND $product IS NULL
+    MATCH (l:ChainLink) WHERE l.gapRank IS NOT NULL
+    RETURN l ORDER BY l.gapRank LIMIT toInteger($first)
+    UNION
+    WITH COLLECT { MATCH (own:ChainLink {product: $product}) RETURN own.chain }[0] AS chainOfProduct
+    MATCH (c:Chain)
+    WHERE ($sector IS NOT NULL OR $product IS NOT NULL)
+      AND ($sector IS NULL OR $sector IN c.sectors)
+      AND ($product IS NULL OR c.id = chainOfProduct)
+    MATCH (l:ChainLink {chain: c.id}) WHERE l.gapRank IS NOT NULL
+    RETURN l ORDER BY l.gapRank LIMIT toInteger($first)
+  }
+  WITH l ORDER BY l.gapRank LIMIT toInteger($first)
+  MATCH (c:Chain {id: l.chain})
+  MATCH (link:Entity {id: l.product})
+  WITH l, c, link,
     COLLECT {
-      MATCH (link)-[:IN_SECTOR]->(:Sector)(()-[:PART_OF]->(:Sector)){0,6}(s:Sector) RETURN DISTINCT s.id
-    } AS sectors,
+      MATCH (link)-[r:INPUT_TO]-(other:Product)
+      RETURN { relation: r, other: other } AS chainRel ORDER BY r.id LIMIT 1000
+    } AS chainRels,
     COLLECT {
-      MATCH (c:Entity)-[r:PRODUCES|FOCUSES_ON]->(link)
-      WHERE c:Park OR c:Region OR c:Enterprise OR c:Project
+      MATCH (e:Entity)-[r:PRODUCES|FOCUSES_ON]->(link)
+      WHERE e:Park OR e:Region OR e:Enterprise OR e:Project
       RETURN {
-        entity: { props: properties(c), degree: ${degree(c)} },
+        entity: { props: properties(e), degree: ${degree(e)} },
         relation: { type: type(r), source: startNode(r).id, target: endNode(r).id, props: properties(r) },
-        evidence: r.evidence,
-        ownerOrigins: COLLECT { MATCH (o:Enterprise)-[:OWNS]->(c) RETURN coalesce(o.origin, 'unknown') },
-        // 'taiwan-place' is the Region level of src/data/model.ts for Taiwan-side places.
-        outsideFujian: EXISTS {
-          MATCH (c)(()-[:LOCATED_IN|PART_OF]->(:Entity)){0,6}(t:Region) WHERE t.level = 'taiwan-place'
-        }
-      } AS cover ORDER BY r.id
+        ownerOrigins: COLLECT { MATCH (o:Enterprise)-[:OWNS]->(e) RETURN coalesce(o.origin, 'unknown') },
+        outsideFujian: e.id IN l.outsideFujian
+      } AS cover ORDER BY r.id LIMIT 1000
     } AS covers
-  WITH link, chainRels, sectors, covers,
-    reduce(ids = [], r IN chainRels | ids + r.evidence)
-      + reduce(ids = [], c IN covers | ids + c.evidence) AS passageIds
+  WITH l, c, link, chainRels, covers,
+    reduce(ids = [], x IN chainRels | ids + coalesce(x.relation.evidence, []))
+      + reduce(ids = [], x IN covers | ids + coalesce(x.relation.props.evidence, [])) AS passageIds
   RETURN {
+    chain: { id: c.id, name: c.name, nameEn: c.nameEn, productCount: c.productCount },
     link: { props: properties(link), degree: ${degree(link)} },
-    chainRels: [r IN chainRels | { type: type(r), source: startNode(r).id, target: endNode(r).id, props: properties(r) }],
-    sectors: sectors,
+    kinds: l.gapKinds,
+    coverCount: l.covers,
+    fujianCoverCount: l.fujianCovers,
+    upstreamCount: COUNT { (link)<-[:INPUT_TO]-() },
+    downstreamCount: COUNT { (link)-[:INPUT_TO]->() },
+    chainRels: [r IN [x IN chainRels | x.relation] | { type: type(r), source: startNode(r).id, target: endNode(r).id, props: properties(r) }],
+    chainNeighbours: [n IN [x IN chainRels | x.other] | { props: properties(n), degree: ${degree(n)} }],
     covers: covers,
     passages: COLLECT {
       MATCH (ps:Passage) WHERE ps.id IN passageIds
@@ -48,5 +70,5 @@ RETURN sector.type AS sectorType, product.type AS productType, COLLECT {
       ORDER BY ps.ordinal
     }
   } AS item
-  ORDER BY link.id
+  ORDER BY l.gapRank
 } AS links

@@ -54,6 +54,13 @@ CREATE INDEX rel_measures_id IF NOT EXISTS FOR ()-[r:MEASURES]-() ON (r.id);
 CREATE INDEX rel_hosts_id IF NOT EXISTS FOR ()-[r:HOSTS]-() ON (r.id);
 CREATE INDEX rel_counterpart_of_id IF NOT EXISTS FOR ()-[r:COUNTERPART_OF]-() ON (r.id);
 
+// What the loader derives at load time (src/write/derive.ts, docs/graph-model.md "Derived at load time"):
+// a chain by id, the link of a product, the gaps in the order chainGaps lists them, a chain's products in order.
+CREATE CONSTRAINT chain_id IF NOT EXISTS FOR (c:Chain) REQUIRE c.id IS UNIQUE;
+CREATE CONSTRAINT chain_link_product IF NOT EXISTS FOR (l:ChainLink) REQUIRE l.product IS UNIQUE;
+CREATE INDEX chain_link_gap_rank IF NOT EXISTS FOR (l:ChainLink) ON (l.gapRank);
+CREATE INDEX chain_link_position IF NOT EXISTS FOR (l:ChainLink) ON (l.chain, l.position);
+
 // Full-text search over names (Chinese and English) and aliases, and over the plan's own text.
 CREATE FULLTEXT INDEX entitySearch IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.nameEn, n.aliases, n.searchText]
   OPTIONS { indexConfig: { `fulltext.analyzer`: 'cjk', `fulltext.eventually_consistent`: false } };

@@ -45,7 +45,7 @@ const list = <T>(value: unknown) => value as readonly T[] | null;
 async function chainGapRows(db: Reader, params: Params): Promise<NamedQueryResult> {
   const sector = optionalText(params.sector);
   const product = optionalText(params.product);
-  const result = await readChainGaps(db, { sector, product, first: Number.POSITIVE_INFINITY });
+  const result = await readChainGaps(db, { sector, product, first: Number(params.first) });
   if (sector !== null) requireEntity('sector', sector, result.sectorType, 'Sector');
   if (product !== null) requireEntity('product', product, result.productType, 'Product');
   const rows = result.gaps.map((gap) => ({

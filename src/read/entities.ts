@@ -15,7 +15,6 @@ import {
   type PassageRow,
 } from './rows.ts';
 
-
 // ---------------------------------------------------------------------------------------- by id
 
 export function entitiesByIdQuery(ids: readonly string[]): CypherQuery {
@@ -252,42 +251,56 @@ export async function readEvidence(
   return { byEntity, passages };
 }
 
+export interface FactsOfPassageRequest {
+  readonly passageId: string;
+  /** most facts, by id (at most the PASSAGE_FACTS the loader stores per passage) */
+  readonly first: number;
+}
+
 /**
- * The facts whose evidence cites any of these passages, with the entities at their ends (a scan of the
- * facts: cheap at the plan's size).
+ * The first facts of each passage, by id: the loader stores on each passage the ids of the facts that cite
+ * it (`facts`, src/write/derive.ts), so each is found through its two entities, never by scanning facts.
  */
-export function factsByPassageQuery(passageIds: readonly string[]): CypherQuery {
+export function factsByPassageQuery(requests: readonly FactsOfPassageRequest[]): CypherQuery {
   return {
     cypher: /* Cypher */ `
-      MATCH (a:Entity)-[r]->(b:Entity)
-      WHERE any(id IN r.evidence WHERE id IN $passageIds)
-      RETURN ${edgeProjection('r')} AS edge, ${entityProjection('a')} AS source, ${entityProjection('b')} AS target
-      ORDER BY r.id`,
-    params: { passageIds: [...passageIds] },
+      UNWIND range(0, size($requests) - 1) AS i
+      WITH i, $requests[i] AS request
+      OPTIONAL MATCH (p:Passage {id: request.passageId})
+      RETURN i, COLLECT {
+        UNWIND coalesce(p.facts, [])[0..request.first] AS factId
+        WITH factId, split(factId, '|') AS parts
+        MATCH (a:Entity {id: parts[0]})
+        MATCH (b:Entity {id: parts[2]})
+        MATCH (a)-[r]->(b) WHERE r.id = factId
+        RETURN { edge: ${edgeProjection('r')}, source: ${entityProjection('a')}, target: ${entityProjection('b')} } AS fact
+        ORDER BY r.id
+      } AS facts
+      ORDER BY i`,
+    params: {
+      requests: requests.map((r) => ({ passageId: r.passageId, first: cypherInteger(r.first) })),
+    },
   };
 }
 
 export interface FactsByPassage {
-  /** passage id → the facts it states */
-  readonly byPassage: Map<string, EdgeRow[]>;
+  /** for each request, the facts it states */
+  readonly facts: EdgeRow[][];
   /** the entities at the ends of those facts */
   readonly ends: EntityRow[];
 }
 
-export async function readFactsByPassage(db: Reader, passageIds: readonly string[]): Promise<FactsByPassage> {
-  const rows = await db.read(factsByPassageQuery(passageIds));
-  const wanted = new Set(passageIds);
-  const byPassage = new Map<string, EdgeRow[]>();
+export async function readFactsByPassage(
+  db: Reader,
+  requests: readonly FactsOfPassageRequest[],
+): Promise<FactsByPassage> {
+  const rows = await db.read(factsByPassageQuery(requests));
   const ends: EntityRow[] = [];
-  for (const row of rows) {
-    ends.push(toEntityRow(row.source), toEntityRow(row.target));
-    const edge = toEdgeRow(row.edge);
-    for (const id of new Set(edge.evidence)) {
-      if (!wanted.has(id)) continue;
-      const list = byPassage.get(id) ?? [];
-      list.push(edge);
-      byPassage.set(id, list);
-    }
-  }
-  return { byPassage, ends };
+  const facts = requests.map((_, i) =>
+    ((rows[i]?.facts ?? []) as { edge: unknown; source: unknown; target: unknown }[]).map((fact) => {
+      ends.push(toEntityRow(fact.source), toEntityRow(fact.target));
+      return toEdgeRow(fact.edge);
+    }),
+  );
+  return { facts, ends };
 }

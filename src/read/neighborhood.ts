@@ -16,7 +16,6 @@ import {
 } from './rows.ts';
 import { WALK_VISITS, edgeLimit, nodeLimit, visitLimit, type TruncationRow } from './truncation.ts';
 
-
 export interface NeighborhoodRequest {
   readonly ids: readonly string[];
   /** 0 to MAX_NEIGHBORHOOD_DEPTH, checked by the caller */

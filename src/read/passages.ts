@@ -3,7 +3,6 @@
 import { cypherInteger, type CypherQuery, type Reader } from '../infra/database.ts';
 import { passageProjection, toPassageRow, type PassageRow } from './rows.ts';
 
-
 export function passageContextQuery(id: string, before: number, after: number): CypherQuery {
   return {
     cypher: /* Cypher */ `

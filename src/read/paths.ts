@@ -7,7 +7,6 @@ import type { CypherQuery, Reader } from '../infra/database.ts';
 import { bindNamedQuery, loadNamedQuery } from './namedQueries.ts';
 import { toEdgeRow, toEntityRow, type EdgeRow, type EntityRow } from './rows.ts';
 
-
 export interface PathsRequest {
   readonly from: string;
   readonly to: string;

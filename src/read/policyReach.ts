@@ -17,7 +17,6 @@ import {
 import type { RelationStatus } from '../data/model.ts';
 import { WALK_VISITS } from './truncation.ts';
 
-
 export type ReachViaName = 'DIRECT' | 'PARK' | 'SECTOR' | 'REGION' | 'OTHER';
 
 export interface PolicyReachRequest {

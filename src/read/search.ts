@@ -3,6 +3,7 @@
 // analyzer's bigrams cannot match inside a word, is looked for by a scan of names or texts instead.
 import type { EntityType } from '../data/model.ts';
 import { cypherInteger, type CypherQuery, type Reader } from '../infra/database.ts';
+import { PASSAGE_FACTS } from '../data/derived.ts';
 import { luceneQuery, normaliseSearchText } from './fulltext.ts';
 import {
   entityProjection,
@@ -12,7 +13,6 @@ import {
   type EntityRow,
   type PassageRow,
 } from './rows.ts';
-
 
 /** Full-text candidates considered before the type filter and the re-ranking. */
 const CANDIDATES = 500;
@@ -105,10 +105,17 @@ export interface PassageSearchRequest {
 export interface PassageHitRow {
   readonly passage: PassageRow;
   readonly score: number;
+  /** the entities whose evidence it is, by id (the first PASSAGE_FACTS) */
   readonly entities: EntityRow[];
+  readonly entityCount: number;
+  /** how many facts cite it (the loader's count, src/write/derive.ts) */
+  readonly edgeCount: number;
 }
 
-/** Passages by full text, best first, each with the entities whose evidence it is. */
+/**
+ * Passages by full text, best first, each with the first PASSAGE_FACTS entities whose evidence it is (by
+ * id), how many there are (a count lookup), and how many facts cite it (stored by the loader).
+ */
 export function passageSearchQuery(request: PassageSearchRequest): CypherQuery {
   return {
     cypher: /* Cypher */ `
@@ -127,9 +134,16 @@ export function passageSearchQuery(request: PassageSearchRequest): CypherQuery {
       RETURN ${passageProjection('node')} AS passage, score,
         COLLECT {
           MATCH (e:Entity)-[:EVIDENCED_BY]->(node)
-          RETURN ${entityProjection('e')} AS entity ORDER BY e.id
-        } AS entities`,
-    params: { ...searchParams(request.text), first: cypherInteger(request.first) },
+          WITH e ORDER BY e.id LIMIT $listed
+          RETURN ${entityProjection('e')} AS entity
+        } AS entities,
+        COUNT { (node)<-[:EVIDENCED_BY]-() } AS entityCount,
+        coalesce(node.factCount, 0) AS edgeCount`,
+    params: {
+      ...searchParams(request.text),
+      first: cypherInteger(request.first),
+      listed: cypherInteger(PASSAGE_FACTS),
+    },
   };
 }
 
@@ -139,5 +153,7 @@ export async function searchPassages(db: Reader, request: PassageSearchRequest):
     passage: toPassageRow(row.passage),
     score: Number(row.score),
     entities: ((row.entities ?? []) as unknown[]).map(toEntityRow),
+    entityCount: Number(row.entityCount ?? 0),
+    edgeCount: Number(row.edgeCount ?? 0),
   }));
 }

@@ -31,6 +31,7 @@ import {
   type SwapPoint,
 } from '../infra/neo4jServer/storeSwap.ts';
 import { ImportCsvWriter, importArguments } from './csv.ts';
+import { DerivedGraphBuilder } from './derive.ts';
 import {
   entityRow,
   evidenceRows,
@@ -39,6 +40,7 @@ import {
   relationRow,
   type EntityNodeRow,
   type EvidenceRow,
+  type PassageNodeRow,
   type RelationRow,
 } from './records.ts';
 import { readSchemaStatements } from './schema.ts';
@@ -129,6 +131,9 @@ interface WrittenCounts {
   readonly nodes: number;
   /** every relationship: facts, evidence, NEXT, IN_DOCUMENT, STEP_OF, CITES, RESEARCH_OF */
   readonly relationships: number;
+  /** the nodes derive.ts computed */
+  readonly chains: number;
+  readonly chainLinks: number;
 }
 
 /** Step 1: the validation pass with the CSV files written alongside; throws DataInvalidError on any error. */
@@ -139,7 +144,9 @@ async function writeCsv(input: BulkLoadInput, csvDir: string) {
   const written = { entities: 0, relations: 0, evidence: 0, other: 0 };
   /** [Document entity id, its documentId]: IN_DOCUMENT links every passage of that document to it */
   const documents: [string, string][] = [];
+  const builder = new DerivedGraphBuilder();
   const addEntity = async (row: EntityNodeRow, evidence: readonly EvidenceRow[]) => {
+    builder.observeEntity(row);
     await writer.addNode('Entity', ['Entity', row.type], row.id, row.props);
     written.entities += 1;
     if (row.type === 'Document' && typeof row.props.documentId === 'string')
@@ -155,6 +162,7 @@ async function writeCsv(input: BulkLoadInput, csvDir: string) {
     }
   };
   const addRelation = async (row: RelationRow) => {
+    builder.observeRelation(row);
     await writer.addRelationship(
       row.type,
       { space: 'Entity', id: row.from },
@@ -182,7 +190,55 @@ async function writeCsv(input: BulkLoadInput, csvDir: string) {
   }
 
   const { graph } = validation;
-  const passages = graph.passages.map(passageRow);
+  for (const entity of graph.entities) await addEntity(entityRow(entity), evidenceRows(entity));
+  for (const relation of graph.relations) await addRelation(relationRow(relation));
+  // data/later (transactional.ts writeLater): pages, steps with STEP_OF and CITES, research with RESEARCH_OF.
+  const later = laterRows(graph.later);
+  for (const relation of later.relations) await addRelation(relation);
+  for (const row of later.sources) await writer.addNode('Source', ['Source'], row.id, row);
+  for (const row of later.steps) {
+    await writer.addNode('StatusStep', ['StatusStep'], row.id, row);
+    await writer.addRelationship(
+      'STEP_OF',
+      { space: 'StatusStep', id: row.id },
+      { space: 'Entity', id: row.entity },
+      {},
+    );
+    written.other += 1;
+  }
+  for (const cite of later.cites) {
+    await writer.addRelationship(
+      'CITES',
+      { space: 'StatusStep', id: cite.step },
+      { space: 'Source', id: cite.source },
+      { role: cite.role },
+    );
+    written.other += 1;
+  }
+  for (const row of later.research) {
+    await writer.addNode('Research', ['Research'], row.id, row);
+    await writer.addRelationship(
+      'RESEARCH_OF',
+      { space: 'Research', id: row.id },
+      { space: 'Entity', id: row.entity },
+      {},
+    );
+    written.other += 1;
+  }
+  const laterNodes = later.sources.length + later.steps.length + later.research.length;
+  // What only changes at load time (derive.ts), from every row above, as the transactional path writes it.
+  const derived = builder.build();
+  for (const chain of derived.chains) await writer.addNode('Chain', ['Chain'], String(chain.id), chain);
+  for (const link of derived.links)
+    await writer.addNode('ChainLink', ['ChainLink'], String(link.product), link);
+  const passages = graph.passages.map((passage): PassageNodeRow => {
+    const facts = derived.passageFacts.get(passage.id);
+    return {
+      ...passageRow(passage),
+      facts: facts?.facts ?? [],
+      factCount: cypherInteger(facts?.factCount ?? 0),
+    };
+  });
   for (const row of passages) await writer.addNode('Passage', ['Passage'], row.id, row);
   // NEXT: the passages of each document in reading order (transactional.ts linkPassages).
   for (const document of graph.documents) {
@@ -199,27 +255,6 @@ async function writeCsv(input: BulkLoadInput, csvDir: string) {
       written.other += 1;
     }
   }
-  for (const entity of graph.entities) await addEntity(entityRow(entity), evidenceRows(entity));
-  for (const relation of graph.relations) await addRelation(relationRow(relation));
-  // data/later (transactional.ts writeLater): pages, steps with STEP_OF and CITES, research with RESEARCH_OF.
-  const later = laterRows(graph.later);
-  for (const relation of later.relations) await addRelation(relation);
-  for (const row of later.sources) await writer.addNode('Source', ['Source'], row.id, row);
-  for (const row of later.steps) {
-    await writer.addNode('StatusStep', ['StatusStep'], row.id, row);
-    await writer.addRelationship('STEP_OF', { space: 'StatusStep', id: row.id }, { space: 'Entity', id: row.entity }, {});
-    written.other += 1;
-  }
-  for (const cite of later.cites) {
-    await writer.addRelationship('CITES', { space: 'StatusStep', id: cite.step }, { space: 'Source', id: cite.source }, { role: cite.role });
-    written.other += 1;
-  }
-  for (const row of later.research) {
-    await writer.addNode('Research', ['Research'], row.id, row);
-    await writer.addRelationship('RESEARCH_OF', { space: 'Research', id: row.id }, { space: 'Entity', id: row.entity }, {});
-    written.other += 1;
-  }
-  const laterNodes = later.sources.length + later.steps.length + later.research.length;
   // IN_DOCUMENT: every passage to each Document entity naming its document (transactional.ts linkDocuments).
   for (const [entityId, documentId] of documents) {
     for (const passage of passages) {
@@ -243,12 +278,17 @@ async function writeCsv(input: BulkLoadInput, csvDir: string) {
     sources: later.sources.length,
     statusSteps: later.steps.length,
   };
-  await writer.addNode('Meta', ['Meta'], 'graph', { ...graphStamp(input.dataHash, loadedAt, report), key: 'graph' });
+  await writer.addNode('Meta', ['Meta'], 'graph', {
+    ...graphStamp(input.dataHash, loadedAt, report),
+    key: 'graph',
+  });
   const files = await writer.close();
   const counts: WrittenCounts = {
     report,
-    nodes: written.entities + passages.length + 1 + laterNodes,
+    nodes: written.entities + passages.length + 1 + laterNodes + derived.chains.length + derived.links.length,
     relationships: written.relations + written.evidence + written.other,
+    chains: derived.chains.length,
+    chainLinks: derived.links.length,
   };
   if (files.relationshipCount !== counts.relationships || files.nodeCount !== counts.nodes) {
     throw new CskgError(
@@ -283,6 +323,8 @@ function checkCounts(result: BulkImportResult, counts: WrittenCounts, logFile: s
     passages: counts.report.passages,
     meta: 1,
     nodes: counts.nodes,
+    chains: counts.chains,
+    chainLinks: counts.chainLinks,
     relationships: counts.relationships,
     indexesNotOnline: 0,
   };

@@ -22,7 +22,8 @@ export const ARRAY_DELIMITER = '\u001f';
 export const EMPTY_LIST_MARKER = '\ue000';
 
 export type ColumnKind = 'string' | 'long' | 'double' | 'boolean' | 'string[]';
-export type IdSpace = 'Entity' | 'Passage' | 'Meta' | 'Source' | 'StatusStep' | 'Research';
+export type IdSpace =
+  'Entity' | 'Passage' | 'Meta' | 'Source' | 'StatusStep' | 'Research' | 'Chain' | 'ChainLink';
 
 /** Names that enter a CSV header or an import argument: labels, types and property keys of the model. */
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -165,6 +166,8 @@ export class ImportCsvWriter {
     Source: new Map(),
     StatusStep: new Map(),
     Research: new Map(),
+    Chain: new Map(),
+    ChainLink: new Map(),
   };
   private nodes = 0;
   private relationships = 0;

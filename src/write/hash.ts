@@ -7,7 +7,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 
 /** Bump when the loader writes the graph differently (docs/graph-model.md changes): forces a reload. */
-export const GRAPH_FORMAT = 'cskg-graph-2';
+export const GRAPH_FORMAT = 'cskg-graph-3';
 
 /** The folders of a data directory that make up the graph. */
 const HASHED_DIRS = ['sources', 'graph', 'later'] as const;

@@ -257,6 +257,7 @@ async function writeGraph(db: Database, input: WriteInput): Promise<LoadReport> 
   if (stream) await writeStreamFiles(streamFiles, stream, writer, 'relations');
   await writer.linkDocuments();
   await writer.writeLater(later);
+  await writer.writeDerived(graph.passages.map((p) => p.id));
 
   const loadedAt = new Date().toISOString();
   await writer.swap(graphStamp(dataHash, loadedAt, writer.written));

@@ -23,14 +23,25 @@ export type NodeProperties = Record<string, PropertyValue | readonly string[] | 
  * The export writes typed columns from this table too.
  */
 export const INTEGER_PROPERTIES: Readonly<
-  Partial<Record<EntityType | 'Passage' | 'Meta' | 'StatusStep', readonly string[]>>
+  Partial<Record<EntityType | 'Passage' | 'Meta' | 'StatusStep' | 'Chain' | 'ChainLink', readonly string[]>>
 > = {
   Sector: ['level'],
   Policy: ['baseYear'],
   Indicator: ['year'],
-  Passage: ['ordinal', 'start', 'end'],
+  Passage: ['ordinal', 'start', 'end', 'factCount'],
   Meta: ['entityCount', 'relationCount', 'passageCount', 'sourceCount', 'statusStepCount'],
   StatusStep: ['ordinal'],
+  // what derive.ts computes at load time
+  Chain: ['productCount', 'linkCount', 'gapCount'],
+  ChainLink: [
+    'position',
+    'covers',
+    'fujianCovers',
+    'fujianExisting',
+    'fujianFirms',
+    'fujianTaiwanFirms',
+    'gapRank',
+  ],
 };
 
 function withIntegers(
@@ -133,7 +144,9 @@ export type ResearchNodeRow = NodeProperties & { readonly id: string; readonly e
 
 /** Drops the keys whose value is null or undefined: an absent property, in both load paths. */
 function present(props: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(props).filter(([, value]) => value !== null && value !== undefined));
+  return Object.fromEntries(
+    Object.entries(props).filter(([, value]) => value !== null && value !== undefined),
+  );
 }
 
 export function sourceRow(source: ResolvedLaterSource): SourceNodeRow {

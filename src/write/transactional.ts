@@ -10,9 +10,10 @@
 // invisible and the next load deletes them first); killed during the swap, Neo4j rolls the transaction
 // back; killed after it, the new graph is whole and only retired nodes remain to delete, which the next
 // load also does first. Labels and relationship types come only from ENTITY_TYPES and RELATION_TYPES.
-import type { CypherQuery, Database, StatementCounter } from '../infra/database.ts';
+import { cypherInteger, type CypherQuery, type Database, type StatementCounter } from '../infra/database.ts';
 import { CskgError } from '../infra/errors.ts';
 import { ENTITY_TYPES, RELATION_TYPES, type EntityType } from '../data/model.ts';
+import { DerivedGraphBuilder } from './derive.ts';
 import type {
   CitesRow,
   EntityNodeRow,
@@ -25,7 +26,8 @@ import type {
 } from './records.ts';
 
 export interface WriteProgress {
-  readonly phase: 'cleanup' | 'passages' | 'entities' | 'evidence' | 'relations' | 'later' | 'swap';
+  readonly phase:
+    'cleanup' | 'passages' | 'entities' | 'evidence' | 'relations' | 'later' | 'derived' | 'swap';
   /** rows written so far in this phase */
   readonly done: number;
 }
@@ -52,6 +54,9 @@ const NODE_KINDS = [
   { live: 'Source', staged: 'StagedSource', retired: 'RetiredSource' },
   { live: 'StatusStep', staged: 'StagedStatusStep', retired: 'RetiredStatusStep' },
   { live: 'Research', staged: 'StagedResearch', retired: 'RetiredResearch' },
+  // what derive.ts computes at load time (writeDerived)
+  { live: 'Chain', staged: 'StagedChain', retired: 'RetiredChain' },
+  { live: 'ChainLink', staged: 'StagedChainLink', retired: 'RetiredChainLink' },
 ] as const;
 
 /**
@@ -109,6 +114,8 @@ export class StagedGraphWriter {
   private entityBuffer: EntityNodeRow[] = [];
   private evidenceBuffer: EvidenceRow[] = [];
   private relationBuffer: RelationRow[] = [];
+  /** what only changes at load time, computed from the rows as they are added (derive.ts) */
+  private readonly derived = new DerivedGraphBuilder();
   /** the batch being written while the caller prepares the next one (at most one in flight) */
   private inFlight: Promise<void> = Promise.resolve();
 
@@ -125,8 +132,14 @@ export class StagedGraphWriter {
   /** Deletes what an earlier, interrupted load left: staged nodes never swapped in, retired ones never deleted. */
   async clearLeftovers(): Promise<void> {
     this.onProgress?.({ phase: 'cleanup', done: 0 });
-    await this.deleteLabelled('StagedEntity', NODE_KINDS.map((k) => k.staged));
-    await this.deleteLabelled('RetiredEntity', NODE_KINDS.map((k) => k.retired));
+    await this.deleteLabelled(
+      'StagedEntity',
+      NODE_KINDS.map((k) => k.staged),
+    );
+    await this.deleteLabelled(
+      'RetiredEntity',
+      NODE_KINDS.map((k) => k.retired),
+    );
   }
 
   async writePassages(rows: readonly PassageNodeRow[]): Promise<void> {
@@ -168,6 +181,7 @@ export class StagedGraphWriter {
   }
 
   async addEntity(row: EntityNodeRow): Promise<void> {
+    this.derived.observeEntity(row);
     this.entityBuffer.push(row);
     this.typesPresent.add(row.type);
     if (this.entityBuffer.length >= this.batchSize) await this.flushEntities();
@@ -179,6 +193,7 @@ export class StagedGraphWriter {
   }
 
   async addRelation(row: RelationRow): Promise<void> {
+    this.derived.observeRelation(row);
     this.relationBuffer.push(row);
     if (this.relationBuffer.length >= this.batchSize) await this.flushRelations();
   }
@@ -201,6 +216,60 @@ export class StagedGraphWriter {
         MATCH (p:StagedPassage {documentId: d.documentId})
         CREATE (p)-[:IN_DOCUMENT]->(d)`,
     });
+  }
+
+  /**
+   * Writes what derive.ts computed from every row added: the staged chains and chain links, and the facts
+   * of each staged passage (`passageIds`: every passage written, so each gets its count, 0 included).
+   * Refuses when Neo4j wrote fewer than were sent.
+   */
+  async writeDerived(passageIds: readonly string[]): Promise<void> {
+    await this.flush();
+    this.onProgress?.({ phase: 'derived', done: 0 });
+    const { chains, links, passageFacts } = this.derived.build();
+    const passages = passageIds.map((id) => ({
+      id,
+      facts: passageFacts.get(id)?.facts ?? [],
+      factCount: cypherInteger(passageFacts.get(id)?.factCount ?? 0),
+    }));
+    const steps: [string, string, readonly object[]][] = [
+      [
+        'chains',
+        /* Cypher */ `UNWIND $rows AS row CREATE (c:StagedChain) SET c = row RETURN count(c) AS written`,
+        chains,
+      ],
+      [
+        'chain links',
+        /* Cypher */ `UNWIND $rows AS row CREATE (l:StagedChainLink) SET l = row RETURN count(l) AS written`,
+        links,
+      ],
+      [
+        'passage facts',
+        /* Cypher */ `
+          UNWIND $rows AS row
+          MATCH (p:StagedPassage {id: row.id})
+          SET p.facts = row.facts, p.factCount = row.factCount
+          RETURN count(p) AS written`,
+        passages,
+      ],
+    ];
+    for (const [what, cypher, rows] of steps) {
+      let written = 0;
+      for (let i = 0; i < rows.length; i += this.batchSize) {
+        const [row] = await this.db.write(
+          { cypher, params: { rows: rows.slice(i, i + this.batchSize) } },
+          this.counter,
+          { timeoutMs: this.timeoutMs },
+        );
+        written += Number(row?.written ?? 0);
+      }
+      if (written !== rows.length) {
+        throw new CskgError(
+          'INTERNAL',
+          `The load wrote ${written} ${what} but meant ${rows.length}; the current graph is kept.`,
+        );
+      }
+    }
   }
 
   /**
@@ -231,7 +300,9 @@ export class StagedGraphWriter {
           cypher: /* Cypher */ `MATCH (n:Entity) REMOVE n:Entity:${ALL_TYPE_LABELS} SET n:RetiredEntity`,
         });
         for (const kind of NODE_KINDS) {
-          await run({ cypher: /* Cypher */ `MATCH (p:${kind.live}) REMOVE p:${kind.live} SET p:${kind.retired}` });
+          await run({
+            cypher: /* Cypher */ `MATCH (p:${kind.live}) REMOVE p:${kind.live} SET p:${kind.retired}`,
+          });
         }
         for (const type of types) {
           // `type` is one of ENTITY_TYPES: the only way a label enters Cypher text.
@@ -241,7 +312,9 @@ export class StagedGraphWriter {
           });
         }
         for (const kind of NODE_KINDS) {
-          await run({ cypher: /* Cypher */ `MATCH (p:${kind.staged}) REMOVE p:${kind.staged} SET p:${kind.live}` });
+          await run({
+            cypher: /* Cypher */ `MATCH (p:${kind.staged}) REMOVE p:${kind.staged} SET p:${kind.live}`,
+          });
         }
         await run({
           cypher: /* Cypher */ `MERGE (m:Meta {key: 'graph'}) SET m = $meta, m.key = 'graph'`,
@@ -254,7 +327,10 @@ export class StagedGraphWriter {
 
   /** Deletes the graph the swap retired. Safe to interrupt: the next load finishes it. */
   async dropRetired(): Promise<void> {
-    await this.deleteLabelled('RetiredEntity', NODE_KINDS.map((k) => k.retired));
+    await this.deleteLabelled(
+      'RetiredEntity',
+      NODE_KINDS.map((k) => k.retired),
+    );
   }
 
   /**
@@ -270,7 +346,9 @@ export class StagedGraphWriter {
     await this.flush();
     this.onProgress?.({ phase: 'later', done: 0 });
     const batches = <T>(rows: readonly T[]) =>
-      Array.from({ length: Math.ceil(rows.length / this.batchSize) }, (_, i) => rows.slice(i * this.batchSize, (i + 1) * this.batchSize));
+      Array.from({ length: Math.ceil(rows.length / this.batchSize) }, (_, i) =>
+        rows.slice(i * this.batchSize, (i + 1) * this.batchSize),
+      );
     for (const batch of batches(later.sources)) {
       this.intended.sources += batch.length;
       await this.submit(

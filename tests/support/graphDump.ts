@@ -1,6 +1,7 @@
 // A canonical dump of the whole graph for tests that compare two graphs (idempotence, export then
 // load): every node with its labels and every property with its Cypher type (so an INTEGER that came
-// back as a FLOAT shows), every relationship with its endpoints, all sorted. Plan-sized graphs only.
+// back as a FLOAT shows), the chains and chain links derived at load among them, every relationship with
+// its endpoints, all sorted. Plan-sized graphs only.
 import type { Reader } from '../../src/infra/database.ts';
 
 export interface GraphDump {
@@ -14,7 +15,8 @@ const VOLATILE = new Set(['loadedAt']);
 export async function dumpGraph(db: Reader): Promise<GraphDump> {
   const nodes = await db.read({
     cypher: /* Cypher */ `
-      MATCH (n) WHERE n:Entity OR n:Passage OR n:Meta OR n:Source OR n:StatusStep OR n:Research
+      MATCH (n)
+      WHERE n:Entity OR n:Passage OR n:Meta OR n:Source OR n:StatusStep OR n:Research OR n:Chain OR n:ChainLink
       RETURN labels(n) AS labels, [k IN keys(n) | [k, n[k], valueType(n[k])]] AS props`,
   });
   const relationships = await db.read({

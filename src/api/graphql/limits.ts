@@ -7,10 +7,13 @@ import { isEntityType } from '../../data/model.ts';
 import { BadInputError } from '../../infra/errors.ts';
 import { normaliseSearchText } from '../../read/fulltext.ts';
 import { WALK_VISITS } from '../../read/truncation.ts';
+import { PASSAGE_FACTS } from '../../data/derived.ts';
 
 export const LIMITS = Object.freeze({
   searchFirst: 100,
   passagesFirst: 100,
+  /** entities and facts of one passage (PassageHit.entities, PassageHit.edges): the facts the loader stores */
+  passageListFirst: PASSAGE_FACTS,
   /** characters of a search text */
   queryLength: 200,
   entitiesFirst: 1000,
@@ -28,6 +31,8 @@ export const LIMITS = Object.freeze({
   walkVisits: WALK_VISITS,
   /** chainGaps and policyReach */
   analysisFirst: 500,
+  /** products of a chain, and the products, covers of a gap (Chain.products, ChainGap.upstream …) */
+  chainListFirst: 1000,
   passageContext: 50,
   /** characters of an id argument */
   idLength: 300,
@@ -113,6 +118,13 @@ export const ARGUMENT_MAXIMA: Readonly<Record<string, Readonly<Record<string, nu
   'Query.policyReach': { first: LIMITS.analysisFirst },
   'Query.passageContext': { before: LIMITS.passageContext, after: LIMITS.passageContext },
   'Entity.relations': { first: LIMITS.relationsFirst },
+  'PassageHit.entities': { first: LIMITS.passageListFirst },
+  'PassageHit.edges': { first: LIMITS.passageListFirst },
+  'Chain.products': { first: LIMITS.chainListFirst },
+  'ChainGap.upstream': { first: LIMITS.chainListFirst },
+  'ChainGap.downstream': { first: LIMITS.chainListFirst },
+  'ChainGap.coverage': { first: LIMITS.chainListFirst },
+  'ChainGap.coverageOutsideFujian': { first: LIMITS.chainListFirst },
 };
 
 export function tooLargeMessage(name: string, value: number, max: number): string {
@@ -132,8 +144,9 @@ export function argumentLimitsRule(context: ValidationContext): ASTVisitor {
           : undefined;
       const maxima = own ?? shared;
       if (!maxima) return;
-      // Arguments of entity fields are named with their field (relations.first), as their resolver names them.
-      const label = (argument: string) => (own ? argument : `${node.name.value}.${argument}`);
+      // Arguments of fields below Query are named with their field (relations.first), as their resolver names them.
+      const label = (argument: string) =>
+        parent.name === 'Query' ? argument : `${node.name.value}.${argument}`;
       for (const argument of node.arguments) {
         const max = maxima[argument.name.value];
         if (max === undefined || argument.value.kind !== 'IntValue') continue;

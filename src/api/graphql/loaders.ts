@@ -9,10 +9,12 @@ import {
   readFactsByPassage,
   readRelationPages,
   readRelationsById,
+  type FactsOfPassageRequest,
   type RelationPage,
   type RelationPageRequest,
 } from '../../read/entities.ts';
 import type { EdgeRow, EntityRow, PassageRow } from '../../read/rows.ts';
+import { readChainProducts, type ChainProductsRequest } from '../../read/chainGaps.ts';
 
 export interface Loaders {
   /** entity by id (null when none) */
@@ -25,8 +27,10 @@ export interface Loaders {
   passages(ids: readonly string[]): Promise<(PassageRow | null)[]>;
   /** a page of an entity's relations */
   relations(request: RelationPageRequest): Promise<RelationPage>;
-  /** the facts a passage states */
-  factsByPassage(id: string): Promise<EdgeRow[]>;
+  /** the first `first` facts a passage states, by id */
+  factsByPassage(id: string, first: number): Promise<EdgeRow[]>;
+  /** the first products of a chain, upstream first */
+  chainProducts(request: ChainProductsRequest): Promise<EntityRow[]>;
   /** Makes entity rows returned by any query available to `entity` without another statement. */
   remember(entities: Iterable<EntityRow>): void;
 }
@@ -69,11 +73,23 @@ export function createLoaders(db: Reader): Loaders {
     { cacheKeyFn: (request) => JSON.stringify(request) },
   );
 
-  const factsByPassage = new DataLoader<string, EdgeRow[]>(async (ids) => {
-    const { byPassage, ends } = await readFactsByPassage(db, ids);
-    remember(ends);
-    return ids.map((id) => byPassage.get(id) ?? []);
-  });
+  const factsByPassage = new DataLoader<FactsOfPassageRequest, EdgeRow[], string>(
+    async (requests) => {
+      const { facts, ends } = await readFactsByPassage(db, requests);
+      remember(ends);
+      return facts;
+    },
+    { cacheKeyFn: (request) => `${request.passageId}|${request.first}` },
+  );
+
+  const chainProducts = new DataLoader<ChainProductsRequest, EntityRow[], string>(
+    async (requests) => {
+      const pages = await readChainProducts(db, requests);
+      for (const page of pages) remember(page);
+      return pages;
+    },
+    { cacheKeyFn: (request) => `${request.chainId}|${request.first}` },
+  );
 
   function remember(entities: Iterable<EntityRow>) {
     for (const row of entities) entity.prime(row.id, row);
@@ -86,7 +102,8 @@ export function createLoaders(db: Reader): Loaders {
     passages: (ids) =>
       Promise.all(ids.map(async (id) => (await evidence.load(`passage:${id}`)) as PassageRow | null)),
     relations: (request) => relations.load(request),
-    factsByPassage: (id) => factsByPassage.load(id),
+    factsByPassage: (passageId, first) => factsByPassage.load({ passageId, first }),
+    chainProducts: (request) => chainProducts.load(request),
     remember,
   };
 }

@@ -7,13 +7,14 @@ import { makeExecutableSchema } from '@graphql-tools/schema';
 import { PROJECT_ROOT } from '../../infra/config.ts';
 import type { Resolvers } from './generated/resolvers.ts';
 import { generatedSdlIsCurrent } from './generatedSdl.ts';
+import { Chain, ChainGap } from './resolvers/chains.ts';
 import { Entity, entityTypes } from './resolvers/entity.ts';
 import { Edge, PassageHit } from './resolvers/facts.ts';
 import { Query } from './resolvers/query.ts';
 
 export const SCHEMA_FILE = path.join(PROJECT_ROOT, 'schema.graphql');
 
-export const resolvers: Resolvers = { Query, Entity, ...entityTypes, Edge, PassageHit };
+export const resolvers: Resolvers = { Query, Entity, ...entityTypes, Edge, PassageHit, Chain, ChainGap };
 
 export function buildSchema() {
   const typeDefs = fs.readFileSync(SCHEMA_FILE, 'utf8');

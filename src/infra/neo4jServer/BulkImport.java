@@ -140,14 +140,16 @@ public class BulkImport {
     try (Transaction tx = db.beginTx()) {
       Map<String, Object> row = tx.execute(
           "RETURN COUNT { (n:Entity) } AS entities, COUNT { (p:Passage) } AS passages, COUNT { (m:Meta) } AS meta, "
+              + "COUNT { (c:Chain) } AS chains, COUNT { (l:ChainLink) } AS chainLinks, "
               + "COUNT { (n) } AS nodes, COUNT { ()-[r]->() } AS relationships").next();
       Result failed = tx.execute("SHOW INDEXES YIELD name, state WHERE state <> 'ONLINE' RETURN count(*) AS n");
       long notOnline = (Long) failed.next().get("n");
       tx.commit();
       return String.format(
-          "{\"entities\":%d,\"passages\":%d,\"meta\":%d,\"nodes\":%d,\"relationships\":%d,\"indexesNotOnline\":%d}",
-          row.get("entities"), row.get("passages"), row.get("meta"), row.get("nodes"), row.get("relationships"),
-          notOnline);
+          "{\"entities\":%d,\"passages\":%d,\"meta\":%d,\"chains\":%d,\"chainLinks\":%d,\"nodes\":%d,"
+              + "\"relationships\":%d,\"indexesNotOnline\":%d}",
+          row.get("entities"), row.get("passages"), row.get("meta"), row.get("chains"), row.get("chainLinks"),
+          row.get("nodes"), row.get("relationships"), notOnline);
     }
   }
 

@@ -38,6 +38,8 @@ export interface BulkImportResult {
   readonly entities: number;
   readonly passages: number;
   readonly meta: number;
+  readonly chains: number;
+  readonly chainLinks: number;
   readonly nodes: number;
   readonly relationships: number;
   readonly indexesNotOnline: number;

@@ -58,10 +58,7 @@ class Sink {
   }
 }
 
-export async function exportGraph(
-  db: Reader,
-  options: ExportOptions,
-): Promise<ExportReport> {
+export async function exportGraph(db: Reader, options: ExportOptions): Promise<ExportReport> {
   const counts = await countGraph(db);
   const total = counts.nodes + counts.relationships;
   let done = 0;
@@ -207,10 +204,14 @@ async function exportGraphml(
 
 /**
  * Ids of entities, passages (`…:p0123`), pages (`web:…`), steps (`<entity>#<n>`) and research records
- * (`<entity>#research`) never collide, but the meta key could: prefix it.
+ * (`<entity>#research`) never collide, but the meta key could, and a chain (or chain link) is keyed by a
+ * product id: those are prefixed.
  */
 function nodeId(group: string, key: string): string {
-  return group === 'Meta' ? `meta:${key}` : key;
+  if (group === 'Meta') return `meta:${key}`;
+  if (group === 'Chain') return `chain:${key}`;
+  if (group === 'ChainLink') return `chain-link:${key}`;
+  return key;
 }
 
 // ------------------------------------------------------------------------------------------------- CSV
@@ -225,11 +226,7 @@ interface CsvFile {
   readonly rows: Record<string, unknown>[];
 }
 
-async function exportCsv(
-  db: Reader,
-  dir: string,
-  progress: (n: number) => void,
-): Promise<ExportReport> {
+async function exportCsv(db: Reader, dir: string, progress: (n: number) => void): Promise<ExportReport> {
   // One file per label and per relationship type; their headers need every column, so rows are grouped
   // in memory. CSV is meant for bulk import into a fresh database; the JSON and Cypher exports stream.
   mkdirSync(dir, { recursive: true });
@@ -335,6 +332,8 @@ const SCRIPT_LABELS = new Set<string>([
   'Source',
   'StatusStep',
   'Research',
+  'Chain',
+  'ChainLink',
 ]);
 const SCRIPT_TYPES = new Set<string>([
   ...RELATION_TYPES,
@@ -399,7 +398,9 @@ async function exportCypher(
     if (batch.length === 0) return;
     const first = batch[0] as ExportNode;
     const labels =
-      first.group === 'Entity' ? `Entity:${whitelisted(first.label, SCRIPT_LABELS)}` : whitelisted(first.group, SCRIPT_LABELS);
+      first.group === 'Entity'
+        ? `Entity:${whitelisted(first.label, SCRIPT_LABELS)}`
+        : whitelisted(first.group, SCRIPT_LABELS);
     await sink.write(
       `UNWIND [${batch.map((n) => cypherMap(n.label, n.properties)).join(', ')}] AS row CREATE (n:${labels}) SET n = row;\n`,
     );

@@ -5,10 +5,15 @@
 import type { Reader } from '../../infra/database.ts';
 import { INTEGER_PROPERTIES } from '../../write/records.ts';
 
-export type NodeGroup = 'Entity' | 'Passage' | 'Meta' | 'Source' | 'StatusStep' | 'Research';
+export type NodeGroup =
+  'Entity' | 'Passage' | 'Meta' | 'Source' | 'StatusStep' | 'Research' | 'Chain' | 'ChainLink';
 
-/** The groups read by id, in this order (the stamp, keyed by `key`, comes first); each is one label. */
-const ID_GROUPS = ['Entity', 'Passage', 'Source', 'StatusStep', 'Research'] as const;
+/**
+ * The groups read by key, in this order (the stamp, keyed by `key`, comes first); each is one label. The
+ * chains and chain links the loader derives come last (a chain link is keyed by its product).
+ */
+const ID_GROUPS = ['Entity', 'Passage', 'Source', 'StatusStep', 'Research', 'Chain', 'ChainLink'] as const;
+const KEY: Partial<Record<NodeGroup, string>> = { ChainLink: 'product' };
 /** The groups whose nodes start relationships: facts and evidence, passage order, steps and research records. */
 const START_GROUPS = ['Entity', 'Passage', 'StatusStep', 'Research'] as const;
 
@@ -37,11 +42,27 @@ export interface GraphCounts {
 
 const PAGE = 2_000;
 
+/**
+ * The properties in key order: Neo4j returns them in the order they were stored, which depends on how the
+ * node was written (a passage's facts are set after it is created), so two equal graphs could export
+ * differently.
+ */
+function sortedKeys(props: unknown): Record<string, unknown> {
+  const record = props as Record<string, unknown>;
+  return Object.fromEntries(
+    Object.keys(record)
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+      .map((k) => [k, record[k]]),
+  );
+}
+
 export async function countGraph(db: Reader): Promise<GraphCounts> {
   const [row] = await db.read({
     cypher: /* Cypher */ `
       RETURN
-        COUNT { (n) WHERE n:Entity OR n:Passage OR n:Meta OR n:Source OR n:StatusStep OR n:Research } AS nodes,
+        COUNT {
+          (n) WHERE n:Entity OR n:Passage OR n:Meta OR n:Source OR n:StatusStep OR n:Research OR n:Chain OR n:ChainLink
+        } AS nodes,
         COUNT { (a)-[]->() WHERE a:Entity OR a:Passage OR a:StatusStep OR a:Research } AS relationships`,
   });
   return { nodes: Number(row?.nodes ?? 0), relationships: Number(row?.relationships ?? 0) };
@@ -56,13 +77,14 @@ export async function* readNodes(db: Reader): AsyncGenerator<ExportNode[]> {
     group: 'Meta',
     label: 'Meta',
     key: String(r.key),
-    properties: r.props as Record<string, unknown>,
+    properties: sortedKeys(r.props),
   }));
   for (const group of ID_GROUPS) {
+    const key = KEY[group] ?? 'id';
     let after = '';
     for (;;) {
       const rows = await db.read({
-        // `group` is one of ID_GROUPS, the only way a label enters the text.
+        // `group` is one of ID_GROUPS and `key` a constant: the only way they enter the text.
         cypher:
           group === 'Entity'
             ? /* Cypher */ `
@@ -70,9 +92,9 @@ export async function* readNodes(db: Reader): AsyncGenerator<ExportNode[]> {
               RETURN n.id AS key, [l IN labels(n) WHERE l <> 'Entity'][0] AS label, properties(n) AS props
               ORDER BY n.id LIMIT toInteger($limit)`
             : /* Cypher */ `
-              MATCH (n:${group}) WHERE n.id > $after
-              RETURN n.id AS key, '${group}' AS label, properties(n) AS props
-              ORDER BY n.id LIMIT toInteger($limit)`,
+              MATCH (n:${group}) WHERE n.${key} > $after
+              RETURN n.${key} AS key, '${group}' AS label, properties(n) AS props
+              ORDER BY n.${key} LIMIT toInteger($limit)`,
         params: { after, limit: PAGE },
       });
       if (rows.length === 0) break;
@@ -80,7 +102,7 @@ export async function* readNodes(db: Reader): AsyncGenerator<ExportNode[]> {
         group,
         label: String(r.label),
         key: String(r.key),
-        properties: r.props as Record<string, unknown>,
+        properties: sortedKeys(r.props),
       }));
       after = String(rows[rows.length - 1]?.key);
       if (rows.length < PAGE) break;
@@ -92,9 +114,7 @@ export async function* readNodes(db: Reader): AsyncGenerator<ExportNode[]> {
  * Every relationship, paged by start node: the facts and evidence of entities, NEXT / IN_DOCUMENT of
  * passages, STEP_OF / CITES of status steps, RESEARCH_OF of research records.
  */
-export async function* readRelationships(
-  db: Reader,
-): AsyncGenerator<ExportRelationship[]> {
+export async function* readRelationships(db: Reader): AsyncGenerator<ExportRelationship[]> {
   for (const group of START_GROUPS) {
     let after = '';
     for (;;) {
@@ -120,7 +140,7 @@ export async function* readRelationships(
           start: String(r.start),
           endGroup: r.endGroup as NodeGroup,
           end: String(r.end),
-          properties: r.props as Record<string, unknown>,
+          properties: sortedKeys(r.props),
         }));
       const starts = new Set(rows.map((r) => r.start));
       after = String(rows[rows.length - 1]?.start);
@@ -132,7 +152,15 @@ export async function* readRelationships(
 export type PropertyKind = 'string' | 'long' | 'double' | 'boolean' | 'string[]';
 
 const FLOAT_PROPERTIES = new Set(['areaKm2', 'capacity', 'value', 'threshold', 'share']);
-const LIST_PROPERTIES = new Set(['aliases', 'caveats', 'sectionPath', 'evidence', 'quotes', 'seeAlso', 'searched']);
+const LIST_PROPERTIES = new Set([
+  'aliases',
+  'caveats',
+  'sectionPath',
+  'evidence',
+  'quotes',
+  'seeAlso',
+  'searched',
+]);
 
 /**
  * The declared type of a property of a node with this label (or of a relationship): the driver returns

@@ -116,8 +116,16 @@ export type Chain = {
   name: Scalars['String']['output'];
   /** Upstream end → downstream end, in English. */
   nameEn: Scalars['String']['output'];
-  /** Every product of the chain, upstream first. */
+  /** How many products the chain has. */
+  productCount: Scalars['Int']['output'];
+  /** The products of the chain, upstream first; `productCount` says how many. */
   products: Array<Product>;
+};
+
+
+/** A supply chain the plan describes: a connected set of INPUT_TO links. */
+export type ChainProductsArgs = {
+  first?: Scalars['Int']['input'];
 };
 
 /** Something in Fujian that covers a chain link, and how. */
@@ -145,22 +153,54 @@ export type ChainGap = {
   __typename?: 'ChainGap';
   /** The chain the link is on. */
   chain: Chain;
-  /** What covers it in Fujian (empty when UNCOVERED). */
+  /** What covers it in Fujian (empty when UNCOVERED), by relation id; `coverageCount` says how many. */
   coverage: Array<ChainCoverage>;
-  /** Who covers it outside Fujian (e.g. Taiwan-side regions), for contrast. */
+  /** How many relations cover it in Fujian. */
+  coverageCount: Scalars['Int']['output'];
+  /** Who covers it outside Fujian (e.g. Taiwan-side regions), for contrast, by relation id. */
   coverageOutsideFujian: Array<ChainCoverage>;
-  /** The products it feeds on the chain. */
+  /** How many relations cover it outside Fujian. */
+  coverageOutsideFujianCount: Scalars['Int']['output'];
+  /** The products it feeds on the chain, by link id; `downstreamCount` says how many. */
   downstream: Array<Product>;
+  /** How many products it feeds. */
+  downstreamCount: Scalars['Int']['output'];
   /** Passages of the chain links and of the coverage relations, in reading order. */
   evidence: Array<Passage>;
-  /** One sentence, in English. */
+  /** One sentence, in English (naming the first ten covers, and how many more). */
   explanation: Scalars['String']['output'];
   /** Every reason it is a gap (UNCOVERED excludes the others). */
   kinds: Array<ChainGapKind>;
   /** The product at this link. */
   link: Product;
-  /** The products that feed it on the chain. */
+  /** The products that feed it on the chain, by link id; `upstreamCount` says how many. */
   upstream: Array<Product>;
+  /** How many products feed it. */
+  upstreamCount: Scalars['Int']['output'];
+};
+
+
+/** A link of a supply chain that is a gap, with the reasons and the passages that say so. */
+export type ChainGapCoverageArgs = {
+  first?: Scalars['Int']['input'];
+};
+
+
+/** A link of a supply chain that is a gap, with the reasons and the passages that say so. */
+export type ChainGapCoverageOutsideFujianArgs = {
+  first?: Scalars['Int']['input'];
+};
+
+
+/** A link of a supply chain that is a gap, with the reasons and the passages that say so. */
+export type ChainGapDownstreamArgs = {
+  first?: Scalars['Int']['input'];
+};
+
+
+/** A link of a supply chain that is a gap, with the reasons and the passages that say so. */
+export type ChainGapUpstreamArgs = {
+  first?: Scalars['Int']['input'];
 };
 
 /** Why a chain link is a gap. */
@@ -499,6 +539,8 @@ export type Limits = {
   analysisFirst: Scalars['Int']['output'];
   /** Largest request body, in bytes (413 beyond). */
   bodyBytes: Scalars['Int']['output'];
+  /** Most products of `Chain.products(first)`, and of a gap's `upstream`, `downstream`, `coverage` and `coverageOutsideFujian`. */
+  chainListFirst: Scalars['Int']['output'];
   /** Most directives in a document. */
   directives: Scalars['Int']['output'];
   /** Most entities of a page of `entities(first)`. */
@@ -511,6 +553,8 @@ export type Limits = {
   neighborhoodLimit: Scalars['Int']['output'];
   /** Most passages before and after in `passageContext`. */
   passageContext: Scalars['Int']['output'];
+  /** Most entities or facts of one passage (`PassageHit.entities(first)`, `PassageHit.edges(first)`). */
+  passageListFirst: Scalars['Int']['output'];
   /** Most hits of `passages(first)`. */
   passagesFirst: Scalars['Int']['output'];
   /** Most paths of `paths(first)`. */
@@ -669,14 +713,30 @@ export type Passage = {
 /** A passage found by `passages`. */
 export type PassageHit = {
   __typename?: 'PassageHit';
-  /** The facts this passage states. */
+  /** How many facts this passage states. */
+  edgeCount: Scalars['Int']['output'];
+  /** The facts this passage states (their evidence includes it), by id; `edgeCount` says how many. */
   edges: Array<Edge>;
-  /** The entities this passage states (their evidence includes it). */
+  /** The entities this passage states (their evidence includes it), by id; `entityCount` says how many. */
   entities: Array<Entity>;
+  /** How many entities this passage states. */
+  entityCount: Scalars['Int']['output'];
   /** The passage. */
   passage: Passage;
   /** Relevance; higher is better. */
   score: Scalars['Float']['output'];
+};
+
+
+/** A passage found by `passages`. */
+export type PassageHitEdgesArgs = {
+  first?: Scalars['Int']['input'];
+};
+
+
+/** A passage found by `passages`. */
+export type PassageHitEntitiesArgs = {
+  first?: Scalars['Int']['input'];
 };
 
 /** A path: nodes[0] is the start, edges[i] joins nodes[i] and nodes[i+1] (in either direction). */
@@ -1841,7 +1901,8 @@ export type ChainResolvers<ContextType = GraphQLContext, ParentType extends Reso
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameEn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  products?: Resolver<Array<ResolversTypes['Product']>, ParentType, ContextType>;
+  productCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  products?: Resolver<Array<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<ChainProductsArgs, 'first'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1854,14 +1915,18 @@ export type ChainCoverageResolvers<ContextType = GraphQLContext, ParentType exte
 
 export type ChainGapResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChainGap'] = ResolversParentTypes['ChainGap']> = {
   chain?: Resolver<ResolversTypes['Chain'], ParentType, ContextType>;
-  coverage?: Resolver<Array<ResolversTypes['ChainCoverage']>, ParentType, ContextType>;
-  coverageOutsideFujian?: Resolver<Array<ResolversTypes['ChainCoverage']>, ParentType, ContextType>;
-  downstream?: Resolver<Array<ResolversTypes['Product']>, ParentType, ContextType>;
+  coverage?: Resolver<Array<ResolversTypes['ChainCoverage']>, ParentType, ContextType, RequireFields<ChainGapCoverageArgs, 'first'>>;
+  coverageCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  coverageOutsideFujian?: Resolver<Array<ResolversTypes['ChainCoverage']>, ParentType, ContextType, RequireFields<ChainGapCoverageOutsideFujianArgs, 'first'>>;
+  coverageOutsideFujianCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  downstream?: Resolver<Array<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<ChainGapDownstreamArgs, 'first'>>;
+  downstreamCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Passage']>, ParentType, ContextType>;
   explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   kinds?: Resolver<Array<ResolversTypes['ChainGapKind']>, ParentType, ContextType>;
   link?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
-  upstream?: Resolver<Array<ResolversTypes['Product']>, ParentType, ContextType>;
+  upstream?: Resolver<Array<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<ChainGapUpstreamArgs, 'first'>>;
+  upstreamCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1994,12 +2059,14 @@ export type LimitsResolvers<ContextType = GraphQLContext, ParentType extends Res
   aliases?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   analysisFirst?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   bodyBytes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  chainListFirst?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   directives?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   entitiesFirst?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   neighborhoodDepth?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   neighborhoodIds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   neighborhoodLimit?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   passageContext?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  passageListFirst?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   passagesFirst?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   pathsFirst?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   pathsMaxHops?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -2075,8 +2142,10 @@ export type PassageResolvers<ContextType = GraphQLContext, ParentType extends Re
 };
 
 export type PassageHitResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PassageHit'] = ResolversParentTypes['PassageHit']> = {
-  edges?: Resolver<Array<ResolversTypes['Edge']>, ParentType, ContextType>;
-  entities?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  edgeCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  edges?: Resolver<Array<ResolversTypes['Edge']>, ParentType, ContextType, RequireFields<PassageHitEdgesArgs, 'first'>>;
+  entities?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<PassageHitEntitiesArgs, 'first'>>;
+  entityCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   passage?: Resolver<ResolversTypes['Passage'], ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;

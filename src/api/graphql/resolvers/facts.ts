@@ -1,9 +1,10 @@
 // Resolvers of facts and passages: Edge (attributes, evidence with the cited words, its end entities) and
-// PassageHit (the facts a passage states). Everything goes through the request's loaders, so the evidence
-// and ends of all the edges of an answer cost one statement.
+// PassageHit (the entities and facts a passage states, the first `first` of each). Everything goes through
+// the request's loaders, so the evidence and ends of all the edges of an answer cost one statement.
 import { NotFoundError } from '../../../infra/errors.ts';
 import { attributesOf, type EntityRow } from '../../../read/rows.ts';
 import type { EdgeResolvers, PassageHitResolvers } from '../generated/resolvers.ts';
+import { intArgument, LIMITS } from '../limits.ts';
 import type { Loaders } from '../loaders.ts';
 
 async function endEntity(loaders: Loaders, id: string): Promise<EntityRow> {
@@ -24,5 +25,11 @@ export const Edge: EdgeResolvers = {
 };
 
 export const PassageHit: PassageHitResolvers = {
-  edges: (hit, _args, { loaders }) => loaders.factsByPassage(hit.passage.id),
+  entities: (hit, args) =>
+    hit.entities.slice(0, intArgument('entities.first', args.first, 0, LIMITS.passageListFirst)),
+  edges: (hit, args, { loaders }) =>
+    loaders.factsByPassage(
+      hit.passage.id,
+      intArgument('edges.first', args.first, 0, LIMITS.passageListFirst),
+    ),
 };

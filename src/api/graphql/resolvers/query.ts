@@ -120,7 +120,9 @@ export const Query: QueryResolvers = {
     if (product !== null) requireEntity('product', product, result.productType, 'Product');
     loaders.remember(
       result.gaps.flatMap((gap): EntityRow[] => [
-        ...gap.chain.products,
+        gap.link,
+        ...gap.upstream,
+        ...gap.downstream,
         ...gap.coverage.map((c) => c.entity),
       ]),
     );

@@ -1,0 +1,282 @@
+// `npm run bench:scale`: every operation of the GraphQL contract and the named queries of the command line
+// (bench/scale/operations.ts) on graphs of growing size, from two generators: today's power-law one
+// (bench/generate.ts) and an industry-shaped one (bench/generate-industry.ts), each at the plan's size
+// (2,062 facts), 100k and 1M facts, plus the plan itself. For each graph: a fresh store of the project's own
+// local Neo4j, the graph loaded by `cskg load`'s loader (the bulk path from 100k facts), the API served over
+// real HTTP in this process; then each operation in a closed loop of 1 and of 8 clients, p50 and p99 of the
+// answer time, and how many answers were errors (QUERY_TIMEOUT above all). One table at the end: each row
+// an operation at one client count on one generator, its p50 and p99 at each size, and the growth of p50
+// against the plan-size row of the same generator in the same run. The load average is printed before
+// and after each graph (the machine is shared; ratios from one run are what to compare).
+//
+//   npm run bench:scale                                     # everything (about an hour on 2 shared cores)
+//   npm run bench:scale -- --sizes 2062,100000 --generators industry --requests 16 --seconds 5
+//
+// Generated data is kept in $TMPDIR/cskg-scale-data/<generator>-<size> and reused; stores are deleted.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createCskgYoga } from '../../src/api/graphql/yoga.ts';
+import { createRequestListener } from '../../src/api/http/app.ts';
+import { listen } from '../../src/api/http/listen.ts';
+import { loadConfig } from '../../src/infra/config.ts';
+import { Database } from '../../src/infra/database.ts';
+import { createLogger } from '../../src/infra/log.ts';
+import { provideNeo4j } from '../../src/infra/neo4jServer/provision.ts';
+import { loadGraph } from '../../src/write/load.ts';
+import { generateIndustryData } from '../generate-industry.ts';
+import { generateSyntheticData } from '../generate.ts';
+import { operations, type Operation, type Outcome } from './operations.ts';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(HERE, '..', '..');
+const args = process.argv.slice(2);
+const option = (name: string, fallback: string) => {
+  const at = args.indexOf(`--${name}`);
+  return at >= 0 ? (args[at + 1] ?? fallback) : fallback;
+};
+const PLAN_SIZE = 2062;
+const SIZES = option('sizes', `${PLAN_SIZE},100000,1000000`).split(',').map(Number);
+const GENERATORS = option('generators', 'power-law,industry').split(',') as Generator[];
+const WITH_PLAN = option('plan', 'yes') !== 'no';
+const CLIENTS = option('clients', '1,8').split(',').map(Number);
+/** requests per operation and client count, at most (each client takes the next) */
+const REQUESTS = Number(option('requests', '24'));
+const SECONDS = Number(option('seconds', '8'));
+const log = (message: string) => process.stderr.write(`[bench:scale] ${message}\n`);
+
+type Generator = 'power-law' | 'industry';
+interface Graph {
+  readonly generator: Generator | 'plan';
+  readonly size: number;
+  readonly dataDir: string;
+}
+interface Cell {
+  readonly p50: number;
+  readonly p99: number;
+  readonly requests: number;
+  readonly errors: Record<string, number>;
+}
+interface GraphResult {
+  readonly graph: Graph;
+  readonly facts: number;
+  readonly entities: number;
+  readonly loadMs: number;
+  readonly loadMode: string;
+  readonly loadBefore: number;
+  readonly loadAfter: number;
+  /** operation → clients → cell */
+  readonly cells: Map<string, Map<number, Cell>>;
+}
+
+async function dataFor(generator: Generator, size: number): Promise<string> {
+  const dir = path.join(os.tmpdir(), 'cskg-scale-data', `${generator}-${size}`);
+  const file = path.join(dir, 'graph', generator === 'industry' ? 'industry.ndjson' : 'synthetic.ndjson');
+  if (!fs.existsSync(file)) {
+    log(`generating ${size} facts (${generator}) in ${dir}…`);
+    if (generator === 'industry') await generateIndustryData({ relations: size, out: dir });
+    else await generateSyntheticData({ relations: size, out: dir });
+  }
+  return dir;
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[index] ?? NaN;
+}
+
+/** A closed loop of `clients` clients, each taking the next argument set, until REQUESTS or SECONDS. */
+async function measure(operation: Operation, clients: number): Promise<Cell> {
+  const times: number[] = [];
+  const errors: Record<string, number> = {};
+  const deadline = performance.now() + SECONDS * 1000;
+  const total = REQUESTS * Math.max(1, clients / 2);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (next < total && performance.now() < deadline) {
+        const values = operation.args[next++ % operation.args.length] ?? {};
+        const started = performance.now();
+        let outcome: Outcome;
+        try {
+          outcome = await operation.run(values);
+        } catch (error) {
+          outcome = { error: (error as Error).message.slice(0, 40) };
+        }
+        times.push(performance.now() - started);
+        if (outcome.error) errors[outcome.error] = (errors[outcome.error] ?? 0) + 1;
+      }
+    }),
+  );
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p99: percentile(times, 99), requests: times.length, errors };
+}
+
+async function benchGraph(graph: Graph): Promise<GraphResult> {
+  const store = fs.mkdtempSync(path.join(os.tmpdir(), 'cskg-scale-store-'));
+  const config = loadConfig({
+    ...process.env,
+    NEO4J_URI: '',
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    CSKG_NEO4J_DATA: path.join(store, 'data'),
+  });
+  const logger = createLogger('warn', 'bench');
+  const neo4j = await provideNeo4j(config, logger);
+  const db = new Database(neo4j.connection, { queryTimeoutMs: config.queryTimeoutMs });
+  const loadDb = new Database(neo4j.connection, { queryTimeoutMs: 600_000 });
+  let server: http.Server | undefined;
+  try {
+    log(`${graph.generator} ${graph.size}: loading ${graph.dataDir}…`);
+    const report = await loadGraph(loadDb, {
+      dataDir: graph.dataDir,
+      force: true,
+      timeoutMs: 600_000,
+      ...(neo4j.local ? { local: neo4j.local } : {}),
+    });
+    await loadDb.close();
+    log(`${graph.generator} ${graph.size}: loaded (${report.mode}) in ${(report.ms / 1000).toFixed(1)} s`);
+    server = http.createServer(
+      createRequestListener({ yoga: createCskgYoga({ db, logger }), db, webDir: '/nonexistent' }),
+    );
+    const port = await listen(server, 0, '127.0.0.1');
+    const url = `http://127.0.0.1:${port}/graphql`;
+    const send = async (query: string, variables: Record<string, unknown>): Promise<Outcome> => {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
+      const code = body.errors?.[0]?.extensions?.code;
+      return code ? { error: code } : {};
+    };
+    const ops = await operations(db, send);
+    const [counts] = await db.read({
+      cypher: /* Cypher */ `MATCH (m:Meta {key: 'graph'}) RETURN m.relationCount AS facts, m.entityCount AS entities`,
+    });
+    const loadBefore = os.loadavg()[0] ?? NaN;
+    const cells = new Map<string, Map<number, Cell>>();
+    for (const operation of ops) {
+      // warm-up: every argument set once (Neo4j plans each statement on first use)
+      for (const values of operation.args) await operation.run(values).catch(() => ({}));
+      const byClients = new Map<number, Cell>();
+      for (const clients of CLIENTS) {
+        const cell = await measure(operation, clients);
+        byClients.set(clients, cell);
+        log(
+          `${graph.generator} ${graph.size} ${operation.name} ×${clients}: p50 ${cell.p50.toFixed(1)} ms, p99 ${cell.p99.toFixed(1)} ms (${cell.requests} requests${Object.keys(cell.errors).length ? `, errors ${JSON.stringify(cell.errors)}` : ''})`,
+        );
+      }
+      cells.set(operation.name, byClients);
+    }
+    return {
+      graph,
+      facts: Number(counts?.facts ?? 0),
+      entities: Number(counts?.entities ?? 0),
+      loadMs: report.ms,
+      loadMode: report.mode ?? 'unchanged',
+      loadBefore,
+      loadAfter: os.loadavg()[0] ?? NaN,
+      cells,
+    };
+  } finally {
+    server?.closeAllConnections();
+    server?.close();
+    await db.close();
+    await loadDb.close().catch(() => {});
+    await neo4j.stop();
+    fs.rmSync(store, { recursive: true, force: true });
+  }
+}
+
+function table(results: readonly GraphResult[]): string {
+  const ms = (n: number | undefined) =>
+    n === undefined || Number.isNaN(n) ? '–' : n < 10 ? n.toFixed(1) : n.toFixed(0);
+  const sizes = [
+    ...new Set(results.filter((r) => r.graph.generator !== 'plan').map((r) => r.graph.size)),
+  ].sort((a, b) => a - b);
+  const plan = results.find((r) => r.graph.generator === 'plan');
+  const generators = [...new Set(results.map((r) => r.graph.generator))].filter((g) => g !== 'plan');
+  const operationsNames = [...(results[0]?.cells.keys() ?? [])];
+  const head = [
+    'generator',
+    'operation',
+    'clients',
+    ...(plan ? ['the plan p50 · p99'] : []),
+    ...sizes.map((size) => `${size.toLocaleString('en')} p50 · p99${size === sizes[0] ? '' : ' · ×p50'}`),
+    'errors',
+  ];
+  const lines = [`| ${head.join(' | ')} |`, `|${head.map((_, i) => (i < 2 ? '---' : '--:')).join('|')}|`];
+  for (const generator of generators) {
+    for (const name of operationsNames) {
+      for (const clients of CLIENTS) {
+        const base = results.find((r) => r.graph.generator === generator && r.graph.size === sizes[0]);
+        const baseP50 = base?.cells.get(name)?.get(clients)?.p50;
+        const errors: string[] = [];
+        const cells = sizes.map((size) => {
+          const result = results.find((r) => r.graph.generator === generator && r.graph.size === size);
+          const cell = result?.cells.get(name)?.get(clients);
+          if (!cell) return '–';
+          for (const [code, n] of Object.entries(cell.errors)) errors.push(`${code} ${n} at ${size}`);
+          const ratio = size === sizes[0] || !baseP50 ? '' : ` · ${(cell.p50 / baseP50).toFixed(1)}×`;
+          return `${ms(cell.p50)} · ${ms(cell.p99)}${ratio}`;
+        });
+        const planCell = plan?.cells.get(name)?.get(clients);
+        lines.push(
+          `| ${[
+            generator,
+            name,
+            clients,
+            ...(plan ? [planCell ? `${ms(planCell.p50)} · ${ms(planCell.p99)}` : '–'] : []),
+            ...cells,
+            errors.join(', ') || '0',
+          ].join(' | ')} |`,
+        );
+      }
+    }
+  }
+  return lines.join('\n');
+}
+
+const graphs: Graph[] = [];
+if (WITH_PLAN) graphs.push({ generator: 'plan', size: PLAN_SIZE, dataDir: path.join(ROOT, 'data') });
+for (const generator of GENERATORS) {
+  for (const size of SIZES) graphs.push({ generator, size, dataDir: await dataFor(generator, size) });
+}
+const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT }).toString().trim();
+const started = new Date();
+const results: GraphResult[] = [];
+for (const graph of graphs) results.push(await benchGraph(graph));
+
+const config = loadConfig({ ...process.env, NEO4J_URI: '' });
+const summary = [
+  `Command: \`npm run bench:scale${args.length ? ` -- ${args.join(' ')}` : ''}\`, commit ${commit}, ${started.toISOString()} – ${new Date().toISOString()}.`,
+  `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ` +
+    `Neo4j ${config.local.version} (the project's local server), heap ${config.local.heap}, page cache ${config.local.pageCacheMb} MB, query timeout ${config.queryTimeoutMs} ms.`,
+  `Each cell: p50 · p99 ms over up to ${REQUESTS} requests at 1 client (${REQUESTS * 4} at 8), at most ${SECONDS} s, after one warm-up request per argument set; ×p50: p50 over the plan-size p50 of the same generator.`,
+  '',
+  '| graph | facts | entities | load | load s | load average before → after |',
+  '|---|--:|--:|---|--:|---|',
+  ...results.map(
+    (r) =>
+      `| ${r.graph.generator} ${r.graph.size.toLocaleString('en')} | ${r.facts} | ${r.entities} | ${r.loadMode} | ${(r.loadMs / 1000).toFixed(1)} | ${r.loadBefore.toFixed(1)} → ${r.loadAfter.toFixed(1)} |`,
+  ),
+  '',
+  table(results),
+].join('\n');
+process.stdout.write(`${summary}\n`);
+fs.writeFileSync(
+  path.join(os.tmpdir(), 'cskg-bench-scale.json'),
+  JSON.stringify(
+    results.map((r) => ({
+      ...r,
+      cells: Object.fromEntries([...r.cells].map(([k, v]) => [k, Object.fromEntries(v)])),
+    })),
+    null,
+    2,
+  ),
+);

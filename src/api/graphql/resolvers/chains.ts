@@ -1,0 +1,20 @@
+// Resolvers of supply chains and their gaps: a chain's products are read on demand, a page at a time
+// (through the request's loaders: one statement for every chain of an answer); a gap's lists are cut at
+// their `first` from what chainGaps already read.
+import type { ChainGapResolvers, ChainResolvers } from '../generated/resolvers.ts';
+import { intArgument, LIMITS } from '../limits.ts';
+
+const first = (name: string, value: number) => intArgument(`${name}.first`, value, 0, LIMITS.chainListFirst);
+
+export const Chain: ChainResolvers = {
+  products: (chain, args, { loaders }) =>
+    loaders.chainProducts({ chainId: chain.id, first: first('products', args.first) }),
+};
+
+export const ChainGap: ChainGapResolvers = {
+  upstream: (gap, args) => gap.upstream.slice(0, first('upstream', args.first)),
+  downstream: (gap, args) => gap.downstream.slice(0, first('downstream', args.first)),
+  coverage: (gap, args) => gap.coverage.slice(0, first('coverage', args.first)),
+  coverageOutsideFujian: (gap, args) =>
+    gap.coverageOutsideFujian.slice(0, first('coverageOutsideFujian', args.first)),
+};
