@@ -29,7 +29,11 @@ RETURN sector.type AS sectorType, product.type AS productType, COLLECT {
     WHERE ($sector IS NOT NULL OR $product IS NOT NULL)
       AND ($sector IS NULL OR $sector IN c.sectors)
       AND ($product IS NULL OR c.id = chainOfProduct)
-    MATCH (l:ChainLink {chain: c.id}) WHERE l.gapRank IS NOT NULL
+    CALL (c) {
+      // the chain's gaps in order: a range of the (chain, gapRank) index
+      MATCH (l:ChainLink) WHERE l.chain = c.id AND l.gapRank >= 0
+      RETURN l ORDER BY l.chain, l.gapRank LIMIT toInteger($first)
+    }
     RETURN l ORDER BY l.gapRank LIMIT toInteger($first)
   }
   WITH l ORDER BY l.gapRank LIMIT toInteger($first)

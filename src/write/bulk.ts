@@ -44,7 +44,7 @@ import {
   type RelationRow,
 } from './records.ts';
 import { readSchemaStatements } from './schema.ts';
-import { validateStreamFiles } from './stream.ts';
+import { validateStreamFilesInWorker } from './stream.ts';
 
 /** Where a bulk load can be told to stop and wait to be killed (the crash tests). */
 export type BulkPausePoint = 'csv-written' | SwapPoint;
@@ -175,7 +175,7 @@ async function writeCsv(input: BulkLoadInput, csvDir: string) {
   input.onProgress?.({ phase: 'validate', done: 0, total: 0 });
   const stream =
     input.streamFiles.length > 0
-      ? await validateStreamFiles(
+      ? await validateStreamFilesInWorker(
           input.streamFiles,
           validation.graph,
           validation.sources,

@@ -9,7 +9,9 @@ import { createReadStream } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import readline from 'node:readline';
+import { Worker } from 'node:worker_threads';
 import type { ValidationIssue, RuleCode } from '../data/issues.ts';
+import { cypherInteger, isCypherInteger } from '../infra/database.ts';
 import {
   DEFAULT_DOCUMENT_ID,
   ENTITY_ID_PATTERN,
@@ -48,6 +50,52 @@ export interface StreamSink {
   entity(entity: EntityNodeRow, evidence: readonly EvidenceRow[]): Promise<void>;
   relation(relation: RelationRow): Promise<void>;
 }
+
+/** A row of a validated line, as the worker thread sends it (validationWorker.ts). */
+export type StreamRow =
+  | { readonly entity: EntityNodeRow; readonly evidence: readonly EvidenceRow[] }
+  | { readonly relation: RelationRow };
+
+/**
+ * A row as it crosses to another thread: structured cloning keeps plain data only, so a value made by
+ * cypherInteger (an INTEGER property) travels as `{ cypherInteger: n }` and is made again on arrival.
+ */
+export function transferable(row: StreamRow): StreamRow {
+  const props = (record: Readonly<Record<string, unknown>>) =>
+    Object.fromEntries(
+      Object.entries(record).map(([k, v]) => [k, isCypherInteger(v) ? { cypherInteger: Number(v) } : v]),
+    );
+  return 'relation' in row
+    ? { relation: { ...row.relation, props: props(row.relation.props) } }
+    : { entity: { ...row.entity, props: props(row.entity.props) }, evidence: row.evidence };
+}
+
+function arrived(row: StreamRow): StreamRow {
+  const props = (record: Readonly<Record<string, unknown>>) =>
+    Object.fromEntries(
+      Object.entries(record).map(([k, v]) => [
+        k,
+        typeof v === 'object' && v !== null && 'cypherInteger' in v
+          ? cypherInteger(Number((v as { cypherInteger: number }).cypherInteger))
+          : v,
+      ]),
+    );
+  return 'relation' in row
+    ? { relation: { ...row.relation, props: props(row.relation.props) } }
+    : { entity: { ...row.entity, props: props(row.entity.props) }, evidence: row.evidence };
+}
+
+/** What the validation worker tells the main thread. */
+export type WorkerMessage =
+  | { readonly kind: 'rows'; readonly rows: StreamRow[] }
+  | { readonly kind: 'progress'; readonly lines: number }
+  | {
+      readonly kind: 'done';
+      readonly errors: ValidationIssue[];
+      readonly entities: number;
+      readonly relations: number;
+    }
+  | { readonly kind: 'failed'; readonly message: string };
 
 export interface StreamValidation {
   readonly errors: ValidationIssue[];
@@ -550,4 +598,62 @@ function pick(data: Record<string, unknown>, keys: readonly string[]): Record<st
       out[key] = value;
   }
   return out;
+}
+
+/**
+ * validateStreamFiles in a worker thread (validationWorker.ts), the rows of valid lines handed to `sink` in
+ * this thread as they come: parsing and validating the next lines overlaps with writing the last ones. The
+ * same validation, so the same errors; no quote resolver is returned (the bulk loader, its one user, needs
+ * none afterwards).
+ */
+export async function validateStreamFilesInWorker(
+  files: readonly string[],
+  base: ResolvedGraph,
+  sources: readonly ParsedDocument[],
+  onProgress?: (lines: number) => void,
+  sink?: StreamSink,
+): Promise<Omit<StreamValidation, 'quotes'>> {
+  const worker = new Worker(new URL('./validationWorker.mjs', import.meta.url), {
+    workerData: { files: [...files], base, sources: [...sources], collect: sink !== undefined },
+  });
+  try {
+    return await new Promise((resolve, reject) => {
+      // Rows are written in arrival order, one batch at a time; each batch is acknowledged once written.
+      let writing = Promise.resolve();
+      worker.on('message', (message: WorkerMessage) => {
+        switch (message.kind) {
+          case 'rows':
+            writing = writing.then(async () => {
+              for (const sent of message.rows) {
+                const row = arrived(sent);
+                if ('relation' in row) await sink?.relation(row.relation);
+                else await sink?.entity(row.entity, row.evidence);
+              }
+              worker.postMessage('ack');
+            });
+            writing.catch(reject);
+            break;
+          case 'progress':
+            onProgress?.(message.lines);
+            break;
+          case 'done':
+            writing.then(
+              () =>
+                resolve({ errors: message.errors, entities: message.entities, relations: message.relations }),
+              reject,
+            );
+            break;
+          case 'failed':
+            reject(new Error(`The validation worker failed: ${message.message}`));
+            break;
+        }
+      });
+      worker.once('error', reject);
+      worker.once('exit', (code) => {
+        if (code !== 0) reject(new Error(`The validation worker stopped (exit ${code}).`));
+      });
+    });
+  } finally {
+    await worker.terminate();
+  }
 }
