@@ -14,6 +14,7 @@
 //   npm run bench:load                      # 10k, 100k, 1M; bulk for 100k and 1M
 //   npm run bench:load -- 10000 100000      # chosen sizes
 //   BENCH_BULK_MIN=0 npm run bench:load     # no bulk runs
+//   BENCH_PATHS=bulk npm run bench:load -- 100000 1000000   # the bulk path only
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -32,6 +33,7 @@ const sizes = process.argv
 const SIZES = sizes.length > 0 ? sizes : [10_000, 100_000, 1_000_000];
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 const BULK_MIN = Number(process.env.BENCH_BULK_MIN ?? 100_000);
+const TRANSACTIONAL = (process.env.BENCH_PATHS ?? 'transactional,bulk').split(',').includes('transactional');
 
 const config = loadConfig({ ...process.env, CSKG_NEO4J_HEAP: process.env.CSKG_NEO4J_HEAP ?? '2g' });
 let stop = async () => {};
@@ -108,6 +110,7 @@ try {
       log(`generating ${size} relationships in ${dataDir}…`);
       await generateSyntheticData({ relations: size, out: dataDir });
     }
+    if (!TRANSACTIONAL) continue;
     log(`emptying the database…`);
     await db.writeAutoCommit({
       cypher: /* Cypher */ `MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 2000 ROWS`,
