@@ -208,6 +208,92 @@ describe('supplyChain', () => {
   });
 });
 
+describe('what the loader derives: chains and the facts of a passage', () => {
+  it('lists the gaps of a chain in order, a page at a time, with its lists cut at first and counted', async () => {
+    // Only the hub (40 makers) and a00 (a project) are made: the other 89 products are uncovered gaps, listed
+    // upstream first (the hub, then a00…a29, b00…b29, c00…c29: Kahn's order, the smallest id first).
+    const GAPS = /* GraphQL */ `
+      query ($first: Int!, $product: ID) {
+        chainGaps(first: $first, product: $product) {
+          chain {
+            id
+            productCount
+            products(first: 2) {
+              id
+            }
+          }
+          link {
+            id
+          }
+          kinds
+          upstream(first: 1) {
+            id
+          }
+          upstreamCount
+          downstreamCount
+          coverage {
+            entity {
+              id
+            }
+          }
+          coverageCount
+        }
+      }
+    `;
+    const { chainGaps } = await gql(GAPS, { first: 3 });
+    expect(chainGaps.map((g: any) => g.link.id)).toEqual(['product:a01', 'product:a02', 'product:a03']);
+    expect(chainGaps[0]).toMatchObject({
+      chain: {
+        id: 'product:a00',
+        productCount: 91,
+        products: [{ id: 'product:hub' }, { id: 'product:a00' }],
+      },
+      kinds: ['UNCOVERED'],
+      upstream: [{ id: 'product:hub' }],
+      upstreamCount: 1,
+      downstreamCount: 1,
+      coverage: [],
+      coverageCount: 0,
+    });
+    const all = (await gql(GAPS, { first: 500, product: 'product:c05' })).chainGaps;
+    expect(all).toHaveLength(89);
+    expect(all.at(-1).link.id).toBe('product:c29');
+  });
+
+  it('gives the facts of a passage a page at a time, by id, with how many there are', async () => {
+    const [quote] = uniqueQuotes();
+    const { passages } = await gql(
+      /* GraphQL */ `
+        query ($q: String!) {
+          passages(query: $q, first: 1) {
+            passage {
+              text
+            }
+            entities(first: 3) {
+              id
+            }
+            entityCount
+            edges(first: 5) {
+              id
+            }
+            edgeCount
+          }
+        }
+      `,
+      { q: quote },
+    );
+    const [hit] = passages;
+    expect(hit.passage.text).toContain(quote);
+    // every entity and every fact of the fixture cites this one sentence
+    expect(hit.entityCount).toBe(1 + 90 + 40 + 1 + 1 + 10);
+    expect(hit.edgeCount).toBe(90 + 80 + 90 + 2 + 10);
+    expect(hit.entities).toHaveLength(3);
+    const ids = hit.edges.map((e: any) => e.id);
+    expect(ids).toHaveLength(5);
+    expect(ids).toEqual([...ids].sort());
+  });
+});
+
 describe('policyReach and paths', () => {
   it('reach the policies of what an entity belongs to, within the walk’s visits', async () => {
     const { policyReach } = await gql(/* GraphQL */ `
