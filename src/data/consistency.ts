@@ -41,6 +41,8 @@ export const CONSISTENCY_RULES = {
     'every product has a kind, and one named as a process (炼油, 裂解, 代工, 封装, 提取, 保鲜, 综合利用, 技术) is a process',
   'status-wording':
     'a TARGETS or FOCUSES_ON relation whose every quote seeks (争取, 力争) or takes over a transfer of Taiwan industry (转移) is sought',
+  'port-airport-site':
+    'a fact from a region whose every quote names a port or an airport (港口, 机场) starts from that port or airport, a Park of kind port or airport',
 } as const satisfies Partial<Record<RuleCode, string>>;
 
 export function checkConsistency(graph: GraphView, sink: IssueSink): void {
@@ -52,6 +54,7 @@ export function checkConsistency(graph: GraphView, sink: IssueSink): void {
   checkGroupMembers(graph, sink);
   checkNumbers(graph, sink);
   checkEnumerations(graph, sink);
+  checkPortAirportSites(graph, types, sink);
 }
 
 /** Every surface form (name or alias) and the path of it inside its entity. */
@@ -290,6 +293,28 @@ function checkEnumerations(graph: GraphView, sink: IssueSink): void {
     for (const e of outside) {
       sink.entity(e.id, ['level'], 'indicator-enumeration',
         `marked ${String(level)} like the ${members.length} entities that ${indicator.id} counts (${indicator.name}), but not among them: the plan's count leaves no room for it`, level);
+    }
+  }
+}
+
+/** 港口 or 机场 as the place itself, not as part of a sector's or measure's name (港口物流业, 港口经贸区, 港口集疏运体系). */
+const PORT_OR_AIRPORT = /港口(?!物流|经贸|铁路|集疏运|腹地)|机场/;
+/** Relations that say where a region is, which a port in it does not replace. */
+const SPATIAL = new Set(['LOCATED_IN', 'PART_OF', 'COUNTERPART_OF']);
+
+/**
+ * The plan relies on its ports and airports (依托…三大港口, 依托…国际机场); a city written in their place says the
+ * whole city supports logistics or aircraft maintenance, and hides the site an analyst asks about. Every quote of
+ * such a fact naming a port or airport means the fact belongs to that Park (docs/graph-model.md, "Ports and airports").
+ */
+function checkPortAirportSites(graph: GraphView, types: ReadonlyMap<string, EntityType>, sink: IssueSink): void {
+  for (const relation of graph.relations) {
+    if (types.get(relation.from) !== 'Region' || SPATIAL.has(relation.type)) continue;
+    const quotes = [...new Set(relation.evidence.map((e) => e.quote))];
+    if (quotes.length > 0 && quotes.every((q) => PORT_OR_AIRPORT.test(q))) {
+      sink.relation(relation.id, ['from'], 'port-airport-site',
+        `every quote of this ${relation.type} names a port or an airport, not ${relation.from} as a whole: write it from the port or airport (a Park of kind port or airport, LOCATED_IN ${relation.from})`,
+        relation.from);
     }
   }
 }

@@ -56,6 +56,7 @@ export type RuleCode =
   | 'growth-base'
   | 'clause-twice'
   | 'indicator-enumeration'
+  | 'port-airport-site'
   | 'box-comparison';
 
 export interface ValidationIssue {

@@ -402,3 +402,45 @@ describe('indicator-enumeration', () => {
     expect(errorsOf(validateFiles({ [FILE]: file(false) }), 'indicator-enumeration')).toEqual([]);
   });
 });
+
+describe('port-airport-site', () => {
+  const file = (from: string) => `entities:
+  - id: region:xiamen
+    type: Region
+    name: 厦门
+    nameEn: Xiamen
+    level: city
+    quotes: [将台商投资区范围扩大到全市]
+  - id: park:xiamen-airport
+    type: Park
+    name: 厦门国际机场
+    nameEn: Xiamen International Airport
+    kind: airport
+    quotes: [依托福州、厦门、泉州国际机场]
+  - id: sector:aircraft-maintenance
+    type: Sector
+    name: 航空维修业
+    nameEn: Aircraft maintenance
+    quotes: [吸引台湾航空维修业转移]
+relations:
+  - { type: LOCATED_IN, from: park:xiamen-airport, to: region:xiamen, status: existing, quotes: [依托福州、厦门、泉州国际机场] }
+  - type: SUPPORTS
+    from: ${from}
+    to: sector:aircraft-maintenance
+    status: existing
+    quotes: [依托福州、厦门、泉州国际机场]
+`;
+
+  it('reports a city standing in for its airport, at the from line', () => {
+    const text = file('region:xiamen');
+    const errors = errorsOf(validateFiles({ [FILE]: text }), 'port-airport-site');
+    expect(errors.map(where)).toEqual([
+      `${FILE}:${lineOf(text, 'from: region:xiamen')}  relations[1].from (region:xiamen|SUPPORTS|sector:aircraft-maintenance)`,
+    ]);
+    expect(errors[0]!.message).toContain('write it from the port or airport');
+  });
+
+  it('accepts the fact written from the airport', () => {
+    expect(errorsOf(validateFiles({ [FILE]: file('park:xiamen-airport') }), 'port-airport-site')).toEqual([]);
+  });
+});
