@@ -15,20 +15,11 @@
 // Generated data is kept in $TMPDIR/cskg-scale-data/<generator>-<size> and reused; stores are deleted.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createCskgYoga } from '../../src/api/graphql/yoga.ts';
-import { createRequestListener } from '../../src/api/http/app.ts';
-import { listen } from '../../src/api/http/listen.ts';
 import { loadConfig } from '../../src/infra/config.ts';
-import { Database } from '../../src/infra/database.ts';
-import { createLogger } from '../../src/infra/log.ts';
-import { provideNeo4j } from '../../src/infra/neo4jServer/provision.ts';
-import { loadGraph } from '../../src/write/load.ts';
-import { generateIndustryData } from '../generate-industry.ts';
-import { generateSyntheticData } from '../generate.ts';
+import { dataFor, PLAN_SIZE, withServedGraph, type Generator } from './graphs.ts';
 import { operations, type Operation, type Outcome } from './operations.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -38,7 +29,6 @@ const option = (name: string, fallback: string) => {
   const at = args.indexOf(`--${name}`);
   return at >= 0 ? (args[at + 1] ?? fallback) : fallback;
 };
-const PLAN_SIZE = 2062;
 const SIZES = option('sizes', `${PLAN_SIZE},100000,1000000`).split(',').map(Number);
 const GENERATORS = option('generators', 'power-law,industry').split(',') as Generator[];
 const WITH_PLAN = option('plan', 'yes') !== 'no';
@@ -48,7 +38,6 @@ const REQUESTS = Number(option('requests', '24'));
 const SECONDS = Number(option('seconds', '8'));
 const log = (message: string) => process.stderr.write(`[bench:scale] ${message}\n`);
 
-type Generator = 'power-law' | 'industry';
 interface Graph {
   readonly generator: Generator | 'plan';
   readonly size: number;
@@ -70,17 +59,6 @@ interface GraphResult {
   readonly loadAfter: number;
   /** operation → clients → cell */
   readonly cells: Map<string, Map<number, Cell>>;
-}
-
-async function dataFor(generator: Generator, size: number): Promise<string> {
-  const dir = path.join(os.tmpdir(), 'cskg-scale-data', `${generator}-${size}`);
-  const file = path.join(dir, 'graph', generator === 'industry' ? 'industry.ndjson' : 'synthetic.ndjson');
-  if (!fs.existsSync(file)) {
-    log(`generating ${size} facts (${generator}) in ${dir}…`);
-    if (generator === 'industry') await generateIndustryData({ relations: size, out: dir });
-    else await generateSyntheticData({ relations: size, out: dir });
-  }
-  return dir;
 }
 
 function percentile(sorted: readonly number[], p: number): number {
@@ -116,34 +94,9 @@ async function measure(operation: Operation, clients: number): Promise<Cell> {
 }
 
 async function benchGraph(graph: Graph): Promise<GraphResult> {
-  const store = fs.mkdtempSync(path.join(os.tmpdir(), 'cskg-scale-store-'));
-  const config = loadConfig({
-    ...process.env,
-    NEO4J_URI: '',
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'warn',
-    CSKG_NEO4J_DATA: path.join(store, 'data'),
-  });
-  const logger = createLogger('warn', 'bench');
-  const neo4j = await provideNeo4j(config, logger);
-  const db = new Database(neo4j.connection, { queryTimeoutMs: config.queryTimeoutMs });
-  const loadDb = new Database(neo4j.connection, { queryTimeoutMs: 600_000 });
-  let server: http.Server | undefined;
-  try {
-    log(`${graph.generator} ${graph.size}: loading ${graph.dataDir}…`);
-    const report = await loadGraph(loadDb, {
-      dataDir: graph.dataDir,
-      force: true,
-      timeoutMs: 600_000,
-      ...(neo4j.local ? { local: neo4j.local } : {}),
-    });
-    await loadDb.close();
-    log(`${graph.generator} ${graph.size}: loaded (${report.mode}) in ${(report.ms / 1000).toFixed(1)} s`);
-    server = http.createServer(
-      createRequestListener({ yoga: createCskgYoga({ db, logger }), db, webDir: '/nonexistent' }),
-    );
-    const port = await listen(server, 0, '127.0.0.1');
-    const url = `http://127.0.0.1:${port}/graphql`;
+  const label = `${graph.generator} ${graph.size}`;
+  return withServedGraph(graph.dataDir, { label }, async ({ db, origin, load }) => {
+    const url = `${origin}/graphql`;
     const send = async (query: string, variables: Record<string, unknown>): Promise<Outcome> => {
       const response = await fetch(url, {
         method: 'POST',
@@ -168,7 +121,7 @@ async function benchGraph(graph: Graph): Promise<GraphResult> {
         const cell = await measure(operation, clients);
         byClients.set(clients, cell);
         log(
-          `${graph.generator} ${graph.size} ${operation.name} ×${clients}: p50 ${cell.p50.toFixed(1)} ms, p99 ${cell.p99.toFixed(1)} ms (${cell.requests} requests${Object.keys(cell.errors).length ? `, errors ${JSON.stringify(cell.errors)}` : ''})`,
+          `${label} ${operation.name} ×${clients}: p50 ${cell.p50.toFixed(1)} ms, p99 ${cell.p99.toFixed(1)} ms (${cell.requests} requests${Object.keys(cell.errors).length ? `, errors ${JSON.stringify(cell.errors)}` : ''})`,
         );
       }
       cells.set(operation.name, byClients);
@@ -177,20 +130,13 @@ async function benchGraph(graph: Graph): Promise<GraphResult> {
       graph,
       facts: Number(counts?.facts ?? 0),
       entities: Number(counts?.entities ?? 0),
-      loadMs: report.ms,
-      loadMode: report.mode ?? 'unchanged',
+      loadMs: load.ms,
+      loadMode: load.mode ?? 'unchanged',
       loadBefore,
       loadAfter: os.loadavg()[0] ?? NaN,
       cells,
     };
-  } finally {
-    server?.closeAllConnections();
-    server?.close();
-    await db.close();
-    await loadDb.close().catch(() => {});
-    await neo4j.stop();
-    fs.rmSync(store, { recursive: true, force: true });
-  }
+  });
 }
 
 function table(results: readonly GraphResult[]): string {
