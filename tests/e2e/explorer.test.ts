@@ -12,6 +12,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/infra/config.ts';
+import { anchorOfRegion } from '../../web/src/map/geography.ts';
+import { project } from '../../web/src/map/mapLayout.ts';
 import type { Database } from '../../src/infra/database.ts';
 import { connectTestDatabase } from '../support/neo4j.ts';
 import { launchChromium } from '../support/chromium.ts';
@@ -341,15 +343,16 @@ describe('the explorer in Chromium', () => {
 
   it('switches labels and interface to English and back', async () => {
     const page = await open();
-    await page.locator('#lang-switch').click();
-    await page.waitForTimeout(300);
+    await page.locator('#lang-switch [data-lang="en"]').click();
+    await settled(page);
     let view = await canvas(page);
     expect(view.labels['park:gulei-taiwan-petrochemical-park']).toMatch(/Gulei/);
     expect(await page.locator('#view-overview').textContent()).toBe('Zones & parks');
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     expect(page.url()).toContain('lang=en');
     await page.screenshot({ path: path.join(SHOTS, 'explorer-7-english.png') });
-    await page.locator('#lang-switch').click();
+    await page.locator('#lang-switch [data-lang="zh-Hans"]').click();
+    await settled(page);
     view = await canvas(page);
     expect(view.labels['park:gulei-taiwan-petrochemical-park']).toContain('古雷');
     expect(page.errors).toEqual([]);
@@ -390,7 +393,8 @@ describe('the explorer in Chromium', () => {
     await page.locator('#legend [data-filter="hiddenTypes:Region"]').uncheck();
     await page.locator('#layout-select').selectOption('concentric');
     await settled(page);
-    await page.locator('#lang-switch').click();
+    await page.locator('#lang-switch [data-lang="en"]').click();
+    await settled(page);
     const view = await canvas(page);
     const shared = page.url();
     expect(shared).toContain('lang=en');
@@ -456,5 +460,123 @@ describe('the explorer in Chromium', () => {
     expect(await page.locator('#side').isVisible()).toBe(true);
     await page.screenshot({ path: path.join(SHOTS, 'explorer-11-narrow-panel.png') });
     await narrow.close();
+  });
+});
+
+describe('across the strait: 繁體 and the map', () => {
+  it('reads in Traditional Chinese: interface, names, and the URL', async () => {
+    const page = await open();
+    await page.locator('#lang-switch [data-lang="zh-Hant"]').click();
+    await settled(page);
+    const view = await canvas(page);
+    expect(view.labels['park:gulei-taiwan-petrochemical-park']?.replaceAll('\n', '')).toBe(
+      '古雷臺灣石化工業園',
+    );
+    expect(await page.locator('#view-overview').textContent()).toBe('五區十園');
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-Hant');
+    expect(page.url()).toContain('lang=zh-Hant');
+    expect(await page.locator('#lang-switch [data-lang="zh-Hant"]').getAttribute('aria-pressed')).toBe(
+      'true',
+    );
+    await page.screenshot({ path: path.join(SHOTS, 'explorer-14-traditional.png') });
+    expect(page.errors).toEqual([]);
+    await page.close();
+  });
+
+  /** Where a node is on the canvas (model coordinates) and which classes its edges carry. */
+  const onMap = (page: Page) =>
+    page.evaluate(() => {
+      const cy = (window as unknown as { cskg: { graph: { cy: import('cytoscape').Core } } }).cskg.graph.cy;
+      return {
+        positions: Object.fromEntries(cy.nodes().map((n) => [n.id(), n.position()])),
+        crossStrait: cy.edges('.cross-strait').map((e) => e.id()),
+        offMap: cy.nodes('.off-map').map((n) => n.id()),
+      };
+    });
+
+  const city = (name: string) =>
+    project(anchorOfRegion({ name, nameEn: '', attributes: [{ key: 'level', value: 'city' }] })!.point);
+
+  it('places the ten parks in their cities on a schematic map of Fujian and Taiwan', async () => {
+    const page = await open('/?layout=map');
+    const view = await canvas(page);
+    expect(view.kind).toBe('overview');
+    expect(view.layout).toBe('map');
+    const { positions, offMap } = await onMap(page);
+    const tenParks: Record<string, string> = {
+      'park:gulei-taiwan-petrochemical-park': '漳州',
+      'park:fuzhou-qingkou-auto-park': '福州',
+      'park:fuqing-hongkuan-taiwan-park': '福州',
+      'park:quanzhou-high-end-equipment-park': '泉州',
+      'park:nanjing-taiwan-precision-equipment-park': '漳州',
+      'park:fuan-teco-motor-park': '宁德',
+      'park:putian-taiwan-high-tech-park': '莆田',
+      'park:longyan-machinery-park': '龙岩',
+      'park:sanming-taiwan-eco-park': '三明',
+      'park:wuyi-new-area-specialty-park': '南平',
+    };
+    for (const [park, cityName] of Object.entries(tenParks)) {
+      const at = positions[park]!;
+      const seat = city(cityName);
+      expect(Math.hypot(at.x - seat.x, at.y - seat.y), `${park} near ${cityName}`).toBeLessThan(100);
+    }
+    // the sectors of 专栏三 lie nowhere: they stand beside the map, not in a city
+    expect(offMap.some((id) => id.startsWith('sector:'))).toBe(true);
+    expect(offMap.some((id) => id.startsWith('park:'))).toBe(false);
+    // the map is drawn, and says it is schematic
+    expect(await page.locator('.map-backdrop').isVisible()).toBe(true);
+    expect(await page.locator('.map-backdrop path').count()).toBe(10);
+    expect(await page.locator('#map-note').textContent()).toContain('示意图');
+    expect(await page.locator('#view-caption').textContent()).toContain('示意');
+    expect(await page.locator('#view-map').getAttribute('aria-pressed')).toBe('true');
+    await page.screenshot({ path: path.join(SHOTS, 'explorer-18-map.png') });
+
+    // selection, filters and the URL work on the map as on any layout
+    await page.mouse.click(
+      ...(Object.values(await nodeOnScreen(page, 'park:gulei-taiwan-petrochemical-park')) as [
+        number,
+        number,
+      ]),
+    );
+    await settled(page);
+    expect(await page.locator('#side .entity-name').first().textContent()).toContain('古雷');
+    await page.locator('#legend [data-filter="hiddenTypes:Sector"]').uncheck();
+    await settled(page);
+    const shared = page.url();
+    expect(shared).toContain('layout=map');
+    expect(shared).toContain('types=-Sector');
+    expect(shared).toContain('sel=park');
+    expect(page.errors).toEqual([]);
+    await page.close();
+
+    const again = await open(shared.replace(server.url, ''));
+    const restored = await canvas(again);
+    expect(restored.layout).toBe('map');
+    expect(restored.selected).toEqual(['park:gulei-taiwan-petrochemical-park']);
+    expect((await onMap(again)).positions['park:gulei-taiwan-petrochemical-park']).toEqual(
+      positions['park:gulei-taiwan-petrochemical-park'],
+    );
+    // the map toggles back to the view's own layout
+    await again.locator('#view-map').click();
+    await settled(again);
+    expect((await canvas(again)).layout).toBe('columns');
+    expect(await again.locator('.map-backdrop').isVisible()).toBe(false);
+    expect(again.errors).toEqual([]);
+    await again.close();
+  });
+
+  it('draws the cross-strait relations across the strait', async () => {
+    const hongkuan = 'park:fuqing-hongkuan-taiwan-park';
+    const page = await open(`/?view=empty&ops=a.${hongkuan},x.${hongkuan}&layout=map&lang=zh-Hant`);
+    const { positions, crossStrait } = await onMap(page);
+    expect(crossStrait.length).toBeGreaterThanOrEqual(3);
+    expect(crossStrait).toContain(`park:taichung-industrial-park|COUNTERPART_OF|${hongkuan}`);
+    const taichung = project([120.684, 24.147]);
+    const at = positions['park:taichung-industrial-park']!;
+    expect(Math.hypot(at.x - taichung.x, at.y - taichung.y)).toBeLessThan(100);
+    expect(positions[hongkuan]!.x).toBeLessThan(at.x - 200);
+    await page.screenshot({ path: path.join(SHOTS, 'explorer-19-map-cross-strait.png') });
+    expect(page.errors).toEqual([]);
+    await page.close();
   });
 });

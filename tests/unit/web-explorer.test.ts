@@ -20,7 +20,9 @@ import {
 } from './web-fixtures.ts';
 
 /** The fixtures as one graph, and the API's answers over it (only what these tests ask). */
-function graphApi(limits: Partial<Limits> = {}): ExplorerApi & { asked: string[]; failNext: () => void } {
+function graphApi(
+  limits: Partial<Limits> = {},
+): ExplorerApi & { asked: string[]; languages: string[]; failNext: () => void } {
   const star = starAround(zhangzhouTiz, 30);
   const nodes = new Map<string, EntitySummary>();
   const edges = new Map<string, EdgeSummary>();
@@ -36,6 +38,7 @@ function graphApi(limits: Partial<Limits> = {}): ExplorerApi & { asked: string[]
     for (const e of part.edges) edges.set(e.id, e);
   }
   const asked: string[] = [];
+  const languages: string[] = [];
   let failing = false;
   const answer = <T>(what: string, value: T): Promise<T> => {
     asked.push(what);
@@ -62,7 +65,9 @@ function graphApi(limits: Partial<Limits> = {}): ExplorerApi & { asked: string[]
   const unused = () => Promise.reject(new Error('not in these tests'));
   return {
     asked,
+    languages,
     failNext: () => (failing = true),
+    setLanguage: (lang) => void languages.push(lang),
     limits: () =>
       answer('limits', {
         searchFirst: 100,
@@ -97,6 +102,12 @@ function graphApi(limits: Partial<Limits> = {}): ExplorerApi & { asked: string[]
     policyReach: unused,
     overview: unused,
     wholeGraph: unused,
+    geography: () =>
+      answer('geography', {
+        regions: [...nodes.values()].filter((n) => n.type === 'Region'),
+        locatedIn: [...edges.values()].filter((e) => e.type === 'LOCATED_IN'),
+        truncated: false,
+      }),
   };
 }
 
@@ -232,5 +243,53 @@ describe('ExplorerController', () => {
     expect(record?.name).toBe('古雷台湾石化工业园');
     await controller.record(gulei.id);
     expect(api.asked.filter((a) => a === `entity ${gulei.id}`)).toHaveLength(2);
+  });
+
+  it('asks again in the reading language: details per language, and every request says it', async () => {
+    const api = graphApi();
+    controller = new ExplorerController(api);
+    await controller.start(decodeViewState('view=empty'));
+    await controller.record(gulei.id);
+    await controller.setLanguage('zh-Hant');
+    await controller.record(gulei.id);
+    await controller.record(gulei.id);
+    expect(api.asked.filter((a) => a === `entity ${gulei.id}`)).toHaveLength(2);
+    expect(api.languages).toEqual(['zh-Hans', 'zh-Hant']);
+    expect(controller.viewState().lang).toBe('zh-Hant');
+    expect(encodeViewState(controller.viewState())).toContain('lang=zh-Hant');
+  });
+
+  it('lays the canvas out on the map, asking once what lies in what, and keeps it in the URL', async () => {
+    const api = graphApi();
+    controller = new ExplorerController(api);
+    await controller.start(decodeViewState('view=empty'));
+    await controller.open(gulei.id, { expand: false });
+    await controller.open(zhangzhou.id, { expand: false });
+    await controller.open(gulieTown.id, { expand: false });
+    await controller.toggleMap();
+    expect(controller.canvas.layoutName).toBe('map');
+    const map = controller.canvas.map!;
+    // the park lies in 古雷, which lies in 漳州: both go to 漳州's seat, the city itself on it
+    expect(map.placements.get(gulei.id)?.region).toBe(zhangzhou.id);
+    expect(map.placements.get(gulei.id)?.via).toEqual([gulei.id, gulieTown.id, zhangzhou.id]);
+    const at = (id: string) => controller.canvas.cy.getElementById(id).position();
+    expect(at(zhangzhou.id)).toEqual(map.positions.get(zhangzhou.id));
+    expect(Math.hypot(at(gulei.id).x - at(zhangzhou.id).x, at(gulei.id).y - at(zhangzhou.id).y)).toBeLessThan(60);
+    const url = encodeViewState(controller.viewState());
+    expect(url).toContain('layout=map');
+
+    // expanding keeps the map, and the geography is not asked again
+    await controller.expand(zhangzhouTiz.id).catch(() => undefined);
+    await controller.toggleMap();
+    expect(controller.canvas.layoutName).toBe('fcose');
+    await controller.toggleMap();
+    expect(api.asked.filter((a) => a === 'geography')).toHaveLength(1);
+
+    // a shared link opens on the map
+    const again = new ExplorerController(graphApi());
+    await again.start(decodeViewState(url));
+    expect(again.canvas.layoutName).toBe('map');
+    expect(again.canvas.map?.placements.get(gulei.id)?.region).toBe(zhangzhou.id);
+    again.destroy();
   });
 });

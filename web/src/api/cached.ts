@@ -1,12 +1,15 @@
 // The lookups the panels repeat (an entity's details, a relation's, the passages around a passage, the
-// policies that reach an entity), each asked of the API once per argument. A failed answer is forgotten,
-// so asking again asks the server again.
+// policies that reach an entity), each asked of the API once per argument and reading language. A failed
+// answer is forgotten, so asking again asks the server again.
 import type { ExplorerApi } from './explorerApi.ts';
 
-function remembered<A extends unknown[], R>(lookup: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
+function remembered<A extends unknown[], R>(
+  lookup: (...args: A) => Promise<R>,
+  language: () => string,
+): (...args: A) => Promise<R> {
   const answers = new Map<string, Promise<R>>();
   return (...args: A) => {
-    const key = JSON.stringify(args);
+    const key = JSON.stringify([language(), ...args]);
     let answer = answers.get(key);
     if (!answer) {
       answer = lookup(...args);
@@ -18,11 +21,17 @@ function remembered<A extends unknown[], R>(lookup: (...args: A) => Promise<R>):
 }
 
 export function cachedApi(api: ExplorerApi): ExplorerApi {
+  let lang = '';
+  const language = () => lang;
   return {
     ...api,
-    entity: remembered(api.entity),
-    relation: remembered(api.relation),
-    passageContext: remembered(api.passageContext),
-    policyReach: remembered(api.policyReach),
+    setLanguage(next) {
+      lang = next;
+      api.setLanguage(next);
+    },
+    entity: remembered(api.entity, language),
+    relation: remembered(api.relation, language),
+    passageContext: remembered(api.passageContext, language),
+    policyReach: remembered(api.policyReach, language),
   };
 }

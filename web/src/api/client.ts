@@ -1,6 +1,8 @@
 // The explorer's only way to the data: POST /graphql on the server that served the page. No credentials
 // and no database address ever reach the browser. Failures become an ApiError with a message a person can
-// act on (the banner shows it), whether the network, the HTTP layer or GraphQL failed.
+// act on (the banner shows it), whether the network, the HTTP layer or GraphQL failed. Every request says
+// the reader's language (Accept-Language), in which the server writes what it composes: caveats and the
+// explanations of chain gaps and policy reach.
 
 export type ApiErrorKind = 'network' | 'http' | 'graphql' | 'timeout' | 'aborted';
 
@@ -29,6 +31,9 @@ interface GraphQLResponse<T> {
 export type Fetch = (input: string, init: RequestInit) => Promise<Response>;
 
 export class GraphQLClient {
+  /** the reading language (a BCP 47 tag), sent as Accept-Language */
+  language: string | undefined;
+
   constructor(
     private readonly endpoint = '/graphql',
     private readonly fetchImpl: Fetch = (input, init) => fetch(input, init),
@@ -53,6 +58,7 @@ export class GraphQLClient {
         headers: {
           'content-type': 'application/json',
           accept: 'application/graphql-response+json, application/json',
+          ...(this.language ? { 'accept-language': this.language } : {}),
         },
         body: JSON.stringify({ query, variables }),
         signal: controller.signal,

@@ -83,6 +83,8 @@ export interface OverviewAnswer {
 }
 
 export interface ExplorerApi {
+  /** The reading language of the answers that follow (caveats, explanations), as a BCP 47 tag. */
+  setLanguage(lang: string): void;
   /** The API's maxima, which the explorer's requests and forms keep within. */
   limits(): Promise<Limits>;
   stats(): Promise<GraphStats>;
@@ -101,6 +103,15 @@ export interface ExplorerApi {
   overview(layoutId: string, limits: Limits): Promise<OverviewAnswer>;
   /** Every entity and relation, as far as the API's limits allow (it has no single query for it). */
   wholeGraph(limits: Limits): Promise<Subgraph>;
+  /** Every region, and every LOCATED_IN relation (all of them end at a region): what the map places by. */
+  geography(limits: Limits): Promise<GeographyAnswer>;
+}
+
+export interface GeographyAnswer {
+  readonly regions: readonly EntitySummary[];
+  readonly locatedIn: readonly EdgeSummary[];
+  /** some regions or relations were left out by the API's limits */
+  readonly truncated: boolean;
 }
 
 /** The plan's layout 五区十园 (专栏三): its halves 五区 and 十园 are PART_OF it and APPLY_TO the zones and parks. */
@@ -124,6 +135,10 @@ const GAP_KIND: Record<string, GapKind> = {
 
 export function createExplorerApi(client = new GraphQLClient()): ExplorerApi {
   const api: ExplorerApi = {
+    setLanguage(lang) {
+      client.language = lang;
+    },
+
     async limits() {
       const data = await client.request<{ limits: Limits }>(/* GraphQL */ `
         query Limits {
@@ -489,6 +504,41 @@ export function createExplorerApi(client = new GraphQLClient()): ExplorerApi {
         merge(await api.neighborhood(missing.slice(i, i + chunk), { depth: 1, limit }));
       }
       return { nodes: [...nodes.values()], edges: [...edges.values()], truncated };
+    },
+
+    async geography(limits) {
+      const data = await client.request<{
+        entities: { totalCount: number; edges: { node: EntitySummary }[] };
+      }>(
+        /* GraphQL */ `
+          query Regions($first: Int) {
+            entities(types: [Region], first: $first) {
+              totalCount
+              edges {
+                node {
+                  ...Card
+                }
+              }
+            }
+          }
+          ${CARD}
+        `,
+        { first: limits.entitiesFirst },
+      );
+      const regions = data.entities.edges.map((e) => e.node);
+      const ids = regions.map((r) => r.id);
+      const edges = new Map<string, EdgeSummary>();
+      let truncated = data.entities.totalCount > regions.length;
+      for (let i = 0; i < ids.length; i += limits.neighborhoodIds) {
+        const part = await api.neighborhood(ids.slice(i, i + limits.neighborhoodIds), {
+          depth: 1,
+          relationTypes: ['LOCATED_IN'],
+          limit: limits.neighborhoodLimit,
+        });
+        for (const e of part.edges) if (e.type === 'LOCATED_IN') edges.set(e.id, e);
+        truncated ||= part.truncated;
+      }
+      return { regions, locatedIn: [...edges.values()], truncated };
     },
 
     async overview(layoutId, limits) {

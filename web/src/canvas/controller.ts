@@ -16,6 +16,8 @@ import { LayoutRunner, type ViewKind } from './layoutRunner.ts';
 import { registerLayouts, type LayoutName } from './layouts.ts';
 import type { LayoutAnswer, LayoutJob } from './layoutWorker.ts';
 import { LevelOfDetail } from './levelOfDetail.ts';
+import type { MapLayout } from '../map/mapLayout.ts';
+import type { GeographyIndex } from '../map/placement.ts';
 import { explorerStylesheet } from './style.ts';
 
 export type { ViewKind } from './layoutRunner.ts';
@@ -71,6 +73,7 @@ export class CanvasController extends Emitter<CanvasEvents> {
   private pending = new Map<string, Subgraph>();
   private chain: ChainAnalysis | null = null;
   private paths: readonly GraphPath[] = [];
+  private geography: GeographyIndex | null = null;
   private readonly animate: boolean;
   private readonly layouts: LayoutRunner;
   private readonly detail: LevelOfDetail;
@@ -134,6 +137,11 @@ export class CanvasController extends Emitter<CanvasEvents> {
 
   get currentFilters(): Filters {
     return this.filters;
+  }
+
+  /** While the map is the layout: what is placed where, and what the map cannot place. */
+  get map(): MapLayout | null {
+    return this.layouts.map;
   }
 
   /** True while the worker polishes a large layout. */
@@ -390,6 +398,15 @@ export class CanvasController extends Emitter<CanvasEvents> {
     this.emit('change');
   }
 
+  /** What lies in what (the graph's LOCATED_IN), which the map places entities by. */
+  setGeography(geography: GeographyIndex): void {
+    this.geography = geography;
+  }
+
+  get hasGeography(): boolean {
+    return this.geography !== null;
+  }
+
   setFilters(filters: Filters): void {
     this.filters = filters;
     this.applyFilters();
@@ -427,7 +444,8 @@ export class CanvasController extends Emitter<CanvasEvents> {
   }
 
   fit(): void {
-    this.cy.fit(this.cy.elements(':visible'), 30);
+    if (this.layouts.map) this.layouts.fitMap();
+    else this.cy.fit(this.cy.elements(':visible'), 30);
   }
 
   destroy(): void {
@@ -438,7 +456,10 @@ export class CanvasController extends Emitter<CanvasEvents> {
   // ----------------------------------------------------------------------------------------- helpers
 
   private layout(options: { randomize: boolean; fixed?: string | undefined }): Promise<void> {
-    return this.layouts.run({ kind: this.currentKind, chain: this.chain, paths: this.paths }, options);
+    return this.layouts.run(
+      { kind: this.currentKind, chain: this.chain, paths: this.paths, geography: this.geography },
+      options,
+    );
   }
 
   private applyFilters(): void {

@@ -15,7 +15,15 @@ interface Box {
 
 const LINE_HEIGHT = 1.2;
 
-export function exportSvg(cy: cytoscape.Core, options: { padding?: number; title?: string } = {}): string {
+export function exportSvg(
+  cy: cytoscape.Core,
+  options: {
+    padding?: number;
+    title?: string;
+    /** drawn under the graph, in the canvas's coordinates (the map: map/drawing.ts) */
+    underlay?: { readonly svg: string; readonly box: Box };
+  } = {},
+): string {
   const padding = options.padding ?? 24;
   const nodes = cy.nodes().filter((n) => !n.hasClass('filtered'));
   const edges = cy
@@ -54,6 +62,10 @@ export function exportSvg(cy: cytoscape.Core, options: { padding?: number; title
       grow(label.box.x1, label.box.y1, label.box.x2, label.box.y2);
     }
   });
+  if (options.underlay) {
+    const under = options.underlay.box;
+    grow(under.x1, under.y1, under.x2, under.y2);
+  }
   if (!Number.isFinite(box.x1)) grow(0, 0, 100, 100);
 
   const width = Math.ceil(box.x2 - box.x1 + 2 * padding);
@@ -66,6 +78,7 @@ export function exportSvg(cy: cytoscape.Core, options: { padding?: number; title
     options.title ? `<title>${escapeXml(options.title)}</title>` : '',
     `<rect width="100%" height="100%" fill="#ffffff"/>`,
     `<g transform="translate(${round(tx)} ${round(ty)})">`,
+    options.underlay ? `<g class="underlay">${options.underlay.svg}</g>` : '',
     `<g class="edges" fill="none">`,
     ...edgeParts,
     `</g>`,

@@ -2,8 +2,12 @@
 // end (pathsLayout.ts), the overview in columns (columns.ts), anything else the layout the user chose
 // (layouts.ts). A large fcose is drawn at once in draft quality and then eased into a full-quality layout
 // computed in a Web Worker (layoutWorker.ts), and the polished positions are cached per graph, in memory
-// and across reloads, so a second visit or a shared link opens at once. Pinned nodes keep their place.
+// and across reloads, so a second visit or a shared link opens at once. Pinned nodes keep their place. The
+// map (map/mapLayout.ts) puts each entity at the region it lies in and marks the relations that cross the
+// strait.
 import type cytoscape from 'cytoscape';
+import { crossesStrait, mapLayout, type MapLayout } from '../map/mapLayout.ts';
+import type { GeographyIndex } from '../map/placement.ts';
 import type { GraphPath } from '../model.ts';
 import { attribute } from '../model.ts';
 import { layoutChain, type ChainAnalysis } from './chain.ts';
@@ -22,6 +26,8 @@ export interface LayoutContext {
   readonly kind: ViewKind;
   readonly chain: ChainAnalysis | null;
   readonly paths: readonly GraphPath[];
+  /** what lies in what, for the map; null until the explorer has asked the API */
+  readonly geography: GeographyIndex | null;
 }
 
 export interface LayoutRunnerOptions {
@@ -44,6 +50,7 @@ export class LayoutRunner {
   private readonly cache = new Map<string, Record<string, cytoscape.Position>>();
   private generation = 0;
   private polishing = false;
+  private lastMap: MapLayout | null = null;
 
   constructor(
     private readonly cy: cytoscape.Core,
@@ -53,6 +60,11 @@ export class LayoutRunner {
   /** True while the worker polishes a large layout. */
   get refining(): boolean {
     return this.polishing;
+  }
+
+  /** The last map laid out, while the map is the layout: what is placed where, and what is not. */
+  get map(): MapLayout | null {
+    return this.name === 'map' ? this.lastMap : null;
   }
 
   /** The canvas changed: a layout the worker is still polishing is for a canvas that no longer exists. */
@@ -72,9 +84,10 @@ export class LayoutRunner {
     const cy = this.cy;
     const visible = cy.elements().not('.filtered');
     if (visible.nodes().empty()) return;
-    cy.nodes('.attached, .label-left, .label-right, .wrap-label').removeClass(
-      'attached label-left label-right wrap-label',
+    cy.elements('.attached, .label-left, .label-right, .wrap-label, .off-map, .cross-strait').removeClass(
+      'attached label-left label-right wrap-label off-map cross-strait',
     );
+    this.lastMap = null;
     const keep = new Map(cy.nodes('.pinned').map((n) => [n.id(), { ...n.position() }] as const));
     if (options.fixed && !options.randomize) {
       const node = cy.getElementById(options.fixed);
@@ -90,6 +103,9 @@ export class LayoutRunner {
       cy.fit(visible, 40);
     } else if (this.name === 'columns') {
       this.columns();
+    } else if (this.name === 'map') {
+      if (!context.geography) throw new Error('the map needs the geography index (LOCATED_IN) first');
+      this.placeOnMap(context.geography);
     } else if (
       this.name === 'fcose' &&
       options.randomize &&
@@ -153,6 +169,49 @@ export class LayoutRunner {
       }
     });
     this.cy.fit(visible, 30);
+  }
+
+  /** Every entity at the region it lies in; those the map cannot place in a frame beside it. */
+  private placeOnMap(geography: GeographyIndex): void {
+    const cy = this.cy;
+    const visible = cy.elements().not('.filtered');
+    const layout = mapLayout(
+      visible.nodes().map((n) => {
+        const d = n.data() as NodeData;
+        return { id: d.id, type: d.type, degree: d.degree };
+      }),
+      geography,
+    );
+    this.lastMap = layout;
+    cy.batch(() => {
+      for (const [id, position] of layout.positions) {
+        const node = cy.getElementById(id);
+        if (!node.hasClass('pinned')) node.position({ x: position.x, y: position.y });
+      }
+      for (const id of layout.unplaced) cy.getElementById(id).connectedEdges().addClass('off-map');
+      for (const id of layout.unplaced) cy.getElementById(id).addClass('off-map');
+      cy.edges().forEach((edge) => {
+        const type = String(edge.data('type'));
+        const source = layout.placements.get(String(edge.data('source')));
+        const target = layout.placements.get(String(edge.data('target')));
+        if (crossesStrait(type, source, target)) edge.addClass('cross-strait');
+      });
+    });
+    this.fitMap();
+  }
+
+  /** Fits the whole map, Taiwan included, and whatever stands beside it. */
+  fitMap(): void {
+    const map = this.map;
+    const cy = this.cy;
+    if (!map || cy.width() === 0) return;
+    const { x1, y1, x2, y2 } = map.extent;
+    const padding = 30;
+    const zoom = Math.min((cy.width() - 2 * padding) / (x2 - x1), (cy.height() - 2 * padding) / (y2 - y1));
+    cy.viewport({
+      zoom,
+      pan: { x: (cy.width() - zoom * (x1 + x2)) / 2, y: (cy.height() - zoom * (y1 + y2)) / 2 },
+    });
   }
 
   /**

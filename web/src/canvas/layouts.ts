@@ -13,9 +13,12 @@ export function registerLayouts(): void {
   registered = true;
 }
 
-/** fcose: force-directed; dagre: tiers left to right; columns: by kind of entity (columns.ts); concentric: by degree */
-export type LayoutName = 'fcose' | 'dagre' | 'columns' | 'concentric';
-export const LAYOUT_NAMES: readonly LayoutName[] = ['fcose', 'dagre', 'columns', 'concentric'];
+/**
+ * fcose: force-directed; dagre: tiers left to right; columns: by kind of entity (columns.ts); concentric: by
+ * degree; map: at the region each entity lies in, on a schematic map of Fujian and Taiwan (map/mapLayout.ts)
+ */
+export type LayoutName = 'fcose' | 'dagre' | 'columns' | 'concentric' | 'map';
+export const LAYOUT_NAMES: readonly LayoutName[] = ['fcose', 'dagre', 'columns', 'concentric', 'map'];
 
 export function isLayoutName(value: unknown): value is LayoutName {
   return typeof value === 'string' && (LAYOUT_NAMES as readonly string[]).includes(value);
@@ -40,6 +43,7 @@ export function layoutOptions(request: LayoutRequest, nodeCount: number): cytosc
   const animate = request.animate && nodeCount <= 400;
   switch (request.name) {
     case 'columns': // placed by columns.ts; dagre is the fallback when a caller asks cytoscape directly
+    case 'map': // placed by map/mapLayout.ts; likewise
     case 'dagre':
       return {
         name: 'dagre',

@@ -206,6 +206,22 @@ export function explorerStylesheet(options: { large?: boolean } = {}): cytoscape
     },
     { selector: 'node.label-left', style: { 'text-halign': 'left', 'text-margin-x': -5 } },
     { selector: 'node.label-right', style: { 'text-halign': 'right', 'text-margin-x': 5 } },
+    // The map: relations across the strait drawn as arcs over the sea; what the map cannot place, muted.
+    {
+      selector: 'edge.cross-strait',
+      style: {
+        'curve-style': 'unbundled-bezier',
+        'control-point-distances': [-60],
+        'control-point-weights': [0.5],
+        width: 2.6,
+        'line-color': TAIWAN_RING,
+        'target-arrow-color': TAIWAN_RING,
+        opacity: 0.85,
+        'z-index': 15,
+      },
+    },
+    { selector: 'node.off-map', style: { opacity: 0.75 } },
+    { selector: 'edge.off-map', style: { opacity: 0.22 } },
     { selector: '.filtered', style: { display: 'none' } },
     // Large canvases label only what the user zooms in on (the controller sets lod-label on the nodes in
     // view): measuring hundreds of labels that are too small to draw doubled the first frame.

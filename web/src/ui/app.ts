@@ -16,6 +16,7 @@ import { EmptyState, ErrorBanner, LoadingIndicator, Notices } from './feedback.t
 import { Header } from './header.ts';
 import { bindKeys } from './keys.ts';
 import { Legend } from './legend.ts';
+import { MapBackdrop } from './mapBackdrop.ts';
 import { PathPanel } from './pathPanel.ts';
 import { SidePanel } from './sidePanel.ts';
 import { StatusLine } from './statusLine.ts';
@@ -58,6 +59,7 @@ export class ExplorerApp {
       new ErrorBanner(controller).element,
     );
     new Notices(controller, canvasArea);
+    new MapBackdrop(controller, cyContainer);
     root.prepend(header.element, legend.element);
     root.append(side.element);
 

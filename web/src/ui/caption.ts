@@ -1,5 +1,5 @@
 // The caption beside the toolbar: which view the canvas shows (五区十园, the whole graph, whose chain, which
-// paths), with a hint on how to read it.
+// paths) and whether it is on the map, with a hint on how to read it.
 import type { ExplorerController } from '../explorer/controller.ts';
 import { displayName, t } from '../i18n/index.ts';
 import { h } from './dom.ts';
@@ -32,6 +32,10 @@ export class Caption {
       text = t(lang, 'captionWhole');
     } else if (base.kind === 'paths') {
       text = t(lang, 'captionPaths', { from: name(base.from), to: name(base.to) });
+    }
+    if (controller.canvas.layoutName === 'map') {
+      text = text ? `${text} · ${t(lang, 'layout.map')}` : t(lang, 'layout.map');
+      hint = t(lang, 'captionMap');
     }
     this.element.textContent = text;
     this.element.title = hint;

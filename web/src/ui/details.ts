@@ -171,7 +171,7 @@ export function renderEntityDetails(
           h(
             'ul',
             { class: 'caveats' },
-            record.caveats.map((c) => h('li', { lang: 'en' }, c)),
+            record.caveats.map((c) => h('li', {}, c)),
           ),
         ]
       : null,
@@ -245,7 +245,7 @@ export function renderEdgeDetails(
           h(
             'ul',
             { class: 'caveats' },
-            edge.caveats.map((c) => h('li', { lang: 'en' }, c)),
+            edge.caveats.map((c) => h('li', {}, c)),
           ),
         ]
       : null,

@@ -1,8 +1,10 @@
 // The export menu: the canvas as PNG (cytoscape's), SVG (drawn from the graph, labels as text) or JSON
-// (every entity and fact shown), downloaded under a name that says which view and when.
+// (every entity and fact shown), downloaded under a name that says which view and when. On the map, the SVG
+// has the map under the graph, with the note that it is schematic and where it comes from.
 import { exportJson, exportSvg } from '../canvas/exportView.ts';
 import type { ExplorerController } from '../explorer/controller.ts';
 import { t } from '../i18n/index.ts';
+import { mapDrawing } from '../map/drawing.ts';
 import { h } from './dom.ts';
 
 type Format = 'png' | 'svg' | 'json';
@@ -69,7 +71,16 @@ export class ExportMenu {
       })) as Blob;
       download(png, `${name}.png`);
     } else if (format === 'svg') {
-      const svg = exportSvg(cy, { title: document.title });
+      const map = this.controller.canvas.map;
+      const lang = this.controller.lang;
+      const underlay = map
+        ? mapDrawing({
+            unplacedBox: map.unplacedBox,
+            unplacedTitle: t(lang, 'mapUnplaced'),
+            note: t(lang, 'mapSources'),
+          })
+        : undefined;
+      const svg = exportSvg(cy, { title: document.title, ...(underlay ? { underlay } : {}) });
       download(new Blob([svg], { type: 'image/svg+xml' }), `${name}.svg`);
     } else {
       const json = exportJson(cy, { url: location.href, lang: this.controller.lang, kind });

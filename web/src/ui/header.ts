@@ -1,7 +1,8 @@
-// The header: the title, the search, the views (五区十园, the whole graph, the chain and path tools), the
-// language switch, export, "copy link", and on narrow windows the buttons that open the two drawers.
+// The header: the title, the search, the views (五区十园, the whole graph, the map, the chain and path tools),
+// the language switch (简体 / 繁體 / EN), export, "copy link", and on narrow windows the buttons that open
+// the two drawers.
 import type { ExplorerController } from '../explorer/controller.ts';
-import { nextLanguage, t, type MessageKey } from '../i18n/index.ts';
+import { LANGUAGE_NAMES, LANGUAGES, t, type MessageKey } from '../i18n/index.ts';
 import { h, render } from './dom.ts';
 import { ExportMenu } from './exportMenu.ts';
 import { EntityPicker } from './search.ts';
@@ -61,16 +62,30 @@ export class Header {
         { class: 'views' },
         view('overview', 'view-overview', () => void controller.showOverview()),
         view('whole', 'view-whole', () => void controller.showWholeGraph()),
+        view('map', 'view-map', () => void controller.toggleMap()),
         view('chain', 'view-chain', () => controller.openTool('chain')),
         view('paths', 'view-paths', () => controller.openTool('paths')),
       ),
       h(
         'div',
         { class: 'header-actions' },
-        button(
-          'language',
-          { class: 'header-button', id: 'lang-switch', title: t(lang, 'languageTitle') },
-          () => controller.setLanguage(nextLanguage(lang)),
+        h(
+          'div',
+          { class: 'language-switch', role: 'group', 'aria-label': t(lang, 'language'), id: 'lang-switch' },
+          LANGUAGES.map((option) =>
+            h(
+              'button',
+              {
+                type: 'button',
+                class: 'header-button',
+                lang: option,
+                'data-lang': option,
+                'aria-pressed': String(option === lang),
+                onclick: () => void controller.setLanguage(option),
+              },
+              LANGUAGE_NAMES[option],
+            ),
+          ),
         ),
         this.exportMenu.element,
         button('share', { class: 'header-button', id: 'share' }, () => void this.share()),
@@ -89,6 +104,7 @@ export class Header {
     const on: Record<string, boolean> = {
       'view-overview': kind === 'overview',
       'view-whole': kind === 'whole',
+      'view-map': this.controller.canvas.layoutName === 'map',
       'view-chain': panel === 'chain',
       'view-paths': panel === 'paths',
     };

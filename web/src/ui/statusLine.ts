@@ -1,5 +1,5 @@
 // The status line under the canvas: what is shown, what the filters hide, how big the whole graph is, and
-// whether the layout is still being polished.
+// whether the layout is still being polished; on the map, how many entities it cannot place.
 import type { ExplorerController } from '../explorer/controller.ts';
 import { t } from '../i18n/index.ts';
 import { h } from './dom.ts';
@@ -18,12 +18,14 @@ export class StatusLine {
     const counts = controller.canvas.counts();
     const hidden = counts.filteredNodes + counts.filteredEdges;
     const stats = controller.stats;
+    const unplaced = controller.canvas.map?.unplaced.length ?? 0;
     this.element.textContent = [
       t(lang, 'statusShown', {
         nodes: counts.nodes - counts.filteredNodes,
         edges: counts.edges - counts.filteredEdges,
       }),
       hidden > 0 ? t(lang, 'statusFiltered', { count: hidden }) : '',
+      unplaced > 0 ? t(lang, 'statusUnplaced', { count: unplaced }) : '',
       stats ? t(lang, 'statusGraph', { entities: stats.entities, relations: stats.relations }) : '',
       controller.canvas.refiningLayout ? t(lang, 'statusRefining') : '',
     ].join('');
