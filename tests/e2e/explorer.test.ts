@@ -531,6 +531,24 @@ describe('across the strait: 繁體 and the map', () => {
     expect(await page.locator('#view-map').getAttribute('aria-pressed')).toBe('true');
     await page.screenshot({ path: path.join(SHOTS, 'explorer-18-map.png') });
 
+    // the exports have the map under the graph
+    const save = async (format: string) => {
+      await page.locator('#export-button').click();
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.locator(`[data-export="${format}"]`).click(),
+      ]);
+      const file = path.join(SHOTS, `explorer-map-export.${format}`);
+      await download.saveAs(file);
+      return fs.readFileSync(file);
+    };
+    const svg = (await save('svg')).toString('utf8');
+    expect(svg).toContain('<g class="underlay">');
+    expect(svg).toContain('<title>漳州市</title>');
+    expect(svg).toContain('示意图');
+    const png = await save('png');
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+
     // selection, filters and the URL work on the map as on any layout
     await page.mouse.click(
       ...(Object.values(await nodeOnScreen(page, 'park:gulei-taiwan-petrochemical-park')) as [

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CanvasController } from '../../web/src/canvas/controller.ts';
 import { escapeXml, exportJson, exportSvg } from '../../web/src/canvas/exportView.ts';
 import { NO_FILTERS, toggleFilter } from '../../web/src/canvas/filters.ts';
+import { loadTraditional } from '../../web/src/i18n/index.ts';
 import { pxChain, pxChainGaps } from './web-fixtures.ts';
 
 let controller: CanvasController;
@@ -47,6 +48,21 @@ describe('exportSvg', () => {
     });
     expect(json.edges.find((e) => e.id === 'product:px|INPUT_TO|product:pta')?.status).toBe('planned');
     expect(json.edges.every((e) => !e.id.startsWith('enterprise:'))).toBe(true);
+  });
+
+  it('labels entities and relations in the reading language, 繁體 included', async () => {
+    await loadTraditional();
+    controller = new CanvasController({ lang: 'zh-Hant' });
+    await controller.showChain(pxChain, 'product:px', pxChainGaps);
+    const json = exportJson(controller.cy, { url: 'http://x/', lang: 'zh-Hant', kind: 'chain' }) as {
+      nodes: { id: string; name: string; label: string }[];
+      edges: { id: string; label: string }[];
+    };
+    const px = json.nodes.find((n) => n.id === 'product:px');
+    expect(px).toMatchObject({ name: '对二甲苯（PX）', label: '對二甲苯（PX）' });
+    expect(json.edges.find((e) => e.id === 'product:px|INPUT_TO|product:pta')?.label).toBe('供給');
+    const svg = exportSvg(controller.cy);
+    expect(svg).toContain('對二甲苯');
   });
 
   it('escapes XML', () => {

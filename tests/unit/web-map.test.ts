@@ -192,6 +192,26 @@ describe('the map layout', () => {
     expect(box.x2).toBeLessThan(westmost);
   });
 
+  it('circles what stands for a province as a whole, so it does not read as a place inside it', () => {
+    // region:pingtan lies in Fujian and nowhere more precise in data/
+    expect(placeEntity('park:pingtan-comprehensive-zone', index)).toMatchObject({
+      region: 'region:fujian',
+      anchor: { wide: true, side: 'fujian' },
+    });
+    const layout = mapLayout(
+      ['park:pingtan-comprehensive-zone', 'region:xiamen'].map((id) => ({
+        id,
+        type: entities.get(id)!.type,
+        degree: 1,
+      })),
+      index,
+    );
+    expect(layout.wholeProvinces.map((w) => w.region)).toEqual(['region:fujian']);
+    const circle = layout.wholeProvinces[0]!;
+    const pingtan = layout.positions.get('park:pingtan-comprehensive-zone')!;
+    expect(Math.hypot(pingtan.x - circle.centre.x, pingtan.y - circle.centre.y)).toBeLessThan(circle.radius);
+  });
+
   it('draws the cross-strait relations across the strait only', () => {
     const fuqing = placeEntity('park:fuqing-hongkuan-taiwan-park', index);
     const taichung = placeEntity('park:taichung-industrial-park', index);

@@ -296,7 +296,10 @@ export function escapeXml(text: string): string {
   );
 }
 
-/** Everything on the canvas as data: entities and facts with their ids, so the JSON can be joined to the API. */
+/**
+ * Everything on the canvas as data: entities and facts with their ids, so the JSON can be joined to the API,
+ * and each with its label as the canvas shows it, in the reading language (`view.lang`).
+ */
 export function exportJson(cy: cytoscape.Core, view: { url: string; lang: string; kind: string }): object {
   return {
     source: 'cskg explorer',
@@ -309,6 +312,7 @@ export function exportJson(cy: cytoscape.Core, view: { url: string; lang: string
         type: d.type,
         name: d.name,
         nameEn: d.nameEn,
+        label: d.line,
         aliases: d.aliases,
         attributes: Object.fromEntries(d.attributes.map((a) => [a.key, a.value])),
         degree: d.degree >= 0 ? d.degree : null,
@@ -323,6 +327,7 @@ export function exportJson(cy: cytoscape.Core, view: { url: string; lang: string
       source: edge.data('source'),
       target: edge.data('target'),
       status: edge.data('status'),
+      label: edge.data('label'),
       attributes: Object.fromEntries(
         (edge.data('attributes') as { key: string; value: string }[]).map((a) => [a.key, a.value]),
       ),

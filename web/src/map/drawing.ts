@@ -4,7 +4,7 @@
 // graph, so both draw the same map.
 import { escapeXml } from '../canvas/exportView.ts';
 import { OUTLINES } from './geography.ts';
-import { mapBounds, project, type Box } from './mapLayout.ts';
+import { mapBounds, project, type Box, type Position } from './mapLayout.ts';
 
 const FILL: Readonly<Record<string, string>> = { 福建: '#eef2ea', 台湾: '#f6ece8' };
 const STROKE = '#b7c0b0';
@@ -45,6 +45,9 @@ export interface MapDrawing {
 export function mapDrawing(options: {
   readonly unplacedBox: Box | null;
   readonly unplacedTitle: string;
+  /** the circles of what stands for a province as a whole, and their words */
+  readonly wholeProvinces: readonly { readonly centre: Position; readonly radius: number }[];
+  readonly wholeTitle: string;
   readonly note: string;
 }): MapDrawing {
   paths ??= outlinePaths();
@@ -58,6 +61,12 @@ export function mapDrawing(options: {
     parts.push(
       `<text x="${round(sea.x1 + 14)}" y="${round(sea.y2 - 16)}" font-size="20" fill="#5f6b76">${escapeXml(options.note)}</text>`,
     );
+  for (const { centre, radius } of options.wholeProvinces) {
+    parts.push(
+      `<circle cx="${round(centre.x)}" cy="${round(centre.y)}" r="${round(radius)}" fill="rgba(255,255,255,0.55)" stroke="#8d99ae" stroke-dasharray="5 4" vector-effect="non-scaling-stroke"/>`,
+      `<text x="${round(centre.x)}" y="${round(centre.y + radius + 18)}" font-size="22" text-anchor="middle" fill="#5f6b76">${escapeXml(options.wholeTitle)}</text>`,
+    );
+  }
   let box = sea;
   const frame = options.unplacedBox;
   if (frame) {

@@ -73,6 +73,15 @@ export interface MapLayout {
   readonly unplacedBox: Box | null;
   /** what the map covers (its outlines and the frame): the canvas fits it */
   readonly extent: Box;
+  /**
+   * The places that stand for a province as a whole (its centre), with what is there: the map circles them,
+   * so an entity known only to lie in Fujian does not read as lying in the middle of it.
+   */
+  readonly wholeProvinces: readonly {
+    readonly region: string;
+    readonly centre: Position;
+    readonly radius: number;
+  }[];
 }
 
 /** In the legend's order of types, then the best connected first. */
@@ -99,8 +108,11 @@ export function mapLayout(nodes: readonly MapNode[], index: GeographyIndex): Map
     group.nodes.push(node);
     around.set(placement.region, group);
   }
+  const wholeProvinces: { region: string; centre: Position; radius: number }[] = [];
   for (const [region, { anchor, nodes: members }] of around) {
     const centre = project(anchor.point);
+    if (anchor.wide)
+      wholeProvinces.push({ region, centre, radius: SPIRAL_STEP * Math.sqrt(members.length + 0.5) + 22 });
     // The region on its point, the rest around it: the i-th at radius step·√i, turning by the golden angle.
     let i = 0;
     for (const node of members.sort(byImportance)) {
@@ -146,7 +158,7 @@ export function mapLayout(nodes: readonly MapNode[], index: GeographyIndex): Map
         y2: Math.max(bounds.y2, unplacedBox.y2),
       }
     : bounds;
-  return { positions, placements, unplaced, unplacedBox, extent };
+  return { positions, placements, unplaced, unplacedBox, extent, wholeProvinces };
 }
 
 /** The relations the map draws across the strait when their ends are on its two sides. */

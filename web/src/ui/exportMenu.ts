@@ -1,10 +1,10 @@
 // The export menu: the canvas as PNG (cytoscape's), SVG (drawn from the graph, labels as text) or JSON
 // (every entity and fact shown), downloaded under a name that says which view and when. On the map, the SVG
-// has the map under the graph, with the note that it is schematic and where it comes from.
+// and the PNG have the map under the graph, with the note that it is schematic and where it comes from.
 import { exportJson, exportSvg } from '../canvas/exportView.ts';
 import type { ExplorerController } from '../explorer/controller.ts';
 import { t } from '../i18n/index.ts';
-import { mapDrawing } from '../map/drawing.ts';
+import { mapDrawing, type MapDrawing } from '../map/drawing.ts';
 import { h } from './dom.ts';
 
 type Format = 'png' | 'svg' | 'json';
@@ -60,26 +60,31 @@ export class ExportMenu {
     const kind = this.controller.baseView.kind;
     const name = `cskg-${kind}-${new Date().toISOString().slice(0, 10)}`;
     const cy = this.controller.canvas.cy;
+    const map = this.controller.canvas.map;
+    const lang = this.controller.lang;
+    const underlay = map
+      ? mapDrawing({
+          unplacedBox: map.unplacedBox,
+          unplacedTitle: t(lang, 'mapUnplaced'),
+          wholeProvinces: map.wholeProvinces,
+          wholeTitle: t(lang, 'mapWholeProvince'),
+          note: t(lang, 'mapSources'),
+        })
+      : undefined;
     if (format === 'png') {
       const png = (await cy.png({
         output: 'blob-promise',
-        bg: '#ffffff',
+        bg: underlay ? 'rgba(0,0,0,0)' : '#ffffff',
         full: true,
         scale: 2,
         maxWidth: 8000,
         maxHeight: 8000,
       })) as Blob;
-      download(png, `${name}.png`);
+      download(
+        underlay ? await onMap(png, cy.elements(':visible').boundingBox({}), underlay) : png,
+        `${name}.png`,
+      );
     } else if (format === 'svg') {
-      const map = this.controller.canvas.map;
-      const lang = this.controller.lang;
-      const underlay = map
-        ? mapDrawing({
-            unplacedBox: map.unplacedBox,
-            unplacedTitle: t(lang, 'mapUnplaced'),
-            note: t(lang, 'mapSources'),
-          })
-        : undefined;
       const svg = exportSvg(cy, { title: document.title, ...(underlay ? { underlay } : {}) });
       download(new Blob([svg], { type: 'image/svg+xml' }), `${name}.svg`);
     } else {
@@ -87,6 +92,49 @@ export class ExportMenu {
       download(new Blob([JSON.stringify(json, null, 2)], { type: 'application/json' }), `${name}.json`);
     }
   }
+}
+
+/** The graph's PNG laid over the map drawn at the same scale, on white. */
+async function onMap(
+  graph: Blob,
+  graphBox: { x1: number; y1: number; w: number; h: number },
+  map: MapDrawing,
+): Promise<Blob> {
+  const image = async (blob: Blob) => {
+    const url = URL.createObjectURL(blob);
+    try {
+      const img = new Image();
+      img.src = url;
+      await img.decode();
+      return img;
+    } finally {
+      URL.revokeObjectURL(url);
+    }
+  };
+  const front = await image(graph);
+  const x1 = Math.min(graphBox.x1, map.box.x1);
+  const y1 = Math.min(graphBox.y1, map.box.y1);
+  const x2 = Math.max(graphBox.x1 + graphBox.w, map.box.x2);
+  const y2 = Math.max(graphBox.y1 + graphBox.h, map.box.y2);
+  const scale = Math.min(front.width / Math.max(graphBox.w, 1), 8000 / (x2 - x1), 8000 / (y2 - y1));
+  const canvas = h('canvas', {
+    width: String(Math.ceil((x2 - x1) * scale)),
+    height: String(Math.ceil((y2 - y1) * scale)),
+  });
+  const context = canvas.getContext('2d');
+  if (!context) return graph;
+  context.fillStyle = '#ffffff';
+  context.fillRect(0, 0, canvas.width, canvas.height);
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${x1} ${y1} ${x2 - x1} ${y2 - y1}" width="${canvas.width}" height="${canvas.height}" font-family="sans-serif">${map.svg}</svg>`;
+  context.drawImage(await image(new Blob([svg], { type: 'image/svg+xml' })), 0, 0);
+  context.drawImage(
+    front,
+    (graphBox.x1 - x1) * scale,
+    (graphBox.y1 - y1) * scale,
+    graphBox.w * scale,
+    graphBox.h * scale,
+  );
+  return new Promise((resolve) => canvas.toBlob((blob) => resolve(blob ?? graph), 'image/png'));
 }
 
 function download(blob: Blob, filename: string): void {

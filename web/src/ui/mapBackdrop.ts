@@ -39,6 +39,8 @@ export class MapBackdrop {
     const drawing = mapDrawing({
       unplacedBox: map.unplacedBox,
       unplacedTitle: t(lang, 'mapUnplaced'),
+      wholeProvinces: map.wholeProvinces,
+      wholeTitle: t(lang, 'mapWholeProvince'),
       note: '',
     });
     if (drawing.svg !== this.drawn) {
