@@ -17,6 +17,7 @@ import {
   LANGUAGES,
   list,
   loadTraditional,
+  nameIn,
   parseLang,
   relationTypeName,
   t,
@@ -135,6 +136,9 @@ describe('t and the names', () => {
       // a proper name keeps its words: 信息 stays 信息 (twp would write 資訊), 软件园 becomes 軟件園
       expect(displayName({ name: '福建省信息产业厅', nameEn: '' }, 'zh-Hant')).toBe('福建省信息產業廳');
       expect(displayName({ name: '', nameEn: 'Only English' }, 'zh-Hant')).toBe('Only English');
+      expect(nameIn('zh-Hant', '友达')).toBe('友達');
+      expect(nameIn('zh-Hans', '友达')).toBe('友达');
+      expect(nameIn('zh-Hant', 'AUO')).toBe('AUO');
       expect(t('zh-Hant', 'statusShown', { nodes: 66, edges: 120 })).toBe('66 個節點 · 120 條關係');
       expect(entityTypeName('zh-Hant', 'Project')).toBe('專案');
       expect(relationTypeName('zh-Hant', 'PARTNERS_WITH')).toBe('夥伴');

@@ -115,6 +115,11 @@ export function displayName(entity: { readonly name: string; readonly nameEn: st
   return entity.name || entity.nameEn;
 }
 
+/** A name from the graph (an alias, a chain's name) in the script of the reading language. */
+export function nameIn(lang: Lang, name: string): string {
+  return lang === 'zh-Hant' ? toTraditional(name) : name;
+}
+
 /** The language of the second name shown under an entity's name: English under Chinese, Chinese under English. */
 export function secondLanguage(lang: Lang): Lang {
   return lang === 'en' ? DEFAULT_LANG : 'en';

@@ -7,6 +7,7 @@ import {
   displayName,
   entityTypeName,
   list,
+  nameIn,
   relationTypeName,
   secondLanguage,
   statusName,
@@ -75,7 +76,16 @@ export function renderEntityDetails(
         displayName(record, secondLanguage(lang)),
       ),
       record.aliases.length > 0
-        ? h('p', { class: 'hint' }, t(lang, 'aliases', { list: list(lang, record.aliases) }))
+        ? h(
+            'p',
+            { class: 'hint' },
+            t(lang, 'aliases', {
+              list: list(
+                lang,
+                record.aliases.map((alias) => nameIn(lang, alias)),
+              ),
+            }),
+          )
         : null,
     ),
     h(
