@@ -224,6 +224,28 @@ describe('the layout runner on a large canvas', { timeout: 30_000 }, () => {
     expect(controller.cy.getElementById('enterprise:firm-9').position()).not.toEqual({ x: 5000, y: 5000 });
   });
 
+  it('drops a worker answer once another layout was chosen (the map, concentric…)', async () => {
+    let answer: () => void = () => {};
+    const refineLayout = (job: LayoutJob) =>
+      new Promise<LayoutAnswer>((resolve) => {
+        answer = () =>
+          resolve({
+            id: job.id,
+            positions: Object.fromEntries(job.nodes.map((n) => [n.id, { x: 5000, y: 5000 }])),
+            ms: 1,
+          });
+      });
+    controller = new CanvasController({ refineLayout });
+    await controller.show(starAround(zhangzhouTiz, 420), { kind: 'explore' });
+    expect(controller.refiningLayout).toBe(true);
+    await controller.relayout('concentric');
+    const placed = { ...controller.cy.getElementById('enterprise:firm-9').position() };
+    answer();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(controller.cy.getElementById('enterprise:firm-9').position()).toEqual(placed);
+    expect(controller.layoutName).toBe('concentric');
+  });
+
   it('identifies a graph by its elements, whatever their order', async () => {
     controller = new CanvasController();
     await controller.show(pxChain, { kind: 'explore' });

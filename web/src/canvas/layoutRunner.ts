@@ -82,6 +82,9 @@ export class LayoutRunner {
     options: { randomize: boolean; fixed?: string | undefined },
   ): Promise<void> {
     const cy = this.cy;
+    // A polish the worker is still computing was for the layout before this one (the map must not be
+    // overwritten by a whole graph's fcose arriving late).
+    this.invalidate();
     const visible = cy.elements().not('.filtered');
     if (visible.nodes().empty()) return;
     cy.elements('.attached, .label-left, .label-right, .wrap-label, .off-map, .cross-strait').removeClass(
