@@ -39,12 +39,13 @@ CREATE INDEX passage_ordinal IF NOT EXISTS FOR (p:Passage) ON (p.ordinal);
 
 // What the loader derives at load time (src/write/derive.ts, docs/graph-model.md "Derived at load time"):
 // a chain by id, the link of a product, the gaps in the order chainGaps lists them (of every chain, of one
-// chain), a chain's products in order.
+// chain), a chain's products in order, the links that hang on one firm (singlePoints) in chain order.
 CREATE CONSTRAINT chain_id IF NOT EXISTS FOR (c:Chain) REQUIRE c.id IS UNIQUE;
 CREATE CONSTRAINT chain_link_product IF NOT EXISTS FOR (l:ChainLink) REQUIRE l.product IS UNIQUE;
 CREATE INDEX chain_link_gap_rank IF NOT EXISTS FOR (l:ChainLink) ON (l.gapRank);
 CREATE INDEX chain_link_gaps IF NOT EXISTS FOR (l:ChainLink) ON (l.chain, l.gapRank);
 CREATE INDEX chain_link_position IF NOT EXISTS FOR (l:ChainLink) ON (l.chain, l.position);
+CREATE INDEX chain_link_single_rank IF NOT EXISTS FOR (l:ChainLink) ON (l.singleRank);
 
 // Full-text search over names (Chinese and English) and aliases, and over the plan's own text.
 CREATE FULLTEXT INDEX entitySearch IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.nameEn, n.aliases, n.searchText]

@@ -1,11 +1,16 @@
 // `cskg query NAME`: the rows a named query prints. The named queries that are also GraphQL analyses
-// (chain-gaps, policy-reach, supply-chain, shortest-paths) run through the data-access function the
-// resolver calls, with the same argument checks, and their result is laid out here as one row per gap,
-// policy, product or path; so the command line and the API cannot disagree. Every other named query
+// (chain-gaps, policy-reach, supply-chain, shortest-paths, impact, single-points, gap-partners,
+// partner-roles) run through the data-access function the resolver calls, with the same argument checks,
+// and their result is laid out here as one row per gap, policy, product, path, consequence, firm, partner
+// or role; so the command line and the API cannot disagree. Every other named query
 // prints the rows of its statement as they are.
 import type { Reader, Row } from '../infra/database.ts';
-import { BadInputError, requireEntity } from '../infra/errors.ts';
+import { BadInputError, NotFoundError, requireEntity } from '../infra/errors.ts';
 import { readChainGaps, type ChainGapKindName, type CoverageRow } from '../read/chainGaps.ts';
+import { readGapPartners } from '../read/gapPartners.ts';
+import { readImpact } from '../read/impact.ts';
+import { readPartnerRoles } from '../read/partnerRoles.ts';
+import { readSinglePoints } from '../read/singlePoints.ts';
 import { bindNamedQuery, loadNamedQuery } from '../read/namedQueries.ts';
 import { readPaths } from '../read/paths.ts';
 import { readPolicyReach } from '../read/policyReach.ts';
@@ -36,7 +41,14 @@ const ANALYSES: Readonly<Record<string, (db: Reader, params: Params) => Promise<
   'policy-reach': policyReachRows,
   'supply-chain': supplyChainRows,
   'shortest-paths': pathRows,
+  impact: impactRows,
+  'single-points': singlePointRows,
+  'gap-partners': gapPartnerRows,
+  'partner-roles': partnerRoleRows,
 };
+
+/** The most rows a what-if analysis prints (the API's maximum of `first`). */
+const ANALYSIS_ROWS = 500;
 
 const text = (value: unknown) => value as string;
 const optionalText = (value: unknown) => value as string | null;
@@ -206,4 +218,96 @@ export function pathText(nodes: readonly EntityRow[], edges: readonly EdgeRow[])
     out += arrow + (right?.name ?? '');
   });
   return out;
+}
+
+// ------------------------------------------------------------------------------------------ what if
+
+async function impactRows(db: Reader, params: Params): Promise<NamedQueryResult> {
+  const entities = [...new Set(list<string>(params.entities) ?? [])];
+  if (entities.length === 0) throw new BadInputError('impact needs --param entities=<id>[,<id>…]');
+  const result = await readImpact(db, { entities, first: ANALYSIS_ROWS, visits: Number(params.visits) });
+  if (result.missing.length > 0)
+    throw new NotFoundError(
+      `entities: there is no entity with id ${result.missing.map((id) => JSON.stringify(id)).join(', ')}.`,
+    );
+  const rows = result.consequences.map((c) => ({
+    kind: c.kind.toLowerCase().replaceAll('_', '-'),
+    id: c.entity.id,
+    name: c.entity.name,
+    remaining: c.remaining,
+    distance: c.distance,
+    path: c.paths[0] ? pathText(c.paths[0].nodes, c.paths[0].edges) : '',
+    explanation: c.explanation,
+    passages: c.evidence.map((p) => p.id),
+  }));
+  const notes = [
+    `Fails with them: ${result.failedWith.map((f) => f.entity.name).join('、') || 'nothing else'}.`,
+    ...result.truncation.map((cut) => cut.message),
+  ];
+  return { rows, notes };
+}
+
+async function singlePointRows(db: Reader, params: Params): Promise<NamedQueryResult> {
+  const product = optionalText(params.product);
+  const result = await readSinglePoints(db, { product, first: ANALYSIS_ROWS, visits: Number(params.visits) });
+  if (product !== null) requireEntity('product', product, result.productType, 'Product');
+  const rows = result.ranking.map((rank) => ({
+    id: rank.entity.id,
+    name: rank.entity.name,
+    type: rank.entity.type,
+    uncovers: rank.uncovers,
+    links: rank.links.map((l) => l.name),
+    explanation: rank.explanation,
+    passages: rank.evidence.map((p) => p.id),
+  }));
+  const notes = [
+    ...result.links.map((l) => `${l.chain.name}: ${l.explanation}`),
+    ...result.truncation.map((cut) => cut.message),
+  ];
+  return { rows, notes };
+}
+
+async function gapPartnerRows(db: Reader, params: Params): Promise<NamedQueryResult> {
+  const sector = optionalText(params.sector);
+  const product = optionalText(params.product);
+  const result = await readGapPartners(db, {
+    sector,
+    product,
+    first: Number(params.first),
+    partners: Number(params.partners),
+  });
+  if (sector !== null) requireEntity('sector', sector, result.sectorType, 'Sector');
+  if (product !== null) requireEntity('product', product, result.productType, 'Product');
+  const rows = result.gaps.flatMap((gap) =>
+    gap.partners.map((partner, rank) => ({
+      gap: gap.link.name,
+      rank: rank + 1,
+      id: partner.entity.id,
+      name: partner.entity.name,
+      taiwanSide: partner.taiwanSide,
+      reasons: partner.reasons.map((r) => r.kind.toLowerCase().replaceAll('_', '-')),
+      path: partner.reasons[0] ? pathText(partner.reasons[0].path.nodes, partner.reasons[0].path.edges) : '',
+      passages: partner.evidence.map((p) => p.id),
+    })),
+  );
+  return { rows, notes: [] };
+}
+
+async function partnerRoleRows(db: Reader): Promise<NamedQueryResult> {
+  const result = await readPartnerRoles(db, { first: 1000 });
+  const rows = result.roles.map((role) => ({
+    id: role.entity.id,
+    name: role.entity.name,
+    side: role.side.toLowerCase().replaceAll('_', '-'),
+    betweenness: Number(role.betweenness.toFixed(4)),
+    partners: role.degree,
+    crossSide: role.crossSideTies,
+    community: role.community,
+    bridge: role.bridge,
+  }));
+  const notes = [
+    `${result.nodeCount} entities, ${result.edgeCount} pairs of partners, ${result.communities.length} communities (modularity ${result.modularity.toFixed(3)}).`,
+    ...result.truncation.map((cut) => cut.message),
+  ];
+  return { rows, notes };
 }

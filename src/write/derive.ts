@@ -5,7 +5,8 @@
 // - the supply chains (src/data/derived.ts): the connected sets of INPUT_TO links, each a (:Chain) node with
 //   its name, size and the sectors of its products; each product on one a (:ChainLink) node with its place
 //   on the chain (upstream first), the counts of what covers it in Fujian, its gap kinds and, for a gap,
-//   its rank in the order chainGaps lists them;
+//   its rank in the order chainGaps lists them; and its single points of failure: the firms (or the sole
+//   owner of a project) whose loss alone would leave no firm in Fujian making it (singlePointsOf);
 // - the facts of each passage: `facts`, the ids of the first PASSAGE_FACTS relations that cite it (by id),
 //   and `factCount`, how many do.
 //
@@ -251,11 +252,13 @@ export class DerivedGraphBuilder {
       else coversOf.set(product, [{ facts, entity }]);
     }
 
+    const soleOwners = this.soleOwners();
     const sectorsOf = this.sectorsOfProducts();
     const chains: NodeProperties[] = [];
     const links: NodeProperties[] = [];
     const byId = (a: number, b: number) => compare(this.names[a] as string, this.names[b] as string);
     let gapRank = 0;
+    let singleRank = 0;
     for (const root of [...members.keys()].sort(byId)) {
       const products = members.get(root) as number[];
       const order = this.upstreamFirst(products, outgoing, incoming);
@@ -269,6 +272,13 @@ export class DerivedGraphBuilder {
         const covers = coversOf.get(product) ?? [];
         const counts = countCovers(covers.map((c) => c.facts));
         const kinds = gapKinds(counts);
+        const fujianFirms = covers.filter((c) => c.facts.inFujian && isFirm(c.facts.entityType));
+        const singlePoints = singlePointsOf(
+          fujianFirms.map((c) => c.entity),
+          soleOwners,
+        )
+          .map((n) => this.names[n] as string)
+          .sort(compare);
         links.push({
           product: this.names[product],
           chain: chainId,
@@ -283,6 +293,8 @@ export class DerivedGraphBuilder {
             ...new Set(covers.filter((c) => !c.facts.inFujian).map((c) => this.names[c.entity] as string)),
           ].sort(compare),
           ...(kinds.length > 0 ? { gapRank: cypherInteger(gapRank++) } : {}),
+          singlePoints,
+          ...(singlePoints.length > 0 ? { singleRank: cypherInteger(singleRank++) } : {}),
         });
         if (kinds.length > 0) gaps += 1;
       });
@@ -306,6 +318,21 @@ export class DerivedGraphBuilder {
       });
     }
     return { chains, links };
+  }
+
+  /** Each project with exactly one owner (OWNS from an enterprise): that owner. */
+  private soleOwners(): Map<number, number> {
+    const owners = new Map<number, Set<number>>();
+    for (let i = 0; i < this.owns.length; i++) {
+      const [owner, owned] = [this.owns.a[i] as number, this.owns.b[i] as number];
+      if (this.typeOf(owned) !== 'Project') continue;
+      const set = owners.get(owned) ?? new Set<number>();
+      set.add(owner);
+      owners.set(owned, set);
+    }
+    const sole = new Map<number, number>();
+    for (const [project, set] of owners) if (set.size === 1) sole.set(project, [...set][0] as number);
+    return sole;
   }
 
   /** Kahn's algorithm, the smallest id first among the ready; a cycle leaves products, appended by id. */
@@ -365,6 +392,22 @@ export class DerivedGraphBuilder {
     }
     return sectors;
   }
+}
+
+/**
+ * The single points of failure of a link (src/data/derived.ts, SINGLE_POINTS): given the firms that make it
+ * in Fujian, the entities whose loss alone leaves none of them — a firm that is the only one, or the sole
+ * owner of every project that makes it (a project fails with its owners). Empty when no firm makes it.
+ */
+function singlePointsOf(firms: readonly number[], soleOwners: ReadonlyMap<number, number>): number[] {
+  const distinct = [...new Set(firms)];
+  if (distinct.length === 0) return [];
+  const candidates = new Set<number>(distinct);
+  for (const firm of distinct) {
+    const owner = soleOwners.get(firm);
+    if (owner !== undefined) candidates.add(owner);
+  }
+  return [...candidates].filter((x) => distinct.every((firm) => firm === x || soleOwners.get(firm) === x));
 }
 
 /** Code-unit order, as the rest of the loader sorts ids. */

@@ -41,6 +41,7 @@ export const INTEGER_PROPERTIES: Readonly<
     'fujianFirms',
     'fujianTaiwanFirms',
     'gapRank',
+    'singleRank',
   ],
 };
 

@@ -148,6 +148,7 @@ describe('arguments', () => {
       to: '"park:xiamen-tiz"',
       product: '"product:pta"',
       entity: '"enterprise:auo"',
+      entities: '["enterprise:auo"]',
       id: '"fujian-plan-2011:p0010"',
     };
     let checked = 0;
@@ -172,7 +173,7 @@ describe('arguments', () => {
         checked += 1;
       }
     }
-    expect(checked).toBe(13);
+    expect(checked).toBe(18);
   });
 
   it('takes a left-out argument as its schema default, and refuses null for it', async () => {

@@ -11,10 +11,23 @@ import { Chain, ChainGap } from './resolvers/chains.ts';
 import { Entity, entityTypes } from './resolvers/entity.ts';
 import { Edge, PassageHit } from './resolvers/facts.ts';
 import { Query } from './resolvers/query.ts';
+import { Impact, PartnerRoles, SinglePointRank, SinglePoints } from './resolvers/whatIf.ts';
 
 export const SCHEMA_FILE = path.join(PROJECT_ROOT, 'schema.graphql');
 
-export const resolvers: Resolvers = { Query, Entity, ...entityTypes, Edge, PassageHit, Chain, ChainGap };
+export const resolvers: Resolvers = {
+  Query,
+  Entity,
+  ...entityTypes,
+  Edge,
+  PassageHit,
+  Chain,
+  ChainGap,
+  Impact,
+  SinglePoints,
+  SinglePointRank,
+  PartnerRoles,
+};
 
 export function buildSchema() {
   const typeDefs = fs.readFileSync(SCHEMA_FILE, 'utf8');

@@ -7,6 +7,10 @@ import type { SubgraphRows } from '../../../read/neighborhood.ts';
 import type { PathRow } from '../../../read/paths.ts';
 import type { ChainRow, ChainGapRow, CoverageRow } from '../../../read/chainGaps.ts';
 import type { PolicyReachRow } from '../../../read/policyReach.ts';
+import type { ImpactResult, ImpactConsequenceRow, ImpactFailureRow } from '../../../read/impact.ts';
+import type { SinglePointsResult, SinglePointLinkRow, SinglePointRankRow } from '../../../read/singlePoints.ts';
+import type { GapPartnersRow, GapPartnerRow, PartnerReasonRow } from '../../../read/gapPartners.ts';
+import type { PartnerRolesResult, PartnerRoleRow, PartnerCommunityRow } from '../../../read/partnerRoles.ts';
 import type { EntityConnectionValue, EntityEdgeValue, RelationConnectionValue, RelationEdgeValue } from '../connections.ts';
 import type { GraphQLContext } from '../context.ts';
 export type Maybe<T> = T | null;
@@ -454,6 +458,36 @@ export type EventRelationsArgs = {
   types?: InputMaybe<Array<RelationType>>;
 };
 
+/** An entity that could fill a gap. */
+export type GapPartner = {
+  __typename?: 'GapPartner';
+  /** The firm, association, park, region, agency or project. */
+  entity: Entity;
+  /** The passages of the facts of its reasons, in reading order. */
+  evidence: Array<Passage>;
+  /** One sentence, in English, with the Chinese names. */
+  explanation: Scalars['String']['output'];
+  /** Every reason, the strongest first. */
+  reasons: Array<PartnerReasonPath>;
+  /** True when it lies in a Taiwan-side place, is a Taiwan association, or is a Taiwan firm the graph seats nowhere. */
+  taiwanSide: Scalars['Boolean']['output'];
+};
+
+/** A chain gap and who could fill it. */
+export type GapPartners = {
+  __typename?: 'GapPartners';
+  /** The chain the gap is on. */
+  chain: Chain;
+  /** Why it is a gap. */
+  kinds: Array<ChainGapKind>;
+  /** The product at the gap. */
+  link: Product;
+  /** How many partners it has in all (`partners` or not). */
+  partnerCount: Scalars['Int']['output'];
+  /** The partners, ranked: the plan's 对接 first, then Taiwan-side, then the closest and most reasons. */
+  partners: Array<GapPartner>;
+};
+
 /** Size and provenance of the loaded graph. */
 export type GraphStats = {
   __typename?: 'GraphStats';
@@ -472,6 +506,70 @@ export type GraphStats = {
   /** Relationships between entities (evidence links to passages excluded). */
   relations: Scalars['Int']['output'];
 };
+
+/** What a failure of some entities would do. */
+export type Impact = {
+  __typename?: 'Impact';
+  /** How many consequences there are in all (`first` or not). */
+  consequenceCount: Scalars['Int']['output'];
+  /** The consequences, chain links first, then downstream products, parks and projects; closest first within each. */
+  consequences: Array<ImpactConsequence>;
+  /** What fails with them, closest first. */
+  failedWith: Array<ImpactFailure>;
+  /** The entities asked for. */
+  failing: Array<Entity>;
+  /** True when a walk stopped at `Limits.walkVisits` (then `truncation` says so). */
+  truncated: Scalars['Boolean']['output'];
+  /** Every limit that cut this answer; empty when `truncated` is false. */
+  truncation: Array<Truncation>;
+};
+
+/** One consequence of a failure, with the paths that carry it. */
+export type ImpactConsequence = {
+  __typename?: 'ImpactConsequence';
+  /** The chain of a product (null for a park or a project). */
+  chain: Maybe<Chain>;
+  /** Hops of its shortest path from a failing entity. */
+  distance: Scalars['Int']['output'];
+  /** The chain link or product, the park, or what was owned. */
+  entity: Entity;
+  /** The passages of every hop of its paths, in reading order. */
+  evidence: Array<Passage>;
+  /** One sentence, in English, with the Chinese names. */
+  explanation: Scalars['String']['output'];
+  /** What it is. */
+  kind: ImpactKind;
+  /** The facts that no longer hold: the covers in Fujian, the inputs, the anchors or the owners lost. */
+  lost: Array<Edge>;
+  /** From a failing entity through each lost fact to the entity (at most 10), every hop with its evidence. */
+  paths: Array<Path>;
+  /** How many of the same kind remain: covers in Fujian, inputs, anchors or owners (0: none). */
+  remaining: Scalars['Int']['output'];
+};
+
+/** An entity that fails with those asked for. */
+export type ImpactFailure = {
+  __typename?: 'ImpactFailure';
+  /** The entity. */
+  entity: Entity;
+  /** From a failing entity to it: what hosts or holds it, or owns it. */
+  path: Path;
+};
+
+/** What a failure leaves behind. */
+export type ImpactKind =
+  /** A park loses an enterprise that anchors it (龙头企业). */
+  | 'ANCHOR_LOST'
+  /** A product loses some of the products that feed it; others remain. */
+  | 'INPUT_LOST'
+  /** A chain link loses every firm that made it in Fujian; only parks' or regions' focus remains. */
+  | 'LINK_FIRMS_LOST'
+  /** A chain link loses every cover it had in Fujian (enterprises, projects, parks, regions). */
+  | 'LINK_UNCOVERED'
+  /** A project or company loses an owner; a project that loses every owner fails with them. */
+  | 'OWNER_LOST'
+  /** A product loses its only source: every product that feeds it (INPUT_TO) is lost, or lost its own. */
+  | 'SOURCE_LOST';
 
 /** A statistic or a target; MEASURES points at its subject. */
 export type Indicator = Entity & {
@@ -535,7 +633,7 @@ export type Limits = {
   __typename?: 'Limits';
   /** Most aliases in a document. */
   aliases: Scalars['Int']['output'];
-  /** Most results of `chainGaps(first)` and `policyReach(first)`. */
+  /** Most results of `chainGaps(first)`, `policyReach(first)`, `impact(first)`, `singlePoints(first)` and `gapPartners(first)`. */
   analysisFirst: Scalars['Int']['output'];
   /** Largest request body, in bytes (413 beyond). */
   bodyBytes: Scalars['Int']['output'];
@@ -545,12 +643,16 @@ export type Limits = {
   directives: Scalars['Int']['output'];
   /** Most entities of a page of `entities(first)`. */
   entitiesFirst: Scalars['Int']['output'];
+  /** Most entities of `impact(entities)`. */
+  impactEntities: Scalars['Int']['output'];
   /** Deepest `neighborhood(depth)`. */
   neighborhoodDepth: Scalars['Int']['output'];
   /** Most ids of `neighborhood(ids)`. */
   neighborhoodIds: Scalars['Int']['output'];
   /** Most nodes of `neighborhood(limit)` (edges: 4 × limit). */
   neighborhoodLimit: Scalars['Int']['output'];
+  /** Most partners of each gap, `gapPartners(partners)`. */
+  partnersFirst: Scalars['Int']['output'];
   /** Most passages before and after in `passageContext`. */
   passageContext: Scalars['Int']['output'];
   /** Most entities or facts of one passage (`PassageHit.entities(first)`, `PassageHit.edges(first)`). */
@@ -571,6 +673,8 @@ export type Limits = {
   relationsFirst: Scalars['Int']['output'];
   /** Most relations in all the `relations` pages of one request. */
   relationsPerRequest: Scalars['Int']['output'];
+  /** Most roles of `partnerRoles(first)`. */
+  rolesFirst: Scalars['Int']['output'];
   /** Most hits of `search(first)`. */
   searchFirst: Scalars['Int']['output'];
   /** Deepest `supplyChain(depth)`. */
@@ -581,7 +685,7 @@ export type Limits = {
   tokens: Scalars['Int']['output'];
   /** Most entities one walk (neighborhood, supplyChain, policyReach) visits, however many are within reach. */
   walkVisits: Scalars['Int']['output'];
-  /** Most graph walks (neighborhood, paths, supplyChain, chainGaps, policyReach) in one request. */
+  /** Most graph walks (neighborhood, paths, supplyChain, chainGaps, policyReach, impact, singlePoints, gapPartners, partnerRoles) in one request. */
   walksPerRequest: Scalars['Int']['output'];
 };
 
@@ -684,6 +788,96 @@ export type ParkRelationsArgs = {
   statuses?: InputMaybe<Array<RelationStatus>>;
   types?: InputMaybe<Array<RelationType>>;
 };
+
+/** A group of entities that cooperate more among themselves than with the rest (Louvain). */
+export type PartnerCommunity = {
+  __typename?: 'PartnerCommunity';
+  /** Its number. */
+  id: Scalars['Int']['output'];
+  /** Its members, most between first (at most 50). */
+  members: Array<Entity>;
+  /** How many members. */
+  size: Scalars['Int']['output'];
+  /** How many members are on the Taiwan side. */
+  taiwanSide: Scalars['Int']['output'];
+};
+
+/** Why an entity could fill a gap. */
+export type PartnerReason =
+  /** It makes or focuses on the product outside Fujian (a Taiwan-side firm or place). */
+  | 'MAKES_ELSEWHERE'
+  /** The plan's own 对接 with a park that focuses on the product (the cooperation may be about another of the park's industries). */
+  | 'PARK_COOPERATION'
+  /** The plan's own 对接: a cooperation fact joins it to the product or to a sector of it (or that sector's parent). */
+  | 'PLAN_COOPERATION'
+  /** An association that supports or cooperates with the product's sector. */
+  | 'SECTOR_ASSOCIATION'
+  /** It focuses on, anchors or is in the product's sector (or its parent sector). */
+  | 'SECTOR_FOCUS';
+
+/** One reason, with the facts that carry it. */
+export type PartnerReasonPath = {
+  __typename?: 'PartnerReasonPath';
+  /** Which reason. */
+  kind: PartnerReason;
+  /** From the gap's product to the partner, every hop a fact with its evidence. */
+  path: Path;
+};
+
+/** An entity's role in the partnership network. */
+export type PartnerRole = {
+  __typename?: 'PartnerRole';
+  /** Normalised betweenness centrality: the share of shortest ways between two other members that pass through it (0–1). */
+  betweenness: Scalars['Float']['output'];
+  /** True when it lies between others and ties different sides together. */
+  bridge: Scalars['Boolean']['output'];
+  /** The community (Louvain) it belongs to, numbered by the first member's id. */
+  community: Scalars['Int']['output'];
+  /** How many of its partners are on another side of the strait. */
+  crossSideTies: Scalars['Int']['output'];
+  /** How many partners it has in the network. */
+  degree: Scalars['Int']['output'];
+  /** The firm, association, park, region or agency. */
+  entity: Entity;
+  /** One sentence, in English, with the Chinese names. */
+  explanation: Scalars['String']['output'];
+  /** Its side of the strait. */
+  side: PartnerSide;
+  /** Its partnership facts, by id (at most 50), each with its evidence. */
+  ties: Array<Edge>;
+};
+
+/** Roles in the partnership network, measured once per load. */
+export type PartnerRoles = {
+  __typename?: 'PartnerRoles';
+  /** The bridges, most between first. */
+  bridges: Array<PartnerRole>;
+  /** The communities, by number. */
+  communities: Array<PartnerCommunity>;
+  /** The load the measures are of (the stamp's dataHash). */
+  dataHash: Maybe<Scalars['String']['output']>;
+  /** Pairs of partners in the network (facts between the same two count once). */
+  edgeCount: Scalars['Int']['output'];
+  /** Louvain's modularity of the communities (−0.5 to 1; higher: groups more separate). */
+  modularity: Scalars['Float']['output'];
+  /** Entities in the network. */
+  nodeCount: Scalars['Int']['output'];
+  /** Every member, most between first, then by id. */
+  roles: Array<PartnerRole>;
+  /** True when the network had more facts than measured (then `truncation` says so). */
+  truncated: Scalars['Boolean']['output'];
+  /** Every limit that cut this answer; empty when `truncated` is false. */
+  truncation: Array<Truncation>;
+};
+
+/** A side of the strait. */
+export type PartnerSide =
+  /** An association of both sides. */
+  | 'CROSS_STRAIT'
+  /** Anything else: lies in Fujian or elsewhere on the mainland. */
+  | 'MAINLAND'
+  /** Lies in a Taiwan-side place, is a Taiwan association, or is a Taiwan firm the graph seats nowhere. */
+  | 'TAIWAN';
 
 /** A passage of a source document: a sentence, list item or table row. */
 export type Passage = {
@@ -940,6 +1134,24 @@ export type Query = {
   entities: EntityConnection;
   /** One entity by id (e.g. `park:xiamen-tiz`), or null when the graph has none with that id. */
   entity: Maybe<Entity>;
+  /**
+   * Partners for the gaps (补链, 对接): for each chain gap (as `chainGaps` lists them), the entities elsewhere in
+   * the graph that could fill it, ranked: the plan's own 对接 targets first (a cooperation fact with the product,
+   * its sector or a park that focuses on it), then those that make it outside Fujian, the sector's
+   * associations and those that work in the sector; Taiwan-side first within each; each with its reasons as
+   * paths with evidence.
+   */
+  gapPartners: Array<GapPartners>;
+  /**
+   * What if these fail: given entities that fail (firms, projects, parks, products or regions), what fails
+   * with them (what a failed park or region hosts or holds, and the projects every owner of which fails, up
+   * to eight steps) and what they leave behind: the chain links that lose all their coverage in Fujian, those
+   * left with no firm, the products downstream every input of which is lost, those that lose some inputs, the
+   * parks that lose an anchor and what loses an owner. Each consequence comes with the paths that carry it
+   * from a failing entity, every hop a fact with its evidence. Read from the coverage stored at load time;
+   * each walk visits each entity once, at most `Limits.walkVisits`, and says `truncated` when it stops.
+   */
+  impact: Impact;
   /** The maxima of this API, as enforced. */
   limits: Limits;
   /**
@@ -949,6 +1161,12 @@ export type Query = {
    * `truncated` says whether anything was left out and `truncation` why. An unknown id is a NOT_FOUND error.
    */
   neighborhood: Subgraph;
+  /**
+   * Roles in the partnership network (COOPERATES_WITH, PARTNERS_WITH, COUNTERPART_OF, INVESTS_IN between
+   * firms, associations, parks, regions and agencies): betweenness (who bridges the two sides of the strait)
+   * and Louvain communities (which groups cooperate), computed with graphology once per load of the graph.
+   */
+  partnerRoles: PartnerRoles;
   /** One passage by id (e.g. `fujian-plan-2011:p0123`), or null. */
   passage: Maybe<Passage>;
   /**
@@ -983,6 +1201,12 @@ export type Query = {
    * first.
    */
   search: Array<SearchHit>;
+  /**
+   * Single points of failure: the chain links that hang on one firm (the only enterprise or project that
+   * makes the link in Fujian, or the sole owner of every project that does), and the firms ranked by how many
+   * links their loss would leave uncovered, then without a maker, each with the paths that explain it.
+   */
+  singlePoints: SinglePoints;
   /** Counts of what the graph holds, and when and from which data/ it was loaded. */
   stats: GraphStats;
   /**
@@ -1148,12 +1372,130 @@ export type QueryEntityArgs = {
  * GRAPHQL_VALIDATION_FAILED (a malformed document), INTERNAL_SERVER_ERROR (anything else, details in
  * the server log only).
  */
+export type QueryGapPartnersArgs = {
+  first?: Scalars['Int']['input'];
+  partners?: Scalars['Int']['input'];
+  product?: InputMaybe<Scalars['ID']['input']>;
+  sector?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * cskg: the Fujian–Taiwan (cross-strait) industrial cooperation plan, 2011–2015, as a graph.
+ * Every entity and relation cites the sentences of the plan that state it.
+ *
+ * Limits (a request beyond any of them is refused with a BAD_USER_INPUT error naming the limit; nothing is
+ * cut silently; `Query.limits` returns the same figures):
+ *
+ * - arguments: search and passages `first` ≤ 100, `query` ≤ 200 characters; entities `first` ≤ 1000;
+ *   relations `first` ≤ 500; neighborhood `ids` ≤ 100, `depth` ≤ 3, `limit` ≤ 5000 nodes (edges ≤ 4 × limit);
+ *   paths `maxHops` ≤ 6, `first` ≤ 10; supplyChain `depth` ≤ 10, `limit` ≤ 5000 entities (edges ≤ 4 × limit);
+ *   chainGaps and policyReach `first` ≤ 500; passageContext `before`/`after` ≤ 50.
+ * - work: a walk (neighborhood, supplyChain, policyReach) visits every entity once, never every path, and
+ *   stops after visiting 20,000 entities (`Limits.walkVisits`) however many are within reach; a Subgraph
+ *   cut by this or by any other limit says `truncated: true` and why (`truncation`).
+ * - documents (checked before anything runs): depth ≤ 12 (introspection is exempt), cost ≤ 50000 (objects
+ *   2, scalars 1, ×1.5 per level, × a literal `first`), ≤ 30 aliases, ≤ 20 directives, ≤ 3000 tokens;
+ *   request bodies ≤ 100 kB (413 beyond).
+ * - answers: ≤ 10000 relations in all the `relations` pages of one request (relations of relations
+ *   multiply; page or ask for fewer); ≤ 5 graph walks (neighborhood, paths, supplyChain, chainGaps,
+ *   policyReach) in one request.
+ * - GET and simple-form POST requests must carry the header `x-graphql-yoga-csrf` (CSRF prevention);
+ *   POST with `content-type: application/json` needs nothing more.
+ *
+ * Every response carries `extensions.statements`: the Cypher statements the request cost. Each field
+ * costs a fixed number whatever the size of the answer; entity loads, evidence and relations of all the
+ * entities of one request are batched into one statement per level of nesting.
+ *
+ * Errors carry `extensions.code`: BAD_USER_INPUT (a bad argument; the message names it and the limit),
+ * NOT_FOUND (an id that is not in the graph), SERVICE_UNAVAILABLE (Neo4j cannot be reached; retry),
+ * QUERY_TIMEOUT (a query ran past CSKG_QUERY_TIMEOUT_MS), GRAPHQL_PARSE_FAILED /
+ * GRAPHQL_VALIDATION_FAILED (a malformed document), INTERNAL_SERVER_ERROR (anything else, details in
+ * the server log only).
+ */
+export type QueryImpactArgs = {
+  entities: Array<Scalars['ID']['input']>;
+  first?: Scalars['Int']['input'];
+};
+
+
+/**
+ * cskg: the Fujian–Taiwan (cross-strait) industrial cooperation plan, 2011–2015, as a graph.
+ * Every entity and relation cites the sentences of the plan that state it.
+ *
+ * Limits (a request beyond any of them is refused with a BAD_USER_INPUT error naming the limit; nothing is
+ * cut silently; `Query.limits` returns the same figures):
+ *
+ * - arguments: search and passages `first` ≤ 100, `query` ≤ 200 characters; entities `first` ≤ 1000;
+ *   relations `first` ≤ 500; neighborhood `ids` ≤ 100, `depth` ≤ 3, `limit` ≤ 5000 nodes (edges ≤ 4 × limit);
+ *   paths `maxHops` ≤ 6, `first` ≤ 10; supplyChain `depth` ≤ 10, `limit` ≤ 5000 entities (edges ≤ 4 × limit);
+ *   chainGaps and policyReach `first` ≤ 500; passageContext `before`/`after` ≤ 50.
+ * - work: a walk (neighborhood, supplyChain, policyReach) visits every entity once, never every path, and
+ *   stops after visiting 20,000 entities (`Limits.walkVisits`) however many are within reach; a Subgraph
+ *   cut by this or by any other limit says `truncated: true` and why (`truncation`).
+ * - documents (checked before anything runs): depth ≤ 12 (introspection is exempt), cost ≤ 50000 (objects
+ *   2, scalars 1, ×1.5 per level, × a literal `first`), ≤ 30 aliases, ≤ 20 directives, ≤ 3000 tokens;
+ *   request bodies ≤ 100 kB (413 beyond).
+ * - answers: ≤ 10000 relations in all the `relations` pages of one request (relations of relations
+ *   multiply; page or ask for fewer); ≤ 5 graph walks (neighborhood, paths, supplyChain, chainGaps,
+ *   policyReach) in one request.
+ * - GET and simple-form POST requests must carry the header `x-graphql-yoga-csrf` (CSRF prevention);
+ *   POST with `content-type: application/json` needs nothing more.
+ *
+ * Every response carries `extensions.statements`: the Cypher statements the request cost. Each field
+ * costs a fixed number whatever the size of the answer; entity loads, evidence and relations of all the
+ * entities of one request are batched into one statement per level of nesting.
+ *
+ * Errors carry `extensions.code`: BAD_USER_INPUT (a bad argument; the message names it and the limit),
+ * NOT_FOUND (an id that is not in the graph), SERVICE_UNAVAILABLE (Neo4j cannot be reached; retry),
+ * QUERY_TIMEOUT (a query ran past CSKG_QUERY_TIMEOUT_MS), GRAPHQL_PARSE_FAILED /
+ * GRAPHQL_VALIDATION_FAILED (a malformed document), INTERNAL_SERVER_ERROR (anything else, details in
+ * the server log only).
+ */
 export type QueryNeighborhoodArgs = {
   depth?: Scalars['Int']['input'];
   ids: Array<Scalars['ID']['input']>;
   limit?: Scalars['Int']['input'];
   relationTypes?: InputMaybe<Array<RelationType>>;
   statuses?: InputMaybe<Array<RelationStatus>>;
+};
+
+
+/**
+ * cskg: the Fujian–Taiwan (cross-strait) industrial cooperation plan, 2011–2015, as a graph.
+ * Every entity and relation cites the sentences of the plan that state it.
+ *
+ * Limits (a request beyond any of them is refused with a BAD_USER_INPUT error naming the limit; nothing is
+ * cut silently; `Query.limits` returns the same figures):
+ *
+ * - arguments: search and passages `first` ≤ 100, `query` ≤ 200 characters; entities `first` ≤ 1000;
+ *   relations `first` ≤ 500; neighborhood `ids` ≤ 100, `depth` ≤ 3, `limit` ≤ 5000 nodes (edges ≤ 4 × limit);
+ *   paths `maxHops` ≤ 6, `first` ≤ 10; supplyChain `depth` ≤ 10, `limit` ≤ 5000 entities (edges ≤ 4 × limit);
+ *   chainGaps and policyReach `first` ≤ 500; passageContext `before`/`after` ≤ 50.
+ * - work: a walk (neighborhood, supplyChain, policyReach) visits every entity once, never every path, and
+ *   stops after visiting 20,000 entities (`Limits.walkVisits`) however many are within reach; a Subgraph
+ *   cut by this or by any other limit says `truncated: true` and why (`truncation`).
+ * - documents (checked before anything runs): depth ≤ 12 (introspection is exempt), cost ≤ 50000 (objects
+ *   2, scalars 1, ×1.5 per level, × a literal `first`), ≤ 30 aliases, ≤ 20 directives, ≤ 3000 tokens;
+ *   request bodies ≤ 100 kB (413 beyond).
+ * - answers: ≤ 10000 relations in all the `relations` pages of one request (relations of relations
+ *   multiply; page or ask for fewer); ≤ 5 graph walks (neighborhood, paths, supplyChain, chainGaps,
+ *   policyReach) in one request.
+ * - GET and simple-form POST requests must carry the header `x-graphql-yoga-csrf` (CSRF prevention);
+ *   POST with `content-type: application/json` needs nothing more.
+ *
+ * Every response carries `extensions.statements`: the Cypher statements the request cost. Each field
+ * costs a fixed number whatever the size of the answer; entity loads, evidence and relations of all the
+ * entities of one request are batched into one statement per level of nesting.
+ *
+ * Errors carry `extensions.code`: BAD_USER_INPUT (a bad argument; the message names it and the limit),
+ * NOT_FOUND (an id that is not in the graph), SERVICE_UNAVAILABLE (Neo4j cannot be reached; retry),
+ * QUERY_TIMEOUT (a query ran past CSKG_QUERY_TIMEOUT_MS), GRAPHQL_PARSE_FAILED /
+ * GRAPHQL_VALIDATION_FAILED (a malformed document), INTERNAL_SERVER_ERROR (anything else, details in
+ * the server log only).
+ */
+export type QueryPartnerRolesArgs = {
+  first?: Scalars['Int']['input'];
 };
 
 
@@ -1467,6 +1809,45 @@ export type QuerySearchArgs = {
  * GRAPHQL_VALIDATION_FAILED (a malformed document), INTERNAL_SERVER_ERROR (anything else, details in
  * the server log only).
  */
+export type QuerySinglePointsArgs = {
+  first?: Scalars['Int']['input'];
+  product?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * cskg: the Fujian–Taiwan (cross-strait) industrial cooperation plan, 2011–2015, as a graph.
+ * Every entity and relation cites the sentences of the plan that state it.
+ *
+ * Limits (a request beyond any of them is refused with a BAD_USER_INPUT error naming the limit; nothing is
+ * cut silently; `Query.limits` returns the same figures):
+ *
+ * - arguments: search and passages `first` ≤ 100, `query` ≤ 200 characters; entities `first` ≤ 1000;
+ *   relations `first` ≤ 500; neighborhood `ids` ≤ 100, `depth` ≤ 3, `limit` ≤ 5000 nodes (edges ≤ 4 × limit);
+ *   paths `maxHops` ≤ 6, `first` ≤ 10; supplyChain `depth` ≤ 10, `limit` ≤ 5000 entities (edges ≤ 4 × limit);
+ *   chainGaps and policyReach `first` ≤ 500; passageContext `before`/`after` ≤ 50.
+ * - work: a walk (neighborhood, supplyChain, policyReach) visits every entity once, never every path, and
+ *   stops after visiting 20,000 entities (`Limits.walkVisits`) however many are within reach; a Subgraph
+ *   cut by this or by any other limit says `truncated: true` and why (`truncation`).
+ * - documents (checked before anything runs): depth ≤ 12 (introspection is exempt), cost ≤ 50000 (objects
+ *   2, scalars 1, ×1.5 per level, × a literal `first`), ≤ 30 aliases, ≤ 20 directives, ≤ 3000 tokens;
+ *   request bodies ≤ 100 kB (413 beyond).
+ * - answers: ≤ 10000 relations in all the `relations` pages of one request (relations of relations
+ *   multiply; page or ask for fewer); ≤ 5 graph walks (neighborhood, paths, supplyChain, chainGaps,
+ *   policyReach) in one request.
+ * - GET and simple-form POST requests must carry the header `x-graphql-yoga-csrf` (CSRF prevention);
+ *   POST with `content-type: application/json` needs nothing more.
+ *
+ * Every response carries `extensions.statements`: the Cypher statements the request cost. Each field
+ * costs a fixed number whatever the size of the answer; entity loads, evidence and relations of all the
+ * entities of one request are batched into one statement per level of nesting.
+ *
+ * Errors carry `extensions.code`: BAD_USER_INPUT (a bad argument; the message names it and the limit),
+ * NOT_FOUND (an id that is not in the graph), SERVICE_UNAVAILABLE (Neo4j cannot be reached; retry),
+ * QUERY_TIMEOUT (a query ran past CSKG_QUERY_TIMEOUT_MS), GRAPHQL_PARSE_FAILED /
+ * GRAPHQL_VALIDATION_FAILED (a malformed document), INTERNAL_SERVER_ERROR (anything else, details in
+ * the server log only).
+ */
 export type QuerySupplyChainArgs = {
   depth?: Scalars['Int']['input'];
   direction?: ChainDirection;
@@ -1650,6 +2031,63 @@ export type SectorRelationsArgs = {
   types?: InputMaybe<Array<RelationType>>;
 };
 
+/** A chain link that hangs on one firm. */
+export type SinglePointLink = {
+  __typename?: 'SinglePointLink';
+  /** The chain it is on. */
+  chain: Chain;
+  /** How many facts cover it in Fujian (firms, parks, regions). */
+  coverCount: Scalars['Int']['output'];
+  /** The passages of the facts of its paths, in reading order. */
+  evidence: Array<Passage>;
+  /** One sentence, in English, with the Chinese names. */
+  explanation: Scalars['String']['output'];
+  /** How many of those are by firms (enterprises, projects). */
+  firmCount: Scalars['Int']['output'];
+  /** The product at this link. */
+  link: Product;
+  /** From each single point to the link (OWNS, PRODUCES), every hop with its evidence. */
+  paths: Array<Path>;
+  /** The firms whose loss alone leaves no firm in Fujian making it: the only maker, or the sole owner of every project that makes it. */
+  points: Array<Entity>;
+  /** True when only those firms cover it: their loss leaves it uncovered, with no park's focus either. */
+  uncoveredByLoss: Scalars['Boolean']['output'];
+};
+
+/** A firm ranked by what its loss alone would leave without a maker. */
+export type SinglePointRank = {
+  __typename?: 'SinglePointRank';
+  /** The enterprise or project. */
+  entity: Entity;
+  /** The passages of the facts of its paths, in reading order. */
+  evidence: Array<Passage>;
+  /** One sentence, in English, with the Chinese names. */
+  explanation: Scalars['String']['output'];
+  /** How many links those are. */
+  linkCount: Scalars['Int']['output'];
+  /** The links its loss leaves without a maker in Fujian, in chain order. */
+  links: Array<Product>;
+  /** Its paths to the links (at most 10), every hop with its evidence. */
+  paths: Array<Path>;
+  /** Of those, how many nothing else covers (no park's or region's focus): its loss leaves them uncovered. */
+  uncovers: Scalars['Int']['output'];
+};
+
+/** The links that hang on one firm, and the firms ranked. */
+export type SinglePoints = {
+  __typename?: 'SinglePoints';
+  /** Every link that hangs on one firm, in chain order (chains by id, each upstream first). */
+  links: Array<SinglePointLink>;
+  /** How many firms are single points, `first` or not. */
+  rankCount: Scalars['Int']['output'];
+  /** The firms, most links left uncovered first, then most links left without a maker, then by id. */
+  ranking: Array<SinglePointRank>;
+  /** True when more links hang on one firm than `Limits.walkVisits` (then only the first were counted). */
+  truncated: Scalars['Boolean']['output'];
+  /** Every limit that cut this answer; empty when `truncated` is false. */
+  truncation: Array<Truncation>;
+};
+
 /** Entities and the relations among them, ready for cytoscape (edges refer to nodes by id). */
 export type Subgraph = {
   __typename?: 'Subgraph';
@@ -1787,14 +2225,26 @@ export type ResolversTypes = {
   EntityType: EntityType;
   Event: ResolverTypeWrapper<EntityRow>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  GapPartner: ResolverTypeWrapper<GapPartnerRow>;
+  GapPartners: ResolverTypeWrapper<GapPartnersRow>;
   GraphStats: ResolverTypeWrapper<GraphStats>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Impact: ResolverTypeWrapper<ImpactResult>;
+  ImpactConsequence: ResolverTypeWrapper<ImpactConsequenceRow>;
+  ImpactFailure: ResolverTypeWrapper<ImpactFailureRow>;
+  ImpactKind: ImpactKind;
   Indicator: ResolverTypeWrapper<EntityRow>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Limits: ResolverTypeWrapper<Limits>;
   Measure: ResolverTypeWrapper<EntityRow>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Park: ResolverTypeWrapper<EntityRow>;
+  PartnerCommunity: ResolverTypeWrapper<PartnerCommunityRow>;
+  PartnerReason: PartnerReason;
+  PartnerReasonPath: ResolverTypeWrapper<PartnerReasonRow>;
+  PartnerRole: ResolverTypeWrapper<PartnerRoleRow>;
+  PartnerRoles: ResolverTypeWrapper<PartnerRolesResult>;
+  PartnerSide: PartnerSide;
   Passage: ResolverTypeWrapper<PassageRow>;
   PassageHit: ResolverTypeWrapper<PassageHitRow>;
   Path: ResolverTypeWrapper<PathRow>;
@@ -1811,6 +2261,9 @@ export type ResolversTypes = {
   RelationType: RelationType;
   SearchHit: ResolverTypeWrapper<SearchHitRow>;
   Sector: ResolverTypeWrapper<EntityRow>;
+  SinglePointLink: ResolverTypeWrapper<SinglePointLinkRow>;
+  SinglePointRank: ResolverTypeWrapper<SinglePointRankRow>;
+  SinglePoints: ResolverTypeWrapper<SinglePointsResult>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subgraph: ResolverTypeWrapper<SubgraphRows>;
   Truncation: ResolverTypeWrapper<Truncation>;
@@ -1835,14 +2288,23 @@ export type ResolversParentTypes = {
   EntityEdge: EntityEdgeValue;
   Event: EntityRow;
   Float: Scalars['Float']['output'];
+  GapPartner: GapPartnerRow;
+  GapPartners: GapPartnersRow;
   GraphStats: GraphStats;
   ID: Scalars['ID']['output'];
+  Impact: ImpactResult;
+  ImpactConsequence: ImpactConsequenceRow;
+  ImpactFailure: ImpactFailureRow;
   Indicator: EntityRow;
   Int: Scalars['Int']['output'];
   Limits: Limits;
   Measure: EntityRow;
   PageInfo: PageInfo;
   Park: EntityRow;
+  PartnerCommunity: PartnerCommunityRow;
+  PartnerReasonPath: PartnerReasonRow;
+  PartnerRole: PartnerRoleRow;
+  PartnerRoles: PartnerRolesResult;
   Passage: PassageRow;
   PassageHit: PassageHitRow;
   Path: PathRow;
@@ -1856,6 +2318,9 @@ export type ResolversParentTypes = {
   RelationEdge: RelationEdgeValue;
   SearchHit: SearchHitRow;
   Sector: EntityRow;
+  SinglePointLink: SinglePointLinkRow;
+  SinglePointRank: SinglePointRankRow;
+  SinglePoints: SinglePointsResult;
   String: Scalars['String']['output'];
   Subgraph: SubgraphRows;
   Truncation: Truncation;
@@ -2019,6 +2484,24 @@ export type EventResolvers<ContextType = GraphQLContext, ParentType extends Reso
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type GapPartnerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GapPartner'] = ResolversParentTypes['GapPartner']> = {
+  entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['Passage']>, ParentType, ContextType>;
+  explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reasons?: Resolver<Array<ResolversTypes['PartnerReasonPath']>, ParentType, ContextType>;
+  taiwanSide?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type GapPartnersResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GapPartners'] = ResolversParentTypes['GapPartners']> = {
+  chain?: Resolver<ResolversTypes['Chain'], ParentType, ContextType>;
+  kinds?: Resolver<Array<ResolversTypes['ChainGapKind']>, ParentType, ContextType>;
+  link?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
+  partnerCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  partners?: Resolver<Array<ResolversTypes['GapPartner']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type GraphStatsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GraphStats'] = ResolversParentTypes['GraphStats']> = {
   byRelation?: Resolver<Array<ResolversTypes['TypeCount']>, ParentType, ContextType>;
   byType?: Resolver<Array<ResolversTypes['TypeCount']>, ParentType, ContextType>;
@@ -2027,6 +2510,35 @@ export type GraphStatsResolvers<ContextType = GraphQLContext, ParentType extends
   loadedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   passages?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   relations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ImpactResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Impact'] = ResolversParentTypes['Impact']> = {
+  consequenceCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  consequences?: Resolver<Array<ResolversTypes['ImpactConsequence']>, ParentType, ContextType>;
+  failedWith?: Resolver<Array<ResolversTypes['ImpactFailure']>, ParentType, ContextType>;
+  failing?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  truncation?: Resolver<Array<ResolversTypes['Truncation']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ImpactConsequenceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ImpactConsequence'] = ResolversParentTypes['ImpactConsequence']> = {
+  chain?: Resolver<Maybe<ResolversTypes['Chain']>, ParentType, ContextType>;
+  distance?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['Passage']>, ParentType, ContextType>;
+  explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ImpactKind'], ParentType, ContextType>;
+  lost?: Resolver<Array<ResolversTypes['Edge']>, ParentType, ContextType>;
+  paths?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType>;
+  remaining?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ImpactFailureResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ImpactFailure'] = ResolversParentTypes['ImpactFailure']> = {
+  entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  path?: Resolver<ResolversTypes['Path'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -2062,9 +2574,11 @@ export type LimitsResolvers<ContextType = GraphQLContext, ParentType extends Res
   chainListFirst?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   directives?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   entitiesFirst?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  impactEntities?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   neighborhoodDepth?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   neighborhoodIds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   neighborhoodLimit?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  partnersFirst?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   passageContext?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   passageListFirst?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   passagesFirst?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -2075,6 +2589,7 @@ export type LimitsResolvers<ContextType = GraphQLContext, ParentType extends Res
   queryLength?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   relationsFirst?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   relationsPerRequest?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rolesFirst?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   searchFirst?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   supplyChainDepth?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   supplyChainLimit?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -2124,6 +2639,46 @@ export type ParkResolvers<ContextType = GraphQLContext, ParentType extends Resol
   nameEn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   relations?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<ParkRelationsArgs, 'direction' | 'first'>>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type PartnerCommunityResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PartnerCommunity'] = ResolversParentTypes['PartnerCommunity']> = {
+  id?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  members?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  size?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  taiwanSide?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type PartnerReasonPathResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PartnerReasonPath'] = ResolversParentTypes['PartnerReasonPath']> = {
+  kind?: Resolver<ResolversTypes['PartnerReason'], ParentType, ContextType>;
+  path?: Resolver<ResolversTypes['Path'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type PartnerRoleResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PartnerRole'] = ResolversParentTypes['PartnerRole']> = {
+  betweenness?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  bridge?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  community?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  crossSideTies?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  side?: Resolver<ResolversTypes['PartnerSide'], ParentType, ContextType>;
+  ties?: Resolver<Array<ResolversTypes['Edge']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type PartnerRolesResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PartnerRoles'] = ResolversParentTypes['PartnerRoles']> = {
+  bridges?: Resolver<Array<ResolversTypes['PartnerRole']>, ParentType, ContextType>;
+  communities?: Resolver<Array<ResolversTypes['PartnerCommunity']>, ParentType, ContextType>;
+  dataHash?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  edgeCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  modularity?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  nodeCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  roles?: Resolver<Array<ResolversTypes['PartnerRole']>, ParentType, ContextType>;
+  truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  truncation?: Resolver<Array<ResolversTypes['Truncation']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -2225,8 +2780,11 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   chainGaps?: Resolver<Array<ResolversTypes['ChainGap']>, ParentType, ContextType, RequireFields<QueryChainGapsArgs, 'first'>>;
   entities?: Resolver<ResolversTypes['EntityConnection'], ParentType, ContextType, RequireFields<QueryEntitiesArgs, 'first'>>;
   entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryEntityArgs, 'id'>>;
+  gapPartners?: Resolver<Array<ResolversTypes['GapPartners']>, ParentType, ContextType, RequireFields<QueryGapPartnersArgs, 'first' | 'partners'>>;
+  impact?: Resolver<ResolversTypes['Impact'], ParentType, ContextType, RequireFields<QueryImpactArgs, 'entities' | 'first'>>;
   limits?: Resolver<ResolversTypes['Limits'], ParentType, ContextType>;
   neighborhood?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'depth' | 'ids' | 'limit'>>;
+  partnerRoles?: Resolver<ResolversTypes['PartnerRoles'], ParentType, ContextType, RequireFields<QueryPartnerRolesArgs, 'first'>>;
   passage?: Resolver<Maybe<ResolversTypes['Passage']>, ParentType, ContextType, RequireFields<QueryPassageArgs, 'id'>>;
   passageContext?: Resolver<Array<ResolversTypes['Passage']>, ParentType, ContextType, RequireFields<QueryPassageContextArgs, 'after' | 'before' | 'id'>>;
   passages?: Resolver<Array<ResolversTypes['PassageHit']>, ParentType, ContextType, RequireFields<QueryPassagesArgs, 'first' | 'query'>>;
@@ -2234,6 +2792,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   policyReach?: Resolver<Array<ResolversTypes['PolicyReach']>, ParentType, ContextType, RequireFields<QueryPolicyReachArgs, 'entity' | 'first'>>;
   relation?: Resolver<Maybe<ResolversTypes['Edge']>, ParentType, ContextType, RequireFields<QueryRelationArgs, 'id'>>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'query'>>;
+  singlePoints?: Resolver<ResolversTypes['SinglePoints'], ParentType, ContextType, RequireFields<QuerySinglePointsArgs, 'first'>>;
   stats?: Resolver<ResolversTypes['GraphStats'], ParentType, ContextType>;
   supplyChain?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QuerySupplyChainArgs, 'depth' | 'direction' | 'limit' | 'product'>>;
 };
@@ -2291,6 +2850,39 @@ export type SectorResolvers<ContextType = GraphQLContext, ParentType extends Res
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type SinglePointLinkResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SinglePointLink'] = ResolversParentTypes['SinglePointLink']> = {
+  chain?: Resolver<ResolversTypes['Chain'], ParentType, ContextType>;
+  coverCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['Passage']>, ParentType, ContextType>;
+  explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  firmCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  link?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
+  paths?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType>;
+  points?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  uncoveredByLoss?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type SinglePointRankResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SinglePointRank'] = ResolversParentTypes['SinglePointRank']> = {
+  entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['Passage']>, ParentType, ContextType>;
+  explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  linkCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  links?: Resolver<Array<ResolversTypes['Product']>, ParentType, ContextType>;
+  paths?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType>;
+  uncovers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type SinglePointsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SinglePoints'] = ResolversParentTypes['SinglePoints']> = {
+  links?: Resolver<Array<ResolversTypes['SinglePointLink']>, ParentType, ContextType>;
+  rankCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  ranking?: Resolver<Array<ResolversTypes['SinglePointRank']>, ParentType, ContextType>;
+  truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  truncation?: Resolver<Array<ResolversTypes['Truncation']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type SubgraphResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Subgraph'] = ResolversParentTypes['Subgraph']> = {
   edges?: Resolver<Array<ResolversTypes['Edge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
@@ -2326,12 +2918,21 @@ export type Resolvers<ContextType = GraphQLContext> = {
   EntityConnection?: EntityConnectionResolvers<ContextType>;
   EntityEdge?: EntityEdgeResolvers<ContextType>;
   Event?: EventResolvers<ContextType>;
+  GapPartner?: GapPartnerResolvers<ContextType>;
+  GapPartners?: GapPartnersResolvers<ContextType>;
   GraphStats?: GraphStatsResolvers<ContextType>;
+  Impact?: ImpactResolvers<ContextType>;
+  ImpactConsequence?: ImpactConsequenceResolvers<ContextType>;
+  ImpactFailure?: ImpactFailureResolvers<ContextType>;
   Indicator?: IndicatorResolvers<ContextType>;
   Limits?: LimitsResolvers<ContextType>;
   Measure?: MeasureResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Park?: ParkResolvers<ContextType>;
+  PartnerCommunity?: PartnerCommunityResolvers<ContextType>;
+  PartnerReasonPath?: PartnerReasonPathResolvers<ContextType>;
+  PartnerRole?: PartnerRoleResolvers<ContextType>;
+  PartnerRoles?: PartnerRolesResolvers<ContextType>;
   Passage?: PassageResolvers<ContextType>;
   PassageHit?: PassageHitResolvers<ContextType>;
   Path?: PathResolvers<ContextType>;
@@ -2345,6 +2946,9 @@ export type Resolvers<ContextType = GraphQLContext> = {
   RelationEdge?: RelationEdgeResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
   Sector?: SectorResolvers<ContextType>;
+  SinglePointLink?: SinglePointLinkResolvers<ContextType>;
+  SinglePointRank?: SinglePointRankResolvers<ContextType>;
+  SinglePoints?: SinglePointsResolvers<ContextType>;
   Subgraph?: SubgraphResolvers<ContextType>;
   Truncation?: TruncationResolvers<ContextType>;
   TypeCount?: TypeCountResolvers<ContextType>;

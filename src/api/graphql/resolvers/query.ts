@@ -4,6 +4,10 @@
 import { BadInputError, NotFoundError, requireEntity } from '../../../infra/errors.ts';
 import { readChainGaps } from '../../../read/chainGaps.ts';
 import { readEntityPage } from '../../../read/entities.ts';
+import { readGapPartners } from '../../../read/gapPartners.ts';
+import { readImpact } from '../../../read/impact.ts';
+import { readPartnerRoles } from '../../../read/partnerRoles.ts';
+import { readSinglePoints } from '../../../read/singlePoints.ts';
 import { readNeighborhood } from '../../../read/neighborhood.ts';
 import { readPassageContext } from '../../../read/passages.ts';
 import { readPaths } from '../../../read/paths.ts';
@@ -139,6 +143,67 @@ export const Query: QueryResolvers = {
     requireEntity('entity', entity, result.entityType);
     loaders.remember(result.reaches.flatMap((reach) => reach.path.nodes));
     return result.reaches;
+  },
+
+  impact: async (_parent, args, { db, loaders, returned }) => {
+    spendWalk(returned, 'impact');
+    if (args.entities.length === 0) throw new BadInputError('entities: give at least one entity id.');
+    if (args.entities.length > LIMITS.impactEntities) {
+      throw new BadInputError(
+        `entities: ${args.entities.length} ids is above the maximum of ${LIMITS.impactEntities}; ask for at most ${LIMITS.impactEntities}.`,
+      );
+    }
+    const entities = [...new Set(args.entities.map((id) => idArgument('entities', id)))];
+    const result = await readImpact(db, {
+      entities,
+      first: intArgument('first', args.first, 0, LIMITS.analysisFirst),
+    });
+    if (result.missing.length > 0) {
+      throw new NotFoundError(`entities: there is no entity with id ${quoted(result.missing)}.`);
+    }
+    loaders.remember([
+      ...result.failing,
+      ...result.failedWith.flatMap((f) => f.path.nodes),
+      ...result.consequences.flatMap((c) => c.paths.flatMap((p) => p.nodes)),
+    ]);
+    return result;
+  },
+
+  singlePoints: async (_parent, args, { db, loaders, returned }) => {
+    spendWalk(returned, 'singlePoints');
+    const product = args.product == null ? null : idArgument('product', args.product);
+    const result = await readSinglePoints(db, {
+      product,
+      first: intArgument('first', args.first, 0, LIMITS.analysisFirst),
+    });
+    if (product !== null) requireEntity('product', product, result.productType, 'Product');
+    loaders.remember(result.links.flatMap((l) => [l.link, ...l.points]));
+    return result;
+  },
+
+  gapPartners: async (_parent, args, { db, loaders, returned }) => {
+    spendWalk(returned, 'gapPartners');
+    const sector = args.sector == null ? null : idArgument('sector', args.sector);
+    const product = args.product == null ? null : idArgument('product', args.product);
+    const result = await readGapPartners(db, {
+      sector,
+      product,
+      first: intArgument('first', args.first, 0, LIMITS.analysisFirst),
+      partners: intArgument('partners', args.partners, 0, LIMITS.partnersFirst),
+    });
+    if (sector !== null) requireEntity('sector', sector, result.sectorType, 'Sector');
+    if (product !== null) requireEntity('product', product, result.productType, 'Product');
+    loaders.remember(result.gaps.flatMap((g) => [g.link, ...g.partners.map((p) => p.entity)]));
+    return result.gaps;
+  },
+
+  partnerRoles: async (_parent, args, { db, loaders, returned }) => {
+    spendWalk(returned, 'partnerRoles');
+    const result = await readPartnerRoles(db, {
+      first: intArgument('first', args.first, 0, LIMITS.rolesFirst),
+    });
+    loaders.remember(result.roles.map((r) => r.entity));
+    return result;
   },
 
   stats: (_parent, _args, { db }) => readGraphStats(db),

@@ -1,0 +1,225 @@
+// Roles in the partnership network (docs/design.md "The analyses"): over the projection
+// cypher/partner-roles.cypher reads (partnership facts between firms, associations, parks, regions and
+// agencies, each end with its side of the strait), betweenness centrality says who bridges the two sides and
+// Louvain modularity which groups cooperate, both computed by graphology (graphology-metrics,
+// graphology-communities-louvain), not by hand.
+//
+// When: the measures change only when the graph is loaded, so they are computed once per load and kept in
+// this process, keyed by the load's stamp (the dataHash of (:Meta {key:'graph'})); every request reads the
+// stamp in its one statement, which also reads the projection only when the stamp differs from the one kept.
+// So a reload is seen at the next request, the first request after a load pays the computation (milliseconds
+// for the plan's 50 facts; Brandes' algorithm is O(nodes × facts), so the projection is capped at
+// PROJECTION_EDGES facts and the answer says when it was cut), and no load path has to carry graphology.
+// Louvain runs without its random walk, over nodes and facts added in id order, so the same graph always
+// gives the same communities; they are numbered by their members' first id.
+import { UndirectedGraph } from 'graphology';
+import louvainModule from 'graphology-communities-louvain';
+import betweennessModule from 'graphology-metrics/centrality/betweenness.js';
+import type { CypherQuery, Reader } from '../infra/database.ts';
+import { bindNamedQuery, loadNamedQuery } from './namedQueries.ts';
+import { toEdgeRow, toEntityRow, type EdgeRow, type EntityRow } from './rows.ts';
+import type { TruncationRow } from './truncation.ts';
+
+// Both packages are CommonJS whose module.exports is the function: Node hands it over as the default export,
+// while TypeScript (NodeNext) types that default as the module, whose `default` is the function.
+const betweennessCentrality = betweennessModule as unknown as typeof betweennessModule.default;
+const louvain = louvainModule as unknown as typeof louvainModule.default;
+
+/** Most partnership facts measured: Brandes' betweenness over 20,000 facts takes seconds, once per load. */
+export const PROJECTION_EDGES = 20_000;
+/** Ties (partnership facts) listed per role, members per community. */
+const LISTED = 50;
+
+export type PartnerSideName = 'TAIWAN' | 'MAINLAND' | 'CROSS_STRAIT';
+
+export interface PartnerRoleRow {
+  readonly entity: EntityRow;
+  readonly side: PartnerSideName;
+  /** normalised betweenness: the share of shortest paths between two other members that pass through it */
+  readonly betweenness: number;
+  /** partners in the projection (facts between the same two entities count once) */
+  readonly degree: number;
+  readonly community: number;
+  /** partners on another side of the strait than its own */
+  readonly crossSideTies: number;
+  /** it has partners on two different sides, or on another side than its own, and lies between others */
+  readonly bridge: boolean;
+  /** its partnership facts, by id (the first LISTED) */
+  readonly ties: EdgeRow[];
+  readonly explanation: string;
+}
+
+export interface PartnerCommunityRow {
+  readonly id: number;
+  readonly size: number;
+  /** the members, most between first (the first LISTED) */
+  readonly members: EntityRow[];
+  readonly taiwanSide: number;
+}
+
+export interface PartnerRolesResult {
+  /** the load the measures are of */
+  readonly dataHash: string | null;
+  /** every member, most between first, then by id */
+  readonly roles: PartnerRoleRow[];
+  readonly bridges: PartnerRoleRow[];
+  readonly communities: PartnerCommunityRow[];
+  readonly modularity: number;
+  readonly nodeCount: number;
+  readonly edgeCount: number;
+  readonly truncation: TruncationRow[];
+}
+
+export interface PartnerRolesRequest {
+  /** most roles (and bridges) returned */
+  readonly first: number;
+}
+
+export function partnerRolesQuery(known: string | null, edges = PROJECTION_EDGES): CypherQuery {
+  return bindNamedQuery(loadNamedQuery('partner-roles'), { known, edges });
+}
+
+interface RawRoles {
+  dataHash: string | null;
+  cached: boolean;
+  more: boolean;
+  edges: unknown[];
+  nodes: (Record<string, unknown> & { side: string })[];
+}
+
+/** The measures of the last load this process has seen (one entry: a reload replaces it). */
+let kept: {
+  dataHash: string | null;
+  result: Omit<PartnerRolesResult, 'roles' | 'bridges'> & { all: PartnerRoleRow[] };
+} | null = null;
+
+export async function readPartnerRoles(
+  db: Reader,
+  request: PartnerRolesRequest,
+): Promise<PartnerRolesResult> {
+  const [row] = (await db.read(partnerRolesQuery(kept?.dataHash ?? null))) as unknown as RawRoles[];
+  if (!row?.cached || !kept) kept = { dataHash: row?.dataHash ?? null, result: measure(row) };
+  const { all, ...rest } = kept.result;
+  return {
+    ...rest,
+    roles: all.slice(0, request.first),
+    bridges: all.filter((r) => r.bridge).slice(0, request.first),
+  };
+}
+
+const SIDES: Readonly<Record<string, PartnerSideName>> = {
+  taiwan: 'TAIWAN',
+  mainland: 'MAINLAND',
+  'cross-strait': 'CROSS_STRAIT',
+};
+
+function measure(
+  raw: RawRoles | undefined,
+): Omit<PartnerRolesResult, 'roles' | 'bridges'> & { all: PartnerRoleRow[] } {
+  const entities = new Map<string, EntityRow>();
+  const side = new Map<string, PartnerSideName>();
+  for (const node of raw?.nodes ?? []) {
+    const entity = toEntityRow(node);
+    entities.set(entity.id, entity);
+    side.set(entity.id, SIDES[node.side] ?? 'MAINLAND');
+  }
+  const edges = (raw?.edges ?? []).map(toEdgeRow);
+  const graph = new UndirectedGraph();
+  for (const id of [...entities.keys()].sort()) graph.addNode(id);
+  for (const edge of edges) if (edge.source !== edge.target) graph.mergeEdge(edge.source, edge.target);
+
+  const betweenness = graph.order > 0 ? betweennessCentrality(graph, { normalized: true }) : {};
+  const detailed = graph.size > 0 ? louvain.detailed(graph, { randomWalk: false }) : null;
+  // Communities renumbered by their first member's id, so the numbers do not depend on Louvain's internals.
+  const firstMember = new Map<number, string>();
+  for (const id of graph.nodes()) {
+    const c = detailed?.communities[id] ?? -1;
+    if (!firstMember.has(c)) firstMember.set(c, id);
+  }
+  const numbering = new Map(
+    [...firstMember.entries()].sort((a, b) => (a[1] < b[1] ? -1 : 1)).map(([c], i) => [c, i]),
+  );
+  const communityOf = (id: string) =>
+    detailed ? (numbering.get(detailed.communities[id] as number) ?? 0) : (numbering.get(-1) ?? 0);
+
+  const tiesOf = new Map<string, EdgeRow[]>();
+  for (const edge of edges) {
+    for (const end of [edge.source, edge.target]) tiesOf.set(end, [...(tiesOf.get(end) ?? []), edge]);
+  }
+  const all = graph
+    .nodes()
+    .map((id): PartnerRoleRow => {
+      const own = side.get(id) as PartnerSideName;
+      const partners = graph.neighbors(id);
+      const sides = new Set(partners.map((p) => side.get(p)));
+      const crossSideTies = partners.filter((p) => side.get(p) !== own).length;
+      const score = betweenness[id] ?? 0;
+      const bridge = score > 0 && (crossSideTies > 0 || sides.size > 1);
+      const entity = entities.get(id) as EntityRow;
+      return {
+        entity,
+        side: own,
+        betweenness: score,
+        degree: partners.length,
+        community: communityOf(id),
+        crossSideTies,
+        bridge,
+        ties: (tiesOf.get(id) ?? []).slice(0, LISTED),
+        explanation: explain(entity, own, score, partners, crossSideTies, entities),
+      };
+    })
+    .sort((a, b) => b.betweenness - a.betweenness || (a.entity.id < b.entity.id ? -1 : 1));
+
+  const members = new Map<number, PartnerRoleRow[]>();
+  for (const role of all) members.set(role.community, [...(members.get(role.community) ?? []), role]);
+  const communities = [...members.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([id, list]) => ({
+      id,
+      size: list.length,
+      members: list.slice(0, LISTED).map((r) => r.entity),
+      taiwanSide: list.filter((r) => r.side === 'TAIWAN').length,
+    }));
+  return {
+    dataHash: raw?.dataHash ?? null,
+    all,
+    communities,
+    modularity: detailed?.modularity ?? 0,
+    nodeCount: graph.order,
+    edgeCount: graph.size,
+    truncation: raw?.more ? [projectionLimit()] : [],
+  };
+}
+
+function projectionLimit(): TruncationRow {
+  return {
+    reason: 'EDGE_LIMIT',
+    limit: PROJECTION_EDGES,
+    message:
+      `More than ${PROJECTION_EDGES} partnership facts: the first ${PROJECTION_EDGES} by id were measured, ` +
+      'so the roles and communities are those of that part of the network.',
+  };
+}
+
+const SIDE_TEXT: Readonly<Record<PartnerSideName, string>> = {
+  TAIWAN: 'Taiwan side',
+  MAINLAND: 'mainland side',
+  CROSS_STRAIT: 'both sides',
+};
+
+function explain(
+  entity: EntityRow,
+  own: PartnerSideName,
+  score: number,
+  partners: readonly string[],
+  crossSideTies: number,
+  entities: ReadonlyMap<string, EntityRow>,
+): string {
+  const named = partners.slice(0, 5).map((p) => entities.get(p)?.name ?? p);
+  const more = partners.length > named.length ? ` and ${partners.length - named.length} more` : '';
+  return (
+    `${entity.name} (${entity.nameEn}, ${SIDE_TEXT[own]}) has ${partners.length} ` +
+    `${partners.length === 1 ? 'partner' : 'partners'} (${named.join('、')}${more}), ` +
+    `${crossSideTies} across the strait; ${(score * 100).toFixed(1)}% of the shortest ways between two others pass through it.`
+  );
+}
