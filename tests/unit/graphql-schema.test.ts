@@ -355,6 +355,16 @@ describe('schema.graphql', () => {
         byDefault(query.chainGaps!, 'first'),
         `${LIMITS.analysisFirst}`,
       ],
+      '`impact(entities, first)`': [
+        `first ${byDefault(query.impact!, 'first')}`,
+        `${LIMITS.impactEntities} ids, first ${LIMITS.analysisFirst}`,
+      ],
+      '`singlePoints(first)`': [byDefault(query.singlePoints!, 'first'), `${LIMITS.analysisFirst}`],
+      '`gapPartners(first, partners)`': [
+        `${byDefault(query.gapPartners!, 'first')}, ${byDefault(query.gapPartners!, 'partners')}`,
+        `${LIMITS.analysisFirst}, ${LIMITS.partnersFirst}`,
+      ],
+      '`partnerRoles(first)`': [byDefault(query.partnerRoles!, 'first'), `${LIMITS.rolesFirst}`],
       '`passageContext(before, after)`': [
         `${byDefault(query.passageContext!, 'before')}, ${byDefault(query.passageContext!, 'after')}`,
         `${LIMITS.passageContext} each`,
