@@ -1,13 +1,16 @@
 // The explorer's words: every catalogue has every key of the Simplified Chinese one (and no other), with the
 // same placeholders and the plural forms its language has; the Traditional one is the converter's (opencc-js,
 // cn → twp) but for the reviewed departures listed here; t() fills placeholders and picks plural forms;
-// names of types, relations and attributes fall back to their codes; and the page's code holds no Chinese
+// every typed field of the data model and every value of its enums has a name in each language, and names of
+// types, relations and attributes fall back to their codes; and the page's code holds no Chinese
 // text of its own (every translation is in web/src/i18n).
 import fs from 'node:fs';
 import path from 'node:path';
 import * as OpenCC from 'opencc-js';
 import ts from 'typescript';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { ENTITY_PROPERTIES, RELATION_PROPERTIES } from '../../src/data/model.ts';
 import type { Message } from '../../web/src/i18n/catalogue.ts';
 import {
   CATALOGUES,
@@ -95,6 +98,28 @@ describe('the catalogues', () => {
       for (const type of RELATION_TYPES)
         expect(catalogue[`relation.${type}`], `${lang} ${type}`).toBeDefined();
       for (const status of STATUSES) expect(catalogue[`status.${status}`], `${lang} ${status}`).toBeDefined();
+    }
+  });
+
+  it('names every typed field of the data model and every value its enums and flags take, in every language', () => {
+    // The details panel shows an entity's attributes as `attribute.<key>` and `value.<value>`; a field or kind
+    // the data model gains (Park kind port, Indicator bound) must not reach a reader of 简体 or 繁體 as a code.
+    const fields = [...Object.values(ENTITY_PROPERTIES), ...Object.values(RELATION_PROPERTIES)].flatMap((p) =>
+      Object.entries(p as Record<string, z.ZodType>),
+    );
+    const values = new Set<string>();
+    for (const [, schema] of fields) {
+      if (schema instanceof z.ZodEnum) for (const v of schema.options) values.add(String(v));
+      if (schema instanceof z.ZodBoolean) for (const v of ['true', 'false']) values.add(v);
+    }
+    expect(values).toContain('airport');
+    for (const lang of LANGUAGES) {
+      const catalogue = CATALOGUES[lang] as Readonly<Record<string, Message>>;
+      const missing = [
+        ...fields.map(([key]) => `attribute.${key}`),
+        ...[...values].map((v) => `value.${v}`),
+      ].filter((key) => catalogue[key] === undefined);
+      expect([...new Set(missing)], lang).toEqual([]);
     }
   });
 });
