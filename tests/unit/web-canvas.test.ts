@@ -7,6 +7,7 @@ import { layoutKey } from '../../web/src/canvas/layoutRunner.ts';
 import { HIDE_EDGES_WHILE_MOVING_ABOVE } from '../../web/src/canvas/levelOfDetail.ts';
 import type { LayoutAnswer, LayoutJob } from '../../web/src/canvas/layoutWorker.ts';
 import { NO_FILTERS, toggleFilter } from '../../web/src/canvas/filters.ts';
+import { loadTraditional } from '../../web/src/i18n/index.ts';
 import {
   edge,
   gulei,
@@ -120,7 +121,7 @@ describe('CanvasController', () => {
     expect(controller.counts().filteredEdges).toBe(0);
   });
 
-  it('switches node and edge labels between Chinese and English', async () => {
+  it('switches node and edge labels between Simplified, Traditional and English', async () => {
     controller = new CanvasController();
     await controller.show(pxChain, { kind: 'explore' });
     controller.setLanguage('en');
@@ -129,6 +130,15 @@ describe('CanvasController', () => {
     controller.setLanguage('zh-Hans');
     expect(controller.cy.getElementById(px.id).data('label')).toBe('对二甲苯\n（PX）');
     expect(controller.cy.getElementById(`${px.id}|INPUT_TO|product:pta`).data('label')).toBe('供给');
+    await loadTraditional();
+    controller.setLanguage('zh-Hant');
+    const node = controller.cy.getElementById(px.id);
+    expect(node.data('label')).toBe('對二甲苯\n（PX）');
+    expect(controller.cy.getElementById(`${px.id}|INPUT_TO|product:pta`).data('label')).toBe('供給');
+    // drawn in the glyphs Taiwan reads
+    expect(String(node.style('font-family'))).toContain('Noto Sans CJK TC');
+    controller.setLanguage('zh-Hans');
+    expect(String(node.style('font-family'))).toContain('Noto Sans CJK SC');
   });
 
   it('lays a chain out left to right in tiers and marks the gaps the API found', async () => {

@@ -89,7 +89,7 @@ export class CanvasController extends Emitter<CanvasEvents> {
     const container = options.container ?? undefined;
     this.cy = cytoscape({
       ...(container ? { container } : { headless: true, styleEnabled: true }),
-      style: explorerStylesheet(),
+      style: explorerStylesheet({ lang: this.lang }),
       minZoom: 0.05,
       maxZoom: 5,
       selectionType: 'single',
@@ -102,6 +102,7 @@ export class CanvasController extends Emitter<CanvasEvents> {
       onRefining: () => this.emit('change'),
     });
     this.detail = new LevelOfDetail(this.cy);
+    if (this.lang === 'zh-Hant') this.detail.restyle(this.lang);
 
     this.cy.on('tap', 'node', (event) => this.emit('select', { kind: 'node', id: event.target.id() }));
     this.cy.on('tap', 'edge', (event) => this.emit('select', { kind: 'edge', id: event.target.id() }));
@@ -391,7 +392,7 @@ export class CanvasController extends Emitter<CanvasEvents> {
         edge.data('label', relationTypeName(lang, String(edge.data('type'))));
       });
     });
-    this.detail.restyle();
+    this.detail.restyle(lang);
     // The columns leave room for the labels of one language: lay them out again for the other.
     if (this.layouts.name === 'columns') this.layouts.columns();
     else if (allInView && this.cy.width() > 0) this.fit();

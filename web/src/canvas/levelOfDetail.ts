@@ -28,6 +28,8 @@ function canvasRenderer(cy: cytoscape.Core): { hideEdgesOnViewport?: boolean } |
 
 export class LevelOfDetail {
   private largeStyle = false;
+  /** the reading language: Traditional Chinese labels are drawn in Taiwan's glyphs */
+  private lang: string | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly cy: cytoscape.Core) {
@@ -39,7 +41,7 @@ export class LevelOfDetail {
     const large = this.cy.nodes().length > LARGE_GRAPH;
     if (large !== this.largeStyle) {
       this.largeStyle = large;
-      this.cy.style(explorerStylesheet({ large }));
+      this.cy.style(explorerStylesheet({ large, lang: this.lang }));
     }
     // cytoscape reads `hideEdgesOnViewport` from the options only when cy is created, but its canvas
     // renderer reads the renderer's field on every frame and acts on it only while the user pans, zooms
@@ -48,9 +50,13 @@ export class LevelOfDetail {
     if (renderer) renderer.hideEdgesOnViewport = this.cy.edges().length > HIDE_EDGES_WHILE_MOVING_ABOVE;
   }
 
-  /** After the labels changed: cytoscape keeps the old labels' sizes until the style is recomputed. */
-  restyle(): void {
-    this.cy.style(explorerStylesheet({ large: this.largeStyle }));
+  /**
+   * After the labels changed (in `lang`): cytoscape keeps the old labels' sizes until the style is
+   * recomputed.
+   */
+  restyle(lang: string | undefined = this.lang): void {
+    this.lang = lang;
+    this.cy.style(explorerStylesheet({ large: this.largeStyle, lang }));
   }
 
   /** Whether a pan, zoom or drag by hand draws the nodes only (a large canvas). */

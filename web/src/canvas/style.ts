@@ -15,6 +15,9 @@ import {
 
 export const LABEL_FONT =
   '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", system-ui, sans-serif';
+/** Traditional Chinese in the glyphs Taiwan reads (the same characters drawn the Taiwan way: 臺, 灣, 產). */
+const LABEL_FONT_TRADITIONAL =
+  '"Noto Sans CJK TC", "Noto Sans TC", "Source Han Sans TC", "PingFang TC", "Microsoft JhengHei", system-ui, sans-serif';
 
 type Block = cytoscape.StylesheetStyle;
 
@@ -33,8 +36,11 @@ function typeBlocks(): Block[] {
  * curves, no label backgrounds, and labels only on the nodes the user zooms in on, which halves the first
  * frame.
  */
-export function explorerStylesheet(options: { large?: boolean } = {}): cytoscape.StylesheetJson {
+export function explorerStylesheet(
+  options: { large?: boolean; lang?: string } = {},
+): cytoscape.StylesheetJson {
   const large = options.large ?? false;
+  const font = options.lang === 'zh-Hant' ? LABEL_FONT_TRADITIONAL : LABEL_FONT;
   const blocks: Block[] = [
     {
       selector: 'node',
@@ -45,7 +51,7 @@ export function explorerStylesheet(options: { large?: boolean } = {}): cytoscape
         'background-color': typeStyle('').color,
         'border-width': 1.5,
         'border-color': '#ffffff',
-        'font-family': LABEL_FONT,
+        'font-family': font,
         'font-size': 11,
         color: '#1d2329',
         'text-valign': 'bottom',
@@ -104,7 +110,7 @@ export function explorerStylesheet(options: { large?: boolean } = {}): cytoscape
         'target-arrow-shape': 'triangle',
         'arrow-scale': 0.75,
         'line-cap': 'round',
-        'font-family': LABEL_FONT,
+        'font-family': font,
         'font-size': 9,
         color: '#3b4650',
         'text-rotation': 'autorotate',
