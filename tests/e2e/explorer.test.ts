@@ -528,7 +528,6 @@ describe('across the strait: 繁體 and the map', () => {
     expect(await page.locator('.map-backdrop path').count()).toBe(10);
     expect(await page.locator('#map-note').textContent()).toContain('示意图');
     expect(await page.locator('#view-caption').textContent()).toContain('示意');
-    expect(await page.locator('#view-map').getAttribute('aria-pressed')).toBe('true');
     await page.screenshot({ path: path.join(SHOTS, 'explorer-18-map.png') });
 
     // the exports have the map under the graph
@@ -574,13 +573,44 @@ describe('across the strait: 繁體 and the map', () => {
     expect((await onMap(again)).positions['park:gulei-taiwan-petrochemical-park']).toEqual(
       positions['park:gulei-taiwan-petrochemical-park'],
     );
-    // the map toggles back to the view's own layout
-    await again.locator('#view-map').click();
+    // back to the view's own layout
+    await again.locator('#layout-select').selectOption('columns');
     await settled(again);
     expect((await canvas(again)).layout).toBe('columns');
     expect(await again.locator('.map-backdrop').isVisible()).toBe(false);
     expect(again.errors).toEqual([]);
     await again.close();
+  });
+
+  it('opens the map: 五区十园, the places in Taiwan and the relations across the strait', async () => {
+    const page = await open('/?lang=zh-Hant');
+    await page.locator('#view-map').click();
+    await settled(page);
+    expect(page.url()).toContain('view=map');
+    expect(await page.locator('#view-map').getAttribute('aria-pressed')).toBe('true');
+    const view = await canvas(page);
+    expect(view.layout).toBe('map');
+    expect(view.hubs).toHaveLength(15);
+    expect(view.nodes.some((id) => id.startsWith('sector:'))).toBe(false);
+    const { positions, crossStrait } = await onMap(page);
+    const taiwan: Record<string, [number, number]> = {
+      'region:taipei': [121.526, 25.053],
+      'region:taichung': [120.684, 24.147],
+      'region:kaohsiung': [120.313, 22.616],
+    };
+    for (const [id, point] of Object.entries(taiwan)) expect(positions[id]).toEqual(project(point));
+    // the Hongkuan park's counterparts in Taichung, across the strait
+    expect(crossStrait).toEqual(
+      expect.arrayContaining([
+        'park:taichung-industrial-park|COUNTERPART_OF|park:fuqing-hongkuan-taiwan-park',
+        'park:fuqing-hongkuan-taiwan-park|COOPERATES_WITH|park:central-taiwan-science-park',
+      ]),
+    );
+    expect(await page.locator('#view-caption').textContent()).toContain('示意地圖');
+    expect(await page.locator('#map-note').textContent()).toContain('示意圖');
+    await page.screenshot({ path: path.join(SHOTS, 'explorer-20-map-view.png') });
+    expect(page.errors).toEqual([]);
+    await page.close();
   });
 
   it('draws the cross-strait relations across the strait', async () => {

@@ -45,6 +45,16 @@ describe('view state in the URL', () => {
     expect(decodeViewState(encodeViewState(paths))).toEqual(paths);
     const whole: ViewState = { ...DEFAULT_STATE, base: { kind: 'whole' } };
     expect(decodeViewState(encodeViewState(whole))).toEqual(whole);
+    const map: ViewState = {
+      ...DEFAULT_STATE,
+      base: { kind: 'map' },
+      lang: 'zh-Hant',
+      selected: 'region:taichung',
+    };
+    expect(encodeViewState(map)).toBe('view=map&lang=zh-Hant&sel=region:taichung');
+    expect(decodeViewState(encodeViewState(map))).toEqual(map);
+    const overviewOnMap: ViewState = { ...DEFAULT_STATE, layout: 'map' };
+    expect(decodeViewState(encodeViewState(overviewOnMap))).toEqual(overviewOnMap);
   });
 
   it('leaves defaults out of the URL', () => {

@@ -5,12 +5,14 @@
 // events (events.ts); they never call each other. No DOM: it runs headless in the unit tests.
 import { cachedApi } from '../api/cached.ts';
 import type { ExplorerApi } from '../api/explorerApi.ts';
-import { LAYOUT_ID } from '../api/explorerApi.ts';
+import { LAYOUT_ID, type GeographyAnswer } from '../api/explorerApi.ts';
 import { CanvasController, type Selection } from '../canvas/controller.ts';
 import type { Filters } from '../canvas/filters.ts';
 import type { LayoutName } from '../canvas/layouts.ts';
 import type { LayoutAnswer, LayoutJob } from '../canvas/layoutWorker.ts';
 import { buildOverview, type Overview } from '../canvas/overview.ts';
+import { anchorOfRegion } from '../map/geography.ts';
+import { CROSS_STRAIT_TYPES } from '../map/mapLayout.ts';
 import { buildGeographyIndex } from '../map/placement.ts';
 import { Emitter } from '../emitter.ts';
 import { DEFAULT_LANG, loadTraditional, type Lang, type MessageKey } from '../i18n/index.ts';
@@ -23,6 +25,7 @@ import type {
   Passage,
   PolicyReachItem,
   SearchHit,
+  Subgraph,
 } from '../model.ts';
 import { sectionAround } from '../passages.ts';
 import type { ChainView, ExplorerEvents, Panel, PathsView } from './events.ts';
@@ -40,6 +43,8 @@ const MORE_FETCH = 1000;
 const PATHS_FIRST = 3;
 /** Suggestions a search offers. */
 const SEARCH_FIRST = 10;
+/** Relations asked for around the map's zones, parks and places in Taiwan. */
+const MAP_NEIGHBOURS = 1000;
 /** Passages fetched on each side of a cited one; the section around it is cut from them. */
 const CONTEXT_WINDOW = 25;
 
@@ -69,7 +74,7 @@ export class ExplorerController extends Emitter<ExplorerEvents> {
     limits: Limits | null;
   } = { overview: null, chain: null, paths: null, stats: null, limits: null };
   private limitsAnswer: Promise<Limits> | undefined;
-  private geographyAnswer: Promise<void> | undefined;
+  private geographyAnswer: Promise<GeographyAnswer> | undefined;
 
   constructor(api: ExplorerApi, options: ExplorerOptions = {}) {
     super();
@@ -226,6 +231,11 @@ export class ExplorerController extends Emitter<ExplorerEvents> {
     return this.run(() => this.loadOverview());
   }
 
+  /** 五区十园 on the map, with the places in Taiwan and what joins the two sides. */
+  showMap(): Promise<void> {
+    return this.run(() => this.loadMap());
+  }
+
   showWholeGraph(): Promise<void> {
     return this.run(() => this.loadWholeGraph());
   }
@@ -303,8 +313,9 @@ export class ExplorerController extends Emitter<ExplorerEvents> {
     return this.run(() => this.layoutAs(name));
   }
 
-  /** The map, or back from it to the view's own layout. */
+  /** The map, or back from it to the view's own layout (the map's own view goes back to 五区十园). */
   toggleMap(): Promise<void> {
+    if (this.history.base.kind === 'map') return this.showOverview();
     return this.relayout(this.canvas.layoutName === 'map' ? this.ownLayout() : 'map');
   }
 
@@ -372,6 +383,8 @@ export class ExplorerController extends Emitter<ExplorerEvents> {
     switch (base.kind) {
       case 'overview':
         return this.loadOverview();
+      case 'map':
+        return this.loadMap();
       case 'whole':
         return this.loadWholeGraph();
       case 'chain':
@@ -392,6 +405,42 @@ export class ExplorerController extends Emitter<ExplorerEvents> {
       hubs: [...overview.zones, ...overview.parks],
       layout: 'columns',
     });
+    this.showPanel('details');
+  }
+
+  /**
+   * The map's own view: the zones, parks and regions of 五区十园 (not their sectors, which lie nowhere), the
+   * places in Taiwan the map knows with what lies in them, and the relations across the strait of all these.
+   */
+  private async loadMap(): Promise<void> {
+    const limits = await this.serverLimits();
+    const [geography, answer] = await Promise.all([
+      this.loadGeography(),
+      this.api.overview(LAYOUT_ID, limits),
+    ]);
+    const overview = buildOverview(answer);
+    const taiwan = geography.regions.filter((r) => anchorOfRegion(r)?.side === 'taiwan');
+    const hubs = [...overview.zones, ...overview.parks];
+    const ids = [...hubs, ...taiwan.map((r) => r.id)].slice(0, limits.neighborhoodIds);
+    const across = await this.api.neighborhood(ids, {
+      depth: 1,
+      relationTypes: [...CROSS_STRAIT_TYPES, 'LOCATED_IN'],
+      limit: Math.min(MAP_NEIGHBOURS, limits.neighborhoodLimit),
+    });
+    const placesOnly = (graph: Subgraph): Subgraph => ({
+      ...graph,
+      nodes: graph.nodes.filter((n) => n.type !== 'Sector' && n.type !== 'Product'),
+    });
+    this.shown.overview = overview;
+    this.newBase({ kind: 'map' });
+    await this.canvas.show(
+      {
+        nodes: [...placesOnly(overview.subgraph).nodes, ...taiwan, ...placesOnly(across).nodes],
+        edges: [...overview.subgraph.edges, ...across.edges],
+        truncated: across.truncated,
+      },
+      { kind: 'overview', hubs, layout: 'map' },
+    );
     this.showPanel('details');
   }
 
@@ -503,15 +552,19 @@ export class ExplorerController extends Emitter<ExplorerEvents> {
   /** The layout a base view has of its own (the URL names any other). */
   private ownLayout(): LayoutName {
     const kind = this.history.base.kind;
+    if (kind === 'map') return 'map';
     return kind === 'chain' || kind === 'paths' ? 'dagre' : kind === 'overview' ? 'columns' : 'fcose';
   }
 
   /** Every region and LOCATED_IN relation, asked once (again after a failure), for the map. */
-  private loadGeography(): Promise<void> {
+  private loadGeography(): Promise<GeographyAnswer> {
     if (!this.geographyAnswer) {
       const answer = this.serverLimits()
         .then((limits) => this.api.geography(limits))
-        .then(({ regions, locatedIn }) => this.canvas.setGeography(buildGeographyIndex(regions, locatedIn)));
+        .then((geography) => {
+          this.canvas.setGeography(buildGeographyIndex(geography.regions, geography.locatedIn));
+          return geography;
+        });
       this.geographyAnswer = answer;
       answer.catch(() => (this.geographyAnswer = undefined));
     }

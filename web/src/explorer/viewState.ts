@@ -13,6 +13,7 @@ export const DEFAULT_MAX_HOPS = 4;
 
 export type BaseView =
   | { readonly kind: 'overview' }
+  | { readonly kind: 'map' }
   | { readonly kind: 'whole' }
   | { readonly kind: 'empty' }
   | {
@@ -111,6 +112,7 @@ export function decodeViewState(search: string): ViewState {
   let base: BaseView = DEFAULT_STATE.base;
   const view = params.get('view');
   if (view === 'empty') base = { kind: 'empty' };
+  else if (view === 'map') base = { kind: 'map' };
   else if (view === 'whole') base = { kind: 'whole' };
   else if (view === 'chain' && params.get('product')) {
     const dir = (params.get('dir') ?? 'both').toUpperCase() as ChainDirection;

@@ -72,6 +72,7 @@ export const en: Catalogue = {
 
   // ------------------------------------------------------------------------------------ map
   map: 'Map',
+  captionMapView: 'The five zones and ten parks, and the places in Taiwan · schematic map',
   captionMap:
     'Schematic map: each entity is placed by the region it lies in (LOCATED_IN, up the hierarchy); entities at one place are arranged around it',
   mapUnplaced: 'Not on the map (no region)',

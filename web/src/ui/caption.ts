@@ -28,13 +28,15 @@ export class Caption {
     } else if (base.kind === 'chain') {
       text = t(lang, 'captionChain', { product: name(base.product) });
       hint = t(lang, 'captionChainHint');
+    } else if (base.kind === 'map') {
+      text = t(lang, 'captionMapView');
     } else if (base.kind === 'whole') {
       text = t(lang, 'captionWhole');
     } else if (base.kind === 'paths') {
       text = t(lang, 'captionPaths', { from: name(base.from), to: name(base.to) });
     }
     if (controller.canvas.layoutName === 'map') {
-      text = text ? `${text} · ${t(lang, 'layout.map')}` : t(lang, 'layout.map');
+      if (base.kind !== 'map') text = text ? `${text} · ${t(lang, 'layout.map')}` : t(lang, 'layout.map');
       hint = t(lang, 'captionMap');
     }
     this.element.textContent = text;

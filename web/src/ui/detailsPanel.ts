@@ -94,7 +94,8 @@ export class DetailsPanel {
 
   private hint(): void {
     const { controller } = this;
-    if (controller.baseView.kind === 'overview' && controller.overview) {
+    const kind = controller.baseView.kind;
+    if ((kind === 'overview' || kind === 'map') && controller.overview) {
       renderOverviewSummary(this.element, controller.overview, controller.lang, (id) => controller.focus(id));
     } else render(this.element, h('p', { class: 'hint' }, t(controller.lang, 'detailsHint')));
   }

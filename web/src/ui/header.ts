@@ -62,7 +62,7 @@ export class Header {
         { class: 'views' },
         view('overview', 'view-overview', () => void controller.showOverview()),
         view('whole', 'view-whole', () => void controller.showWholeGraph()),
-        view('map', 'view-map', () => void controller.toggleMap()),
+        view('map', 'view-map', () => void controller.showMap()),
         view('chain', 'view-chain', () => controller.openTool('chain')),
         view('paths', 'view-paths', () => controller.openTool('paths')),
       ),
@@ -104,7 +104,7 @@ export class Header {
     const on: Record<string, boolean> = {
       'view-overview': kind === 'overview',
       'view-whole': kind === 'whole',
-      'view-map': this.controller.canvas.layoutName === 'map',
+      'view-map': kind === 'map',
       'view-chain': panel === 'chain',
       'view-paths': panel === 'paths',
     };
