@@ -332,5 +332,34 @@ export async function operations(db: Reader, send: SendGraphQL): Promise<Operati
       products.map((product) => ({ product })),
     ),
     named('cli shortest-paths', 'shortest-paths', pairs),
+    // What if (issue 16): what failing firms, projects and parks leave behind (one at a time, and the two
+    // hubs together), the links that hang on one firm, who could fill the gaps, and the partnership roles.
+    graphql(
+      'impact',
+      /* GraphQL */ `query ($entities: [ID!]!) {
+        impact(entities: $entities) { truncated consequenceCount failedWith { entity { id } }
+          consequences { kind remaining entity { id } paths { length edges { id } } } } }`,
+      [...reached.map((e) => ({ entities: [e] })), { entities: reached.slice(0, 2) }],
+    ),
+    graphql(
+      'singlePoints',
+      /* GraphQL */ `query ($product: ID) {
+        singlePoints(product: $product) { truncated rankCount links { link { id } points { id } }
+          ranking { entity { id } uncovers linkCount } } }`,
+      [{}, ...products.map((product) => ({ product }))],
+    ),
+    graphql(
+      'gapPartners',
+      /* GraphQL */ `query ($product: ID) {
+        gapPartners(product: $product, first: 50) { link { id } partnerCount
+          partners { entity { id } taiwanSide reasons { kind } } } }`,
+      [{}, ...products.map((product) => ({ product }))],
+    ),
+    graphql(
+      'partnerRoles',
+      /* GraphQL */ `{ partnerRoles(first: 100) { truncated nodeCount edgeCount modularity
+        roles { entity { id } betweenness community bridge } } }`,
+      [{}],
+    ),
   ];
 }

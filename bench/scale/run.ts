@@ -11,6 +11,10 @@
 //
 //   npm run bench:scale                                     # everything (about an hour on 2 shared cores)
 //   npm run bench:scale -- --sizes 2062,100000 --generators industry --requests 16 --seconds 5
+//   npm run bench:scale -- --only 'impact|singlePoints|gapPartners|partnerRoles|chainGaps' --baseline chainGaps
+//
+// --only keeps the operations whose name matches (a regular expression); --baseline adds a table of each
+// operation's p50 over the baseline operation's p50 on the same graph in the same run.
 //
 // Generated data is kept in $TMPDIR/cskg-scale-data/<generator>-<size> and reused; stores are deleted.
 import { execFileSync } from 'node:child_process';
@@ -36,6 +40,8 @@ const CLIENTS = option('clients', '1,8').split(',').map(Number);
 /** requests per operation and client count, at most (each client takes the next) */
 const REQUESTS = Number(option('requests', '24'));
 const SECONDS = Number(option('seconds', '8'));
+const ONLY = new RegExp(option('only', '.'));
+const BASELINE = option('baseline', '');
 const log = (message: string) => process.stderr.write(`[bench:scale] ${message}\n`);
 
 interface Graph {
@@ -107,7 +113,7 @@ async function benchGraph(graph: Graph): Promise<GraphResult> {
       const code = body.errors?.[0]?.extensions?.code;
       return code ? { error: code } : {};
     };
-    const ops = await operations(db, send);
+    const ops = (await operations(db, send)).filter((o) => ONLY.test(o.name));
     const [counts] = await db.read({
       cypher: /* Cypher */ `MATCH (m:Meta {key: 'graph'}) RETURN m.relationCount AS facts, m.entityCount AS entities`,
     });
@@ -188,6 +194,23 @@ function table(results: readonly GraphResult[]): string {
   return lines.join('\n');
 }
 
+/** Each operation's p50 over the baseline operation's p50, on the same graph in the same run. */
+function baselineTable(results: readonly GraphResult[], baseline: string): string {
+  const head = ['graph', 'operation', 'clients', `p50 / ${baseline} p50`];
+  const lines = [`| ${head.join(' | ')} |`, `|---|---|--:|--:|`];
+  for (const result of results) {
+    const label = `${result.graph.generator} ${result.graph.size.toLocaleString('en')}`;
+    for (const [name, byClients] of result.cells) {
+      for (const [clients, cell] of byClients) {
+        const base = result.cells.get(baseline)?.get(clients)?.p50;
+        if (!base || name === baseline) continue;
+        lines.push(`| ${label} | ${name} | ${clients} | ${(cell.p50 / base).toFixed(2)}× |`);
+      }
+    }
+  }
+  return lines.join('\n');
+}
+
 const graphs: Graph[] = [];
 if (WITH_PLAN) graphs.push({ generator: 'plan', size: PLAN_SIZE, dataDir: path.join(ROOT, 'data') });
 for (const generator of GENERATORS) {
@@ -213,6 +236,7 @@ const summary = [
   ),
   '',
   table(results),
+  ...(BASELINE ? ['', baselineTable(results, BASELINE)] : []),
 ].join('\n');
 process.stdout.write(`${summary}\n`);
 fs.writeFileSync(

@@ -154,7 +154,10 @@ describe('createExplorerApi', () => {
       const edges = ids.includes(layout)
         ? [edge(half.id, 'PART_OF', layout), edge(layout, 'PART_OF', 'policy:plan')]
         : ids.includes(half.id)
-          ? [{ ...edge(half.id, 'APPLIES_TO', gulei.id), evidence: [] }, edge('policy:other', 'APPLIES_TO', gulei.id)]
+          ? [
+              { ...edge(half.id, 'APPLIES_TO', gulei.id), evidence: [] },
+              edge('policy:other', 'APPLIES_TO', gulei.id),
+            ]
           : [];
       const data = { neighborhood: { truncated: false, nodes: [half, gulei, gulieTown], edges } };
       return new Response(JSON.stringify({ data }), { headers: { 'content-type': 'application/json' } });
@@ -192,6 +195,19 @@ describe('createExplorerApi', () => {
     const { fetch } = answering({
       data: {
         supplyChain: { truncated: false, nodes: [], edges: [] },
+        gapPartners: [
+          {
+            link: { id: gulei.id },
+            partners: [
+              {
+                entity: tenglong,
+                taiwanSide: true,
+                reasons: [{ kind: 'PLAN_COOPERATION' }],
+                explanation: '…',
+              },
+            ],
+          },
+        ],
         chainGaps: [
           {
             chain: { name: '对二甲苯（PX） → 精对苯二甲酸（PTA）', nameEn: 'PX → PTA' },
@@ -211,6 +227,10 @@ describe('createExplorerApi', () => {
     );
     expect(gaps[0]?.kinds).toEqual(['taiwan-only', 'planned-only']);
     expect(gaps[0]?.coverage[0]).toMatchObject({ taiwanInvested: true, status: 'planned' });
+    // who could fill the gap, from gapPartners of the same request
+    expect(gaps[0]?.partners).toEqual([
+      { entity: tenglong, taiwanSide: true, reasons: ['PLAN_COOPERATION'], explanation: '…' },
+    ]);
   });
 });
 

@@ -108,6 +108,8 @@ function graphApi(
         locatedIn: [...edges.values()].filter((e) => e.type === 'LOCATED_IN'),
         truncated: false,
       }),
+    impact: unused,
+    partnerRoles: unused,
   };
 }
 
@@ -274,7 +276,9 @@ describe('ExplorerController', () => {
     expect(map.placements.get(gulei.id)?.via).toEqual([gulei.id, gulieTown.id, zhangzhou.id]);
     const at = (id: string) => controller.canvas.cy.getElementById(id).position();
     expect(at(zhangzhou.id)).toEqual(map.positions.get(zhangzhou.id));
-    expect(Math.hypot(at(gulei.id).x - at(zhangzhou.id).x, at(gulei.id).y - at(zhangzhou.id).y)).toBeLessThan(60);
+    expect(Math.hypot(at(gulei.id).x - at(zhangzhou.id).x, at(gulei.id).y - at(zhangzhou.id).y)).toBeLessThan(
+      60,
+    );
     const url = encodeViewState(controller.viewState());
     expect(url).toContain('layout=map');
 

@@ -125,6 +125,7 @@ export const pxChainGaps: ChainGap[] = [
     explanation: 'Nothing in Fujian makes synthetic resin.',
     coverage: [],
     evidence: [],
+    partners: [],
   },
   {
     chainName: '对二甲苯（PX） → 精对苯二甲酸（PTA）',
@@ -134,6 +135,7 @@ export const pxChainGaps: ChainGap[] = [
     explanation: 'Only a planned Taiwan-invested project makes PTA.',
     coverage: [{ entity: xianglu, taiwanInvested: true, status: 'planned' }],
     evidence: [],
+    partners: [],
   },
 ];
 

@@ -146,6 +146,8 @@ export interface ChainGap {
     readonly status: RelationStatus;
   }[];
   readonly evidence: readonly Passage[];
+  /** who could fill it, best first (the API's gapPartners) */
+  readonly partners: readonly GapPartner[];
 }
 
 export type ChainDirection = 'UPSTREAM' | 'DOWNSTREAM' | 'BOTH';
@@ -159,6 +161,63 @@ export interface PolicyReachItem {
   readonly explanation: string;
   /** the policy first, the entity last, every hop with its evidence */
   readonly path: PathWithEvidence;
+}
+
+/** What a failure leaves behind (schema.graphql, ImpactKind). */
+export type ImpactKind =
+  'LINK_UNCOVERED' | 'LINK_FIRMS_LOST' | 'SOURCE_LOST' | 'INPUT_LOST' | 'ANCHOR_LOST' | 'OWNER_LOST';
+
+/** One consequence of a failure, with the paths from a failing entity that carry it. */
+export interface ImpactConsequence {
+  readonly kind: ImpactKind;
+  readonly entity: EntitySummary;
+  /** covers in Fujian, inputs, anchors or owners that remain */
+  readonly remaining: number;
+  readonly explanation: string;
+  readonly paths: readonly PathWithEvidence[];
+  readonly evidence: readonly Passage[];
+}
+
+/** What the failure of some entities would do (the API's impact). */
+export interface Impact {
+  readonly failing: readonly EntitySummary[];
+  /** what fails with them, each with the path from one of them */
+  readonly failedWith: readonly { readonly entity: EntitySummary; readonly path: PathWithEvidence }[];
+  readonly consequences: readonly ImpactConsequence[];
+  readonly consequenceCount: number;
+  readonly truncated: boolean;
+}
+
+/** Who could fill a chain gap, and why (the API's gapPartners). */
+export interface GapPartner {
+  readonly entity: EntitySummary;
+  readonly taiwanSide: boolean;
+  /** the strongest reason first (PLAN_COOPERATION, PARK_COOPERATION, MAKES_ELSEWHERE, …) */
+  readonly reasons: readonly string[];
+  readonly explanation: string;
+}
+
+/** A side of the strait (schema.graphql, PartnerSide). */
+export type PartnerSide = 'TAIWAN' | 'MAINLAND' | 'CROSS_STRAIT';
+
+/** An entity's role in the partnership network. */
+export interface PartnerRole {
+  readonly entity: EntitySummary;
+  readonly side: PartnerSide;
+  /** 0–1: the share of shortest ways between two others through it */
+  readonly betweenness: number;
+  readonly degree: number;
+  readonly community: number;
+  readonly bridge: boolean;
+  readonly explanation: string;
+}
+
+/** The partnership network with each member's role. */
+export interface PartnerRoles {
+  readonly roles: readonly PartnerRole[];
+  /** the partnership facts among them */
+  readonly ties: readonly EdgeSummary[];
+  readonly communities: number;
 }
 
 /** The maxima the API enforces that the explorer's requests and forms keep within (schema.graphql, Limits). */

@@ -9,6 +9,9 @@ import type {
   EntityRecord,
   EntitySummary,
   GapKind,
+  GapPartner,
+  Impact,
+  PartnerRoles,
   GraphStats,
   Limits,
   Passage,
@@ -105,6 +108,10 @@ export interface ExplorerApi {
   wholeGraph(limits: Limits): Promise<Subgraph>;
   /** Every region, and every LOCATED_IN relation (all of them end at a region): what the map places by. */
   geography(limits: Limits): Promise<GeographyAnswer>;
+  /** What the failure of these entities would do: consequences with their paths and evidence. */
+  impact(entities: readonly string[]): Promise<Impact>;
+  /** The partnership network, each member with its role (betweenness, community, bridge). */
+  partnerRoles(): Promise<PartnerRoles>;
 }
 
 export interface GeographyAnswer {
@@ -113,6 +120,9 @@ export interface GeographyAnswer {
   /** some regions or relations were left out by the API's limits */
   readonly truncated: boolean;
 }
+
+/** Partners listed beside each gap of a chain. */
+const GAP_PARTNERS = 5;
 
 /** The plan's layout 五区十园 (专栏三): its halves 五区 and 十园 are PART_OF it and APPLY_TO the zones and parks. */
 export const LAYOUT_ID = 'policy:five-zones-ten-parks';
@@ -340,7 +350,15 @@ export function createExplorerApi(client = new GraphQLClient()): ExplorerApi {
         coverage: { entity: EntitySummary; taiwanInvested: boolean; relation: { status: RelationStatus } }[];
         evidence: Passage[];
       }
-      const data = await client.request<{ supplyChain: Subgraph; chainGaps: RawGap[] }>(
+      interface RawPartners {
+        link: { id: string };
+        partners: (Omit<GapPartner, 'reasons'> & { reasons: { kind: string }[] })[];
+      }
+      const data = await client.request<{
+        supplyChain: Subgraph;
+        chainGaps: RawGap[];
+        gapPartners: RawPartners[];
+      }>(
         /* GraphQL */ `
           query SupplyChain($product: ID!, $direction: ChainDirection, $depth: Int) {
             supplyChain(product: $product, direction: $direction, depth: $depth) {
@@ -350,6 +368,21 @@ export function createExplorerApi(client = new GraphQLClient()): ExplorerApi {
               }
               edges {
                 ...EdgeCard
+              }
+            }
+            gapPartners(product: $product, partners: ${GAP_PARTNERS}) {
+              link {
+                id
+              }
+              partners {
+                entity {
+                  ...Card
+                }
+                taiwanSide
+                reasons {
+                  kind
+                }
+                explanation
               }
             }
             chainGaps(product: $product) {
@@ -382,6 +415,12 @@ export function createExplorerApi(client = new GraphQLClient()): ExplorerApi {
         `,
         { product, direction, depth },
       );
+      const partners = new Map(
+        data.gapPartners.map((g) => [
+          g.link.id,
+          g.partners.map((p) => ({ ...p, reasons: p.reasons.map((r) => r.kind) })),
+        ]),
+      );
       const gaps: ChainGap[] = data.chainGaps.map((g) => ({
         chainName: g.chain.name,
         chainNameEn: g.chain.nameEn,
@@ -394,8 +433,119 @@ export function createExplorerApi(client = new GraphQLClient()): ExplorerApi {
           status: c.relation.status,
         })),
         evidence: g.evidence,
+        partners: partners.get(g.link.id) ?? [],
       }));
       return { subgraph: data.supplyChain, gaps };
+    },
+
+    async impact(entities) {
+      const PATH = /* GraphQL */ `
+        length
+        nodes {
+          ...Card
+        }
+        edges {
+          ...EdgeCard
+          caveats
+          evidence {
+            ...PassageFields
+          }
+        }
+      `;
+      const data = await client.request<{ impact: Impact }>(
+        /* GraphQL */ `
+          query Impact($entities: [ID!]!) {
+            impact(entities: $entities) {
+              failing {
+                ...Card
+              }
+              failedWith {
+                entity {
+                  ...Card
+                }
+                path { ${PATH} }
+              }
+              consequences {
+                kind
+                entity {
+                  ...Card
+                }
+                remaining
+                explanation
+                paths { ${PATH} }
+                evidence {
+                  ...PassageFields
+                }
+              }
+              consequenceCount
+              truncated
+            }
+          }
+          ${CARD}
+          ${EDGE}
+          ${PASSAGE}
+        `,
+        { entities },
+      );
+      return data.impact;
+    },
+
+    async partnerRoles() {
+      interface RawRole {
+        entity: EntitySummary;
+        side: PartnerRoles['roles'][number]['side'];
+        betweenness: number;
+        degree: number;
+        community: number;
+        bridge: boolean;
+        explanation: string;
+        ties: EdgeSummary[];
+      }
+      const data = await client.request<{
+        partnerRoles: { roles: RawRole[]; communities: { id: number }[] };
+      }>(
+        /* GraphQL */ `
+          query PartnerRoles($first: Int!) {
+            partnerRoles(first: $first) {
+              roles {
+                entity {
+                  ...Card
+                }
+                side
+                betweenness
+                degree
+                community
+                bridge
+                explanation
+                ties {
+                  ...EdgeCard
+                }
+              }
+              communities {
+                id
+              }
+            }
+          }
+          ${CARD}
+          ${EDGE}
+        `,
+        // every member (the API's maximum), as a variable: a literal would count 1000 times in the cost
+        { first: 1000 },
+      );
+      const ties = new Map(data.partnerRoles.roles.flatMap((r) => r.ties).map((e) => [e.id, e]));
+      return {
+        roles: data.partnerRoles.roles.map((role) => ({
+          entity: role.entity,
+          side: role.side,
+          betweenness: role.betweenness,
+          degree: role.degree,
+          community: role.community,
+          bridge: role.bridge,
+          explanation: role.explanation,
+        })),
+        ties: [...ties.values()],
+        communities: data.partnerRoles.communities.length,
+      };
     },
 
     async policyReach(entity) {

@@ -22,6 +22,10 @@ import { explorerStylesheet } from './style.ts';
 
 export type { ViewKind } from './layoutRunner.ts';
 
+/** Node sizes of the partnership network: no betweenness, and the most of it. */
+const ROLE_MIN_SIZE = 18;
+const ROLE_MAX_SIZE = 70;
+
 export type Selection = { readonly kind: 'node' | 'edge'; readonly id: string } | null;
 
 export interface ExpandResult {
@@ -364,15 +368,76 @@ export class CanvasController extends Emitter<CanvasEvents> {
 
   /** Highlights one of the shown paths (-1: none) and fades the rest. */
   highlightPath(index: number): void {
-    const path = this.paths[index];
+    this.highlightPaths(index < 0 ? [] : [index]);
+  }
+
+  /** Highlights some of the shown paths (none: every element plain) and fades the rest. */
+  highlightPaths(indices: readonly number[]): void {
+    const paths = indices.map((i) => this.paths[i]).filter((p): p is GraphPath => p !== undefined);
     this.cy.batch(() => {
       this.cy.elements().removeClass('path faded');
-      if (!path) return;
-      const on = new Set([...path.nodes.map((n) => n.id), ...path.edges.map((e) => e.id)]);
+      if (paths.length === 0) return;
+      const on = new Set(paths.flatMap((p) => [...p.nodes.map((n) => n.id), ...p.edges.map((e) => e.id)]));
       this.cy.elements().forEach((ele) => {
         ele.addClass(on.has(ele.id()) ? 'path' : 'faded');
       });
     });
+  }
+
+  /**
+   * What a failure would do: the paths from the failing entities to what fails with them and to each
+   * consequence, left to right; the failing entities crossed, the consequences ringed. `paths` is every
+   * path shown, in the order highlightPaths counts them.
+   */
+  async showImpact(
+    paths: readonly GraphPath[],
+    failing: readonly EntitySummary[],
+    consequences: readonly string[],
+  ): Promise<void> {
+    this.resetContent('impact');
+    this.paths = paths;
+    const nodes = new Map<string, EntitySummary>(failing.map((n) => [n.id, n]));
+    const edges = new Map<string, GraphPath['edges'][number]>();
+    for (const path of paths) {
+      for (const n of path.nodes) nodes.set(n.id, n);
+      for (const e of path.edges) edges.set(e.id, e);
+    }
+    this.cy.batch(() => {
+      this.cy.add(
+        this.definitions({ nodes: [...nodes.values()], edges: [...edges.values()], truncated: false }),
+      );
+      for (const id of consequences) this.cy.getElementById(id).addClass('impacted');
+      for (const n of failing) this.cy.getElementById(n.id).addClass('failing');
+    });
+    this.afterContentChange();
+    this.layouts.name = 'dagre';
+    await this.layout({ randomize: true });
+  }
+
+  /**
+   * The partnership network, each member sized by its betweenness (who bridges others) and the bridges
+   * between the two sides ringed.
+   */
+  async showRoles(
+    subgraph: Subgraph,
+    roles: ReadonlyMap<string, { readonly betweenness: number; readonly bridge: boolean }>,
+  ): Promise<void> {
+    this.resetContent('explore');
+    const most = Math.max(...[...roles.values()].map((r) => r.betweenness), Number.EPSILON);
+    this.cy.batch(() => {
+      this.cy.add(this.definitions(subgraph));
+      for (const [id, role] of roles) {
+        const node = this.cy.getElementById(id);
+        node.data(
+          'size',
+          ROLE_MIN_SIZE + (ROLE_MAX_SIZE - ROLE_MIN_SIZE) * Math.sqrt(role.betweenness / most),
+        );
+        node.toggleClass('bridge', role.bridge);
+      }
+    });
+    this.afterContentChange();
+    this.layouts.name = 'fcose';
+    await this.layout({ randomize: true });
   }
 
   // ---------------------------------------------------------------------------------- look and layout

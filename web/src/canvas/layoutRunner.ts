@@ -16,10 +16,10 @@ import type { NodeData } from './elements.ts';
 import { textWidth } from './labels.ts';
 import { DRAFT_ABOVE, runLayout, type LayoutName } from './layouts.ts';
 import type { LayoutAnswer, LayoutJob } from './layoutWorker.ts';
-import { pathPositions } from './pathsLayout.ts';
+import { layeredPositions, pathPositions } from './pathsLayout.ts';
 
-/** What the canvas shows: the plan's structure, a free exploration, a product's chain, or paths. */
-export type ViewKind = 'overview' | 'explore' | 'chain' | 'paths';
+/** What the canvas shows: the plan's structure, a free exploration, a product's chain, paths, or what a failure leaves behind. */
+export type ViewKind = 'overview' | 'explore' | 'chain' | 'paths' | 'impact';
 
 /** What the layout depends on besides the elements. */
 export interface LayoutContext {
@@ -100,6 +100,12 @@ export class LayoutRunner {
       await layoutChain(cy, context.chain, this.options.animate);
     } else if (context.kind === 'paths' && this.name === 'dagre') {
       const positions = pathPositions(context.paths);
+      cy.batch(() => {
+        for (const [id, position] of positions) cy.getElementById(id).position(position);
+      });
+      cy.fit(visible, 40);
+    } else if (context.kind === 'impact' && this.name === 'dagre') {
+      const positions = layeredPositions(context.paths);
       cy.batch(() => {
         for (const [id, position] of positions) cy.getElementById(id).position(position);
       });

@@ -46,3 +46,5 @@ export const CHAIN_EDGE_COLOR = '#e07b24';
 export const PATH_COLOR = '#0b69d4';
 export const SELECT_COLOR = '#0b69d4';
 export const GAP_COLOR = '#c1121f';
+/** The entities a what-if lets fail. */
+export const FAILING_COLOR = '#4a4a4a';

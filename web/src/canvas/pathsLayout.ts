@@ -28,3 +28,27 @@ export function pathPositions(
   });
   return positions;
 }
+
+/**
+ * Many paths from a few starts (what a failure leaves behind): each node in the column of the fewest hops
+ * at which any path reaches it, the starts on the left; within a column, in the order the paths first
+ * reach them, centred on the middle row.
+ */
+export function layeredPositions(
+  paths: readonly { readonly nodes: readonly { readonly id: string }[] }[],
+  options: { columnGap?: number; rowGap?: number } = {},
+): Map<string, { x: number; y: number }> {
+  const columnGap = options.columnGap ?? 220;
+  const rowGap = options.rowGap ?? 70;
+  const column = new Map<string, number>();
+  for (const path of paths)
+    path.nodes.forEach((node, i) => column.set(node.id, Math.min(i, column.get(node.id) ?? i)));
+  const columns = new Map<number, string[]>();
+  for (const [id, c] of column) columns.set(c, [...(columns.get(c) ?? []), id]);
+  const positions = new Map<string, { x: number; y: number }>();
+  for (const [c, ids] of columns)
+    ids.forEach((id, row) =>
+      positions.set(id, { x: c * columnGap, y: (row - (ids.length - 1) / 2) * rowGap }),
+    );
+  return positions;
+}

@@ -6,6 +6,7 @@ import { ENTITY_TYPES } from '../model.ts';
 import {
   CHAIN_EDGE_COLOR,
   EDGE_COLOR,
+  FAILING_COLOR,
   GAP_COLOR,
   PATH_COLOR,
   SELECT_COLOR,
@@ -152,6 +153,24 @@ export function explorerStylesheet(
       style: { 'underlay-color': PATH_COLOR, 'underlay-opacity': 0.25, 'underlay-padding': 7 },
     },
     { selector: 'node.path-end', style: { 'font-size': 13, 'font-weight': 'bold' } },
+    // What if: the entities that fail (crossed out in grey) and what their failure leaves behind (ringed).
+    {
+      selector: 'node.failing',
+      style: {
+        'background-color': FAILING_COLOR,
+        'font-weight': 'bold',
+        'font-size': 13,
+        'outline-width': 3,
+        'outline-color': FAILING_COLOR,
+        'outline-offset': 3,
+      },
+    },
+    {
+      selector: 'node.impacted',
+      style: { 'outline-width': 3, 'outline-color': GAP_COLOR, 'outline-offset': 3, color: GAP_COLOR },
+    },
+    // Bridges of the partnership network: a thick ring in the path colour.
+    { selector: 'node.bridge', style: { 'border-width': 5, 'border-color': PATH_COLOR } },
     // Chain gaps (补链): a red dashed ring, and a marker in the label.
     {
       selector: 'node.gap',

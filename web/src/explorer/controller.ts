@@ -20,15 +20,17 @@ import type {
   ChainDirection,
   EdgeDetails,
   EntityRecord,
+  EntitySummary,
   GraphStats,
   Limits,
   Passage,
+  PartnerRoles,
   PolicyReachItem,
   SearchHit,
   Subgraph,
 } from '../model.ts';
 import { sectionAround } from '../passages.ts';
-import type { ChainView, ExplorerEvents, Panel, PathsView } from './events.ts';
+import type { ChainView, ExplorerEvents, ImpactView, Panel, PathsView } from './events.ts';
 import { ViewHistory } from './history.ts';
 import type { BaseView, Operation, ViewState } from './viewState.ts';
 
@@ -72,7 +74,13 @@ export class ExplorerController extends Emitter<ExplorerEvents> {
     paths: PathsView | null;
     stats: GraphStats | null;
     limits: Limits | null;
-  } = { overview: null, chain: null, paths: null, stats: null, limits: null };
+    impact: ImpactView | null;
+    roles: PartnerRoles | null;
+  } = { overview: null, chain: null, paths: null, stats: null, limits: null, impact: null, roles: null };
+  /** the entities the what-if lets fail, in the order chosen */
+  private failingEntities: EntitySummary[] = [];
+  /** for each consequence of the impact shown, the indices of its paths on the canvas */
+  private consequencePaths: number[][] = [];
   private limitsAnswer: Promise<Limits> | undefined;
   private geographyAnswer: Promise<GeographyAnswer> | undefined;
 
@@ -135,6 +143,21 @@ export class ExplorerController extends Emitter<ExplorerEvents> {
   /** The last paths shown. */
   get paths(): PathsView | null {
     return this.shown.paths;
+  }
+
+  /** The entities the what-if lets fail. */
+  get failing(): readonly EntitySummary[] {
+    return this.failingEntities;
+  }
+
+  /** The last failure's consequences shown. */
+  get impact(): ImpactView | null {
+    return this.shown.impact;
+  }
+
+  /** The partnership network, once shown. */
+  get roles(): PartnerRoles | null {
+    return this.shown.roles;
   }
 
   /** The figures of the whole graph, once they arrived. */
@@ -248,6 +271,38 @@ export class ExplorerController extends Emitter<ExplorerEvents> {
     return this.run(() => this.loadPaths(from, to, maxHops, 0));
   }
 
+  /** Adds an entity to those the what-if lets fail. */
+  addFailing(entity: EntitySummary): void {
+    if (this.failingEntities.some((e) => e.id === entity.id)) return;
+    this.failingEntities = [...this.failingEntities, entity];
+    this.emit('failing');
+  }
+
+  removeFailing(id: string): void {
+    this.failingEntities = this.failingEntities.filter((e) => e.id !== id);
+    this.emit('failing');
+  }
+
+  /** What if the chosen entities fail: their consequences on the canvas, each with its paths. */
+  showImpact(ids: readonly string[] = this.failingEntities.map((e) => e.id)): Promise<void> {
+    if (ids.length === 0) return Promise.resolve();
+    return this.run(() => this.loadImpact(ids));
+  }
+
+  /** Highlights one consequence's paths (-1: every path plain). */
+  highlightConsequence(index: number): void {
+    const shown = this.shown.impact;
+    if (!shown) return;
+    this.shown.impact = { ...shown, index };
+    this.canvas.highlightPaths(this.consequencePaths[index] ?? []);
+    this.emit('impact');
+  }
+
+  /** The partnership network, sized by who bridges whom. */
+  showRoles(): Promise<void> {
+    return this.run(() => this.loadRoles());
+  }
+
   /** One policy's reach drawn as a path, from the policy to the entity, each hop with its evidence. */
   showReach(item: PolicyReachItem, entity: string): Promise<void> {
     return this.run(async () => {
@@ -349,8 +404,8 @@ export class ExplorerController extends Emitter<ExplorerEvents> {
     this.emit('panel', panel, reveal);
   }
 
-  /** Opens the chain or path tool, with the selected entity at hand. */
-  openTool(tool: 'chain' | 'paths'): void {
+  /** Opens the chain, path or what-if tool, with the selected entity at hand. */
+  openTool(tool: 'chain' | 'paths' | 'whatif'): void {
     this.showPanel(tool, true);
     const node = this.selectedNode();
     this.emit('tool', tool, node ? this.canvas.entity(node) : undefined);
@@ -391,9 +446,48 @@ export class ExplorerController extends Emitter<ExplorerEvents> {
         return this.loadChain(base.product, base.direction, base.depth);
       case 'paths':
         return this.loadPaths(base.from, base.to, base.maxHops, pathIndex);
+      case 'impact':
+        return this.loadImpact(base.entities);
+      case 'roles':
+        return this.loadRoles();
       case 'empty':
         return this.history.reset();
     }
+  }
+
+  private async loadImpact(ids: readonly string[]): Promise<void> {
+    const impact = await this.api.impact(ids);
+    this.newBase({ kind: 'impact', entities: [...ids] });
+    // Every path once, in order: what fails with them first, then each consequence's.
+    const paths = [...impact.failedWith.map((f) => f.path)];
+    this.consequencePaths = impact.consequences.map((c) =>
+      c.paths.map((p) => {
+        paths.push(p);
+        return paths.length - 1;
+      }),
+    );
+    this.failingEntities = [...impact.failing];
+    await this.canvas.showImpact(
+      paths,
+      impact.failing,
+      impact.consequences.map((c) => c.entity.id),
+    );
+    this.shown.impact = { impact, index: -1 };
+    this.emit('failing');
+    this.emit('impact');
+    this.showPanel('whatif');
+  }
+
+  private async loadRoles(): Promise<void> {
+    const roles = await this.api.partnerRoles();
+    this.newBase({ kind: 'roles' });
+    await this.canvas.showRoles(
+      { nodes: roles.roles.map((r) => r.entity), edges: roles.ties, truncated: false },
+      new Map(roles.roles.map((r) => [r.entity.id, r])),
+    );
+    this.shown.roles = roles;
+    this.emit('roles');
+    this.showPanel('whatif');
   }
 
   private async loadOverview(): Promise<void> {
@@ -553,7 +647,8 @@ export class ExplorerController extends Emitter<ExplorerEvents> {
   private ownLayout(): LayoutName {
     const kind = this.history.base.kind;
     if (kind === 'map') return 'map';
-    return kind === 'chain' || kind === 'paths' ? 'dagre' : kind === 'overview' ? 'columns' : 'fcose';
+    if (kind === 'chain' || kind === 'paths' || kind === 'impact') return 'dagre';
+    return kind === 'overview' ? 'columns' : 'fcose';
   }
 
   /** Every region and LOCATED_IN relation, asked once (again after a failure), for the map. */

@@ -2,10 +2,10 @@
 // parts subscribe to these and never call each other.
 import type { Selection } from '../canvas/controller.ts';
 import type { Lang, MessageKey } from '../i18n/index.ts';
-import type { ChainDirection, ChainGap, EntitySummary, PathWithEvidence } from '../model.ts';
+import type { ChainDirection, ChainGap, EntitySummary, Impact, PathWithEvidence } from '../model.ts';
 
 /** The side panel's tabs. */
-export type Panel = 'details' | 'chain' | 'paths';
+export type Panel = 'details' | 'chain' | 'paths' | 'whatif';
 
 /** The chain on the canvas, as the chain panel lists it. */
 export interface ChainView {
@@ -28,6 +28,13 @@ export interface PathsView {
   readonly index: number;
 }
 
+/** A failure's consequences on the canvas, as the what-if panel lists them. */
+export interface ImpactView {
+  readonly impact: Impact;
+  /** the consequence highlighted (-1: none) */
+  readonly index: number;
+}
+
 export interface ExplorerEvents {
   /** a node or an edge was selected, or nothing (null); also when what the details show may have changed */
   select(selection: Selection): void;
@@ -39,13 +46,19 @@ export interface ExplorerEvents {
   /** the side panel should show this tab; `reveal`: open it where it is a drawer */
   panel(panel: Panel, reveal: boolean): void;
   /** the user opened the chain or path tool; `selected` is the entity selected on the canvas, if any */
-  tool(tool: 'chain' | 'paths', selected: EntitySummary | undefined): void;
+  tool(tool: 'chain' | 'paths' | 'whatif', selected: EntitySummary | undefined): void;
   /** an entity was chosen as one end of a path */
   pathEnd(end: 'from' | 'to', entity: EntitySummary): void;
   /** a chain was shown (controller.chain holds it) */
   chain(): void;
   /** paths were shown (controller.paths holds them) */
   paths(): void;
+  /** the entities the what-if lets fail changed (controller.failing) */
+  failing(): void;
+  /** a failure's consequences were shown, or another one highlighted (controller.impact) */
+  impact(): void;
+  /** the partnership network was shown (controller.roles) */
+  roles(): void;
   /** the figures of the whole graph arrived (controller.stats) */
   stats(): void;
   /** the API's limits arrived (controller.limits): the forms offer what they allow */

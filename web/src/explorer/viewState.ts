@@ -22,7 +22,11 @@ export type BaseView =
       readonly direction: ChainDirection;
       readonly depth: number;
     }
-  | { readonly kind: 'paths'; readonly from: string; readonly to: string; readonly maxHops: number };
+  | { readonly kind: 'paths'; readonly from: string; readonly to: string; readonly maxHops: number }
+  /** what the failure of these entities would do */
+  | { readonly kind: 'impact'; readonly entities: readonly string[] }
+  /** the partnership network with each member's role */
+  | { readonly kind: 'roles' };
 
 /** One step the user took on top of the base view, replayed in order. */
 export type Operation =
@@ -79,6 +83,8 @@ export function encodeViewState(state: ViewState): string {
     params.set('to', base.to);
     params.set('hops', String(base.maxHops));
     if (state.pathIndex > 0) params.set('path', String(state.pathIndex));
+  } else if (base.kind === 'impact') {
+    params.set('fail', base.entities.join(','));
   }
   if (state.ops.length > 0) params.set('ops', state.ops.map((o) => `${OP_CODES[o.op]}.${o.id}`).join(','));
   if (state.hiddenTypes.length > 0) params.set('types', state.hiddenTypes.map((t) => `-${t}`).join(','));
@@ -113,6 +119,8 @@ export function decodeViewState(search: string): ViewState {
   const view = params.get('view');
   if (view === 'empty') base = { kind: 'empty' };
   else if (view === 'map') base = { kind: 'map' };
+  else if (view === 'roles') base = { kind: 'roles' };
+  else if (view === 'impact' && list('fail').length > 0) base = { kind: 'impact', entities: list('fail') };
   else if (view === 'whole') base = { kind: 'whole' };
   else if (view === 'chain' && params.get('product')) {
     const dir = (params.get('dir') ?? 'both').toUpperCase() as ChainDirection;

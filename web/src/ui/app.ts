@@ -1,6 +1,6 @@
 // The explorer page, composed: the controller (explorer/controller.ts) and the parts that show it — header,
 // legend, toolbar and caption, canvas, status line, the page's states, and the side panel with the details,
-// chain and path tabs. Each part receives the controller, calls its operations and follows its events; no
+// chain, path and what-if tabs. Each part receives the controller, calls its operations and follows its events; no
 // part calls another. The page also keeps the URL on the view, so it can be shared and reopened.
 import type { ExplorerApi } from '../api/explorerApi.ts';
 import type { CanvasController } from '../canvas/controller.ts';
@@ -21,6 +21,7 @@ import { PathPanel } from './pathPanel.ts';
 import { SidePanel } from './sidePanel.ts';
 import { StatusLine } from './statusLine.ts';
 import { Toolbar } from './toolbar.ts';
+import { WhatIfPanel } from './whatIfPanel.ts';
 
 export class ExplorerApp {
   readonly controller: ExplorerController;
@@ -45,6 +46,7 @@ export class ExplorerApp {
       details: new DetailsPanel(controller).element,
       chain: new ChainPanel(controller).element,
       paths: new PathPanel(controller).element,
+      whatif: new WhatIfPanel(controller).element,
     });
     const header = new Header(controller, { legend: () => legend.toggle(), side: () => side.toggle() });
     const loading = new LoadingIndicator(controller);

@@ -1,7 +1,7 @@
 // The caption beside the toolbar: which view the canvas shows (五区十园, the whole graph, whose chain, which
 // paths) and whether it is on the map, with a hint on how to read it.
 import type { ExplorerController } from '../explorer/controller.ts';
-import { displayName, t } from '../i18n/index.ts';
+import { displayName, list, t } from '../i18n/index.ts';
 import { h } from './dom.ts';
 
 export class Caption {
@@ -34,6 +34,10 @@ export class Caption {
       text = t(lang, 'captionWhole');
     } else if (base.kind === 'paths') {
       text = t(lang, 'captionPaths', { from: name(base.from), to: name(base.to) });
+    } else if (base.kind === 'impact') {
+      text = t(lang, 'captionImpact', { list: list(lang, base.entities.map(name)) });
+    } else if (base.kind === 'roles') {
+      text = t(lang, 'captionRoles');
     }
     if (controller.canvas.layoutName === 'map') {
       if (base.kind !== 'map') text = text ? `${text} · ${t(lang, 'layout.map')}` : t(lang, 'layout.map');

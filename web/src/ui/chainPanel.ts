@@ -1,8 +1,8 @@
 // The chain tool: a product, a direction and a depth, and for the chain on the canvas its gaps (补链), each
-// with why it is one, what covers it and the passages that say so.
+// with why it is one, what covers it, who could fill it (the API's gapPartners) and the passages that say so.
 import type { ExplorerController } from '../explorer/controller.ts';
 import { DEFAULT_CHAIN_DEPTH } from '../explorer/viewState.ts';
-import { displayName, list, statusName, t, type Lang } from '../i18n/index.ts';
+import { displayName, list, statusName, t, type Lang, type MessageKey } from '../i18n/index.ts';
 import type { ChainDirection, ChainGap, EntitySummary } from '../model.ts';
 import { passageItem } from './details.ts';
 import { h, render } from './dom.ts';
@@ -143,6 +143,37 @@ export class ChainPanel {
                       'list.separatorStrong',
                     ),
                   }),
+                )
+              : null,
+            gap.partners.length > 0
+              ? h(
+                  'details',
+                  { class: 'partners', open: true },
+                  h('summary', {}, `${t(lang, 'partnersTitle')} (${gap.partners.length})`),
+                  h(
+                    'ol',
+                    { class: 'partner-list' },
+                    gap.partners.map((p) =>
+                      h(
+                        'li',
+                        { 'data-partner': p.entity.id, title: p.explanation },
+                        h(
+                          'button',
+                          {
+                            class: 'link',
+                            type: 'button',
+                            onclick: () => void this.controller.open(p.entity.id, { expand: false }),
+                          },
+                          displayName(p.entity, lang),
+                        ),
+                        `${p.taiwanSide ? t(lang, 'taiwanInvested') : ''} · `,
+                        list(
+                          lang,
+                          [...new Set(p.reasons)].map((r) => t(lang, `reason.${r}` as MessageKey)),
+                        ),
+                      ),
+                    ),
+                  ),
                 )
               : null,
             gap.evidence.length > 0

@@ -11,6 +11,7 @@ const TABS: readonly (readonly [Panel, MessageKey])[] = [
   ['details', 'details'],
   ['chain', 'chain'],
   ['paths', 'paths'],
+  ['whatif', 'whatif'],
 ];
 
 export class SidePanel {
