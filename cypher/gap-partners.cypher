@@ -7,7 +7,9 @@
 // places). What already covers the link in Fujian is coverage, not a partner, and is left out. Each reason
 // comes with the facts that carry it, for their evidence; src/read/gapPartners.ts ranks the partners (the
 // plan's 对接 first, then Taiwan-side, then the most reasons) for `cskg query gap-partners` and the GraphQL
-// field gapPartners.
+// field gapPartners. Bounded: of each kind of reason, the first 3 × `partners` are kept, a Taiwan firm or
+// association first (its own origin or side: a property, no walk), then the closest (fewest facts), then by
+// id; only those are read in full (a sector of an industrial registry has thousands of members).
 //
 // @param sector   string? = null     id of a Sector: only the chains with a product in it; null for every chain
 // @param product  string? = null     id of a Product: only the chain it is on
@@ -56,21 +58,24 @@ RETURN sector.type AS sectorType, product.type AS productType, COLLECT {
       WHERE NOT e:Product AND NOT e:Sector AND NOT e IN covering
       RETURN { kind: CASE WHEN target:Park THEN 'PARK_COOPERATION' ELSE 'PLAN_COOPERATION' END,
                entity: e, facts: t.via + [r] } AS reason
-      ORDER BY e.id, r.id LIMIT 1000
+      ORDER BY CASE WHEN e.origin = 'taiwan' OR e.side = 'taiwan' THEN 0 ELSE 1 END, size(t.via), e.id, r.id LIMIT toInteger(3 * $partners)
     } + COLLECT {
       MATCH (e:Entity)-[r:PRODUCES|FOCUSES_ON]->(link) WHERE e.id IN l.outsideFujian
-      RETURN { kind: 'MAKES_ELSEWHERE', entity: e, facts: [r] } AS reason ORDER BY e.id, r.id LIMIT 1000
+      RETURN { kind: 'MAKES_ELSEWHERE', entity: e, facts: [r] } AS reason
+      ORDER BY CASE WHEN e.origin = 'taiwan' OR e.side = 'taiwan' THEN 0 ELSE 1 END, e.id, r.id LIMIT toInteger(3 * $partners)
     } + COLLECT {
       UNWIND sectors AS t
       WITH t, t.node AS s
       MATCH (e:Association)-[r:SUPPORTS|COOPERATES_WITH|PARTNERS_WITH]-(s)
-      RETURN { kind: 'SECTOR_ASSOCIATION', entity: e, facts: t.via + [r] } AS reason ORDER BY e.id, r.id LIMIT 1000
+      RETURN { kind: 'SECTOR_ASSOCIATION', entity: e, facts: t.via + [r] } AS reason
+      ORDER BY CASE WHEN e.origin = 'taiwan' OR e.side = 'taiwan' THEN 0 ELSE 1 END, size(t.via), e.id, r.id LIMIT toInteger(3 * $partners)
     } + COLLECT {
       UNWIND sectors AS t
       WITH t, t.node AS s
       MATCH (e:Entity)-[r:FOCUSES_ON|ANCHORS|IN_SECTOR]->(s)
       WHERE (e:Enterprise OR e:Project OR e:Park OR e:Region) AND NOT e IN covering
-      RETURN { kind: 'SECTOR_FOCUS', entity: e, facts: t.via + [r] } AS reason ORDER BY e.id, r.id LIMIT 1000
+      RETURN { kind: 'SECTOR_FOCUS', entity: e, facts: t.via + [r] } AS reason
+      ORDER BY CASE WHEN e.origin = 'taiwan' OR e.side = 'taiwan' THEN 0 ELSE 1 END, size(t.via), e.id, r.id LIMIT toInteger(3 * $partners)
     } AS reasons
   WITH l, c, link, reasons, [x IN reasons | x.entity] AS candidates
   RETURN {
