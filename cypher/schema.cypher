@@ -47,8 +47,11 @@ CREATE INDEX chain_link_gaps IF NOT EXISTS FOR (l:ChainLink) ON (l.chain, l.gapR
 CREATE INDEX chain_link_position IF NOT EXISTS FOR (l:ChainLink) ON (l.chain, l.position);
 CREATE INDEX chain_link_single_rank IF NOT EXISTS FOR (l:ChainLink) ON (l.singleRank);
 
-// Full-text search over names (Chinese and English) and aliases, and over the plan's own text.
+// Full-text search over names (Chinese and English) and aliases, and over the plan's own text; searchText
+// holds them folded (Traditional to Simplified, Taiwan phrases included, lower case: src/data/language.ts),
+// as the query is, so 臺塑 finds 台塑. An index whose properties change here is dropped and rebuilt by the
+// loader (src/write/schema.ts).
 CREATE FULLTEXT INDEX entitySearch IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.nameEn, n.aliases, n.searchText]
   OPTIONS { indexConfig: { `fulltext.analyzer`: 'cjk', `fulltext.eventually_consistent`: false } };
-CREATE FULLTEXT INDEX passageSearch IF NOT EXISTS FOR (p:Passage) ON EACH [p.text]
+CREATE FULLTEXT INDEX passageSearch IF NOT EXISTS FOR (p:Passage) ON EACH [p.text, p.searchText]
   OPTIONS { indexConfig: { `fulltext.analyzer`: 'cjk', `fulltext.eventually_consistent`: false } };

@@ -79,6 +79,7 @@ function config(schema: string): CodegenConfig {
             PartnerRoles: '../../../read/partnerRoles.ts#PartnerRolesResult',
             PartnerRole: '../../../read/partnerRoles.ts#PartnerRoleRow',
             PartnerCommunity: '../../../read/partnerRoles.ts#PartnerCommunityRow',
+            Truncation: '../../../read/truncation.ts#TruncationRow',
             EntityConnection: '../connections.ts#EntityConnectionValue',
             EntityEdge: '../connections.ts#EntityEdgeValue',
             RelationConnection: '../connections.ts#RelationConnectionValue',

@@ -3,7 +3,8 @@
 // partner-roles) run through the data-access function the resolver calls, with the same argument checks,
 // and their result is laid out here as one row per gap, policy, product, path, consequence, firm, partner
 // or role; so the command line and the API cannot disagree. Every other named query
-// prints the rows of its statement as they are.
+// prints the rows of its statement as they are. The sentences the analyses compose (a gap's or a reach's
+// explanation, the notes) come in the language asked for (`--lang`), as the API's do.
 import type { Reader, Row } from '../infra/database.ts';
 import { BadInputError, NotFoundError, requireEntity } from '../infra/errors.ts';
 import { readChainGaps, type ChainGapKindName, type CoverageRow } from '../read/chainGaps.ts';
@@ -16,6 +17,7 @@ import { readPaths } from '../read/paths.ts';
 import { readPolicyReach } from '../read/policyReach.ts';
 import type { EdgeRow, EntityRow, PassageRow } from '../read/rows.ts';
 import { readSupplyChain, type ChainDirectionName } from '../read/supplyChain.ts';
+import { inLanguage, type Language } from '../data/language.ts';
 import type { RelationStatus, RelationType } from '../data/model.ts';
 
 /** parameters checked and typed against the query's header (bindNamedQuery) */
@@ -29,14 +31,21 @@ export interface NamedQueryResult {
 }
 
 /** Runs the named query `name` with command-line (or typed) parameter values and returns its table rows. */
-export async function runNamedQuery(db: Reader, name: string, values: Params): Promise<NamedQueryResult> {
+export async function runNamedQuery(
+  db: Reader,
+  name: string,
+  values: Params,
+  language: Language = 'EN',
+): Promise<NamedQueryResult> {
   const query = bindNamedQuery(loadNamedQuery(name), values);
   const analysis = ANALYSES[name];
-  if (analysis) return analysis(db, query.params ?? {});
+  if (analysis) return analysis(db, query.params ?? {}, language);
   return { rows: await db.read(query), notes: [] };
 }
 
-const ANALYSES: Readonly<Record<string, (db: Reader, params: Params) => Promise<NamedQueryResult>>> = {
+type Analysis = (db: Reader, params: Params, language: Language) => Promise<NamedQueryResult>;
+
+const ANALYSES: Readonly<Record<string, Analysis>> = {
   'chain-gaps': chainGapRows,
   'policy-reach': policyReachRows,
   'supply-chain': supplyChainRows,
@@ -54,7 +63,7 @@ const text = (value: unknown) => value as string;
 const optionalText = (value: unknown) => value as string | null;
 const list = <T>(value: unknown) => value as readonly T[] | null;
 
-async function chainGapRows(db: Reader, params: Params): Promise<NamedQueryResult> {
+async function chainGapRows(db: Reader, params: Params, language: Language): Promise<NamedQueryResult> {
   const sector = optionalText(params.sector);
   const product = optionalText(params.product);
   const result = await readChainGaps(db, { sector, product, first: Number(params.first) });
@@ -68,6 +77,7 @@ async function chainGapRows(db: Reader, params: Params): Promise<NamedQueryResul
     coveredBy: gap.coverage.map(coverCell),
     outsideFujian: gap.coverageOutsideFujian.map(coverCell),
     chain: gap.chain.name,
+    explanation: inLanguage(gap.explanation, language),
     passages: gap.evidence.map(passageCell),
   }));
   return { rows, notes: [] };
@@ -91,7 +101,7 @@ function coverCell({ entity, relation, taiwanInvested }: CoverageRow) {
 
 const passageCell = (p: PassageRow) => ({ id: p.id, section: p.section, text: p.text });
 
-async function policyReachRows(db: Reader, params: Params): Promise<NamedQueryResult> {
+async function policyReachRows(db: Reader, params: Params, language: Language): Promise<NamedQueryResult> {
   const entity = text(params.entity);
   const result = await readPolicyReach(db, {
     entity,
@@ -109,6 +119,7 @@ async function policyReachRows(db: Reader, params: Params): Promise<NamedQueryRe
     hops: reach.path.length - 1,
     // The path runs from the policy to the entity; the reason reads from the entity.
     reasonText: pathText([...reach.path.nodes].reverse(), [...reach.path.edges].reverse()),
+    explanation: inLanguage(reach.explanation, language),
     passages: reach.evidence.map((p) => p.text),
   }));
   return { rows, notes: [] };
@@ -117,7 +128,7 @@ async function policyReachRows(db: Reader, params: Params): Promise<NamedQueryRe
 const DIRECTIONS: readonly ChainDirectionName[] = ['UPSTREAM', 'DOWNSTREAM', 'BOTH'];
 const SIDE_ORDER = { upstream: 0, self: 1, downstream: 2 } as const;
 
-async function supplyChainRows(db: Reader, params: Params): Promise<NamedQueryResult> {
+async function supplyChainRows(db: Reader, params: Params, language: Language): Promise<NamedQueryResult> {
   const product = text(params.product);
   const direction = text(params.direction).toUpperCase() as ChainDirectionName;
   if (!DIRECTIONS.includes(direction)) {
@@ -175,12 +186,22 @@ async function supplyChainRows(db: Reader, params: Params): Promise<NamedQueryRe
     };
   });
   const notes = result.truncation.map((cut) =>
-    cut.reason === 'DEPTH'
-      ? `The chain goes on beyond depth ${String(params.depth)}: the products shown stop there; ` +
-        'raise --param depth (at most 10) to see further.'
-      : cut.reason === 'NODE_LIMIT'
-        ? `${cut.message} (--param limit, at most 5000)`
-        : cut.message,
+    inLanguage(
+      cut.reason === 'DEPTH'
+        ? {
+            en:
+              `The chain goes on beyond depth ${String(params.depth)}: the products shown stop there; ` +
+              'raise --param depth (at most 10) to see further.',
+            zh: `产业链超出深度 ${String(params.depth)} 还在延续，所列产品止于此；调大 --param depth（最多 10）可看得更远。`,
+          }
+        : cut.reason === 'NODE_LIMIT'
+          ? {
+              en: `${cut.message.en} (--param limit, at most 5000)`,
+              zh: `${cut.message.zh}（--param limit，最多 5000）`,
+            }
+          : cut.message,
+      language,
+    ),
   );
   return { rows, notes };
 }
@@ -222,7 +243,7 @@ export function pathText(nodes: readonly EntityRow[], edges: readonly EdgeRow[])
 
 // ------------------------------------------------------------------------------------------ what if
 
-async function impactRows(db: Reader, params: Params): Promise<NamedQueryResult> {
+async function impactRows(db: Reader, params: Params, language: Language): Promise<NamedQueryResult> {
   const entities = [...new Set(list<string>(params.entities) ?? [])];
   if (entities.length === 0) throw new BadInputError('impact needs --param entities=<id>[,<id>…]');
   const result = await readImpact(db, { entities, first: ANALYSIS_ROWS, visits: Number(params.visits) });
@@ -242,12 +263,12 @@ async function impactRows(db: Reader, params: Params): Promise<NamedQueryResult>
   }));
   const notes = [
     `Fails with them: ${result.failedWith.map((f) => f.entity.name).join('、') || 'nothing else'}.`,
-    ...result.truncation.map((cut) => cut.message),
+    ...result.truncation.map((cut) => inLanguage(cut.message, language)),
   ];
   return { rows, notes };
 }
 
-async function singlePointRows(db: Reader, params: Params): Promise<NamedQueryResult> {
+async function singlePointRows(db: Reader, params: Params, language: Language): Promise<NamedQueryResult> {
   const product = optionalText(params.product);
   const result = await readSinglePoints(db, { product, first: ANALYSIS_ROWS, visits: Number(params.visits) });
   if (product !== null) requireEntity('product', product, result.productType, 'Product');
@@ -262,7 +283,7 @@ async function singlePointRows(db: Reader, params: Params): Promise<NamedQueryRe
   }));
   const notes = [
     ...result.links.map((l) => `${l.chain.name}: ${l.explanation}`),
-    ...result.truncation.map((cut) => cut.message),
+    ...result.truncation.map((cut) => inLanguage(cut.message, language)),
   ];
   return { rows, notes };
 }
@@ -293,7 +314,7 @@ async function gapPartnerRows(db: Reader, params: Params): Promise<NamedQueryRes
   return { rows, notes: [] };
 }
 
-async function partnerRoleRows(db: Reader): Promise<NamedQueryResult> {
+async function partnerRoleRows(db: Reader, _params: Params, language: Language): Promise<NamedQueryResult> {
   const result = await readPartnerRoles(db, { first: 1000 });
   const rows = result.roles.map((role) => ({
     id: role.entity.id,
@@ -307,7 +328,7 @@ async function partnerRoleRows(db: Reader): Promise<NamedQueryResult> {
   }));
   const notes = [
     `${result.nodeCount} entities, ${result.edgeCount} pairs of partners, ${result.communities.length} communities (modularity ${result.modularity.toFixed(3)}).`,
-    ...result.truncation.map((cut) => cut.message),
+    ...result.truncation.map((cut) => inLanguage(cut.message, language)),
   ];
   return { rows, notes };
 }

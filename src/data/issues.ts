@@ -45,6 +45,7 @@ export type RuleCode =
   | 'later-step-order'
   | 'later-latest'
   | 'later-relation'
+  | 'later-name'
   | 'shared-name'
   | 'structural-status'
   | 'status-wording'
@@ -57,7 +58,9 @@ export type RuleCode =
   | 'clause-twice'
   | 'indicator-enumeration'
   | 'port-airport-site'
-  | 'box-comparison';
+  | 'box-comparison'
+  | 'caveat-catalogue'
+  | 'caveat-untranslated';
 
 export interface ValidationIssue {
   /** the file as given to the reader (data/graph/41-parks.yaml) */

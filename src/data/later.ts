@@ -13,6 +13,7 @@ import {
   isRelationType,
   laterEntitySchema,
   laterFileSchema,
+  laterNameSchema,
   laterRelationSchema,
   laterSourceSchema,
   laterStepSchema,
@@ -21,6 +22,7 @@ import {
   type EntityType,
   type LaterSource,
   type LaterStatus,
+  type NAME_LANGUAGES,
   type RelationStatus,
   type RelationType,
 } from './model.ts';
@@ -28,14 +30,16 @@ import { isPlainObject, type LaterFile, type YamlPath } from './read.ts';
 
 /** The rules of this module, one line each (merged into RULES of validate.ts). */
 export const LATER_RULES = {
-  'later-file-shape': 'a data/later file is a mapping with sources and/or entities (lists)',
+  'later-file-shape': 'a data/later file is a mapping with sources, entities and/or names (lists)',
   'later-schema': 'every page, entity, step and later relation of data/later matches its schema (keys, types, status vocabulary)',
   'later-citation':
     'every later fact cites a page with where on it and a one-sentence summary in English and Chinese; a page has a URL; a status step has a date, a later relation validFrom',
   'later-unknown-source':
     'every step, undated fact, later relation, latest and seeAlso cites a page of data/later/sources.yaml (and so does a caveat or note that names one)',
   'later-duplicate-source': 'page ids are unique',
-  'later-unused-source': 'every page of sources.yaml is cited by a step, an undated fact, a relation, latest, or named in a caveat',
+  'later-unused-source': 'every page of sources.yaml is cited by a step, an undated fact, a relation, latest, a name, or named in a caveat',
+  'later-name':
+    "a name a page establishes (names:) is given once, is not already the entity's name, English name or alias, and is no other entity's name or alias",
   'later-unknown-entity': 'every entity of data/later, and every end of a later relation, is an entity of data/graph',
   'later-duplicate-entity': 'an entity is described once in data/later',
   'later-step-order': 'the status steps of an entity are in date order (two dates compared at the coarser precision)',
@@ -122,11 +126,25 @@ export interface LaterResearch {
   readonly searched: readonly string[];
 }
 
+/** A name of an entity that a later page establishes (an alias whose provenance is the page). */
+export interface ResolvedLaterName {
+  readonly entity: string;
+  readonly name: string;
+  readonly language: (typeof NAME_LANGUAGES)[number];
+  readonly source: string;
+  readonly where: string;
+  readonly file: string;
+  readonly line: number;
+  /** where it stands in its file, for issues raised once the graph's names are known */
+  readonly path: string;
+}
+
 export interface ResolvedLater {
   readonly sources: readonly ResolvedLaterSource[];
   readonly steps: readonly ResolvedStatusStep[];
   readonly relations: readonly ResolvedLaterRelation[];
   readonly research: ReadonlyMap<string, LaterResearch>;
+  readonly names: readonly ResolvedLaterName[];
 }
 
 /** What the later checks need to know of data/graph. */
@@ -139,7 +157,7 @@ export interface GraphIndex {
   closestId(id: string): string | undefined;
 }
 
-export const EMPTY_LATER: ResolvedLater = { sources: [], steps: [], relations: [], research: new Map() };
+export const EMPTY_LATER: ResolvedLater = { sources: [], steps: [], relations: [], research: new Map(), names: [] };
 
 interface Where {
   readonly file: LaterFile;
@@ -167,6 +185,7 @@ class LaterChecker {
   private readonly research = new Map<string, LaterResearch>();
   private readonly entities = new Map<string, { file: string; line: number }>();
   private readonly laterRelationIds = new Map<string, { file: string; line: number }>();
+  private readonly names: ResolvedLaterName[] = [];
 
   constructor(private readonly graph: GraphIndex) {}
 
@@ -175,12 +194,13 @@ class LaterChecker {
     const shaped = files.filter((file) => this.checkShape(file));
     for (const file of shaped) this.listOf(file, 'sources').forEach((value, i) => this.checkSource(file, value, i));
     for (const file of shaped) this.listOf(file, 'entities').forEach((value, i) => this.checkEntity(file, value, i));
+    for (const file of shaped) this.listOf(file, 'names').forEach((value, i) => this.checkName(file, value, i));
     this.checkCites();
     // Pages of a stale stated date would mislead: the steps take their `stated` from the page.
     const steps = this.steps.map((step) => ({ ...step, stated: this.sources.get(step.citation.source)?.date ?? null }));
     const relations = this.relations.map((r) => ({ ...r, stated: this.sources.get(r.citation.source)?.date ?? null }));
     return {
-      later: { sources: [...this.sources.values()], steps, relations, research: this.research },
+      later: { sources: [...this.sources.values()], steps, relations, research: this.research, names: this.names },
       issues: this.issues,
     };
   }
@@ -199,13 +219,39 @@ class LaterChecker {
       for (const key of keys) {
         const p = key === undefined ? (issue.path as YamlPath) : [...(issue.path as YamlPath), key];
         this.report({ file: file.file, line: file.lineOf(p), path: formatPath(p), rule: 'later-file-shape',
-          message: key === undefined ? `top level: ${issue.message}` : `unknown top-level key "${key}"; a data/later file has only sources and entities` });
+          message: key === undefined ? `top level: ${issue.message}` : `unknown top-level key "${key}"; a data/later file has only sources, entities and names` });
       }
     }
     return false;
   }
 
-  private listOf(file: LaterFile, key: 'sources' | 'entities'): unknown[] {
+  /** A name a page establishes for an entity: its entity must exist and its page be listed; the rest is checked against the graph's names (validate.ts). */
+  private checkName(file: LaterFile, value: unknown, index: number): void {
+    const base: YamlPath = ['names', index];
+    const id = isPlainObject(value) && typeof value.entity === 'string' ? value.entity : undefined;
+    const where: Where = { file, base, ...(id ? { subject: id } : {}) };
+    const parsed = laterNameSchema.safeParse(value);
+    if (!parsed.success) {
+      this.reportSchema(where, value, parsed.error.issues, 'name', (key) =>
+        key === 'source' || key === 'where' ? 'later-citation' : 'later-schema');
+      return;
+    }
+    const entry = parsed.data;
+    if (!this.graph.entityTypes.has(entry.entity)) {
+      const hint = this.graph.closestId(entry.entity);
+      this.issueAt(where, ['entity'], 'later-unknown-entity', `no entity of data/graph has id ${entry.entity}${hint ? `; did you mean ${hint}?` : ''}`, entry.entity);
+      return;
+    }
+    const first = this.names.find((n) => n.entity === entry.entity && n.name === entry.name);
+    if (first) {
+      this.issueAt(where, ['name'], 'later-name', `this name of ${entry.entity} is already given at ${first.file}:${first.line}`, entry.name);
+      return;
+    }
+    this.cites.push({ id: entry.source, where, path: ['source'] });
+    this.names.push({ ...entry, file: file.file, line: file.lineOf(base), path: formatPath([...base, 'name']) });
+  }
+
+  private listOf(file: LaterFile, key: 'sources' | 'entities' | 'names'): unknown[] {
     const list = isPlainObject(file.content) ? file.content[key] : undefined;
     return Array.isArray(list) ? list : [];
   }

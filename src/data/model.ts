@@ -499,8 +499,25 @@ export const laterEntitySchema = z.strictObject({
   found: z.literal('none').optional(),
 });
 
-/** A file of data/later: its pages (sources.yaml) and/or its entities (projects.yaml, parks.yaml, ...). */
+/** The languages a name of an entity is written in (a later page's name: names.yaml). */
+export const NAME_LANGUAGES = ['zh-Hant', 'zh-Hans', 'en'] as const;
+
+/**
+ * A name a page read later establishes for an entity of data/graph, where it differs from the plan's form:
+ * a Taiwan firm's or association's own Traditional or English name (友達光電股份有限公司, AU Optronics Corp.).
+ * It becomes an alias; the page is its provenance.
+ */
+export const laterNameSchema = z.strictObject({
+  entity: z.string(),
+  name: laterText,
+  language: z.enum(NAME_LANGUAGES),
+  source: sourceId,
+  where: laterText,
+});
+
+/** A file of data/later: its pages (sources.yaml), its entities (projects.yaml, parks.yaml, ...), its names (names.yaml). */
 export const laterFileSchema = z.strictObject({
   sources: z.array(z.unknown()).optional(),
   entities: z.array(z.unknown()).optional(),
+  names: z.array(z.unknown()).optional(),
 });

@@ -59,6 +59,9 @@ export type LaterFile = YamlDataFile;
 /** data/box-comparison.yaml: every row of the plan's boxes compared with its text (src/data/boxes.ts). */
 export const BOX_COMPARISON_FILE = 'box-comparison.yaml';
 
+/** data/caveats.zh.yaml: the Chinese of every caveat, keyed by its English (src/data/caveats.ts). */
+export const CAVEAT_CATALOGUE_FILE = 'caveats.zh.yaml';
+
 export interface DataSet {
   readonly sources: readonly SourceDocument[];
   readonly files: readonly GraphFile[];
@@ -66,6 +69,8 @@ export interface DataSet {
   readonly later?: readonly LaterFile[];
   /** data/box-comparison.yaml; null when data/ has none (an error), undefined when not read (tests of single files) */
   readonly boxComparison?: YamlDataFile | null;
+  /** data/caveats.zh.yaml, the Chinese of every caveat (caveats.ts); null when data/ has none, undefined when not read */
+  readonly caveatCatalogue?: YamlDataFile | null;
   /** problems found while reading the sources (unreadable or malformed metadata, missing text); each
    * graph file carries its own syntax issues */
   readonly issues: readonly ValidationIssue[];
@@ -186,14 +191,19 @@ export async function readDataSet(dataDir: string = DEFAULT_DATA_DIR): Promise<D
   const files: GraphFile[] = [];
   for await (const file of readGraphFiles(path.join(dataDir, 'graph'))) files.push(file);
   const later = await readLaterFiles(path.join(dataDir, 'later'));
-  const boxFile = path.join(dataDir, BOX_COMPARISON_FILE);
-  let boxComparison: YamlDataFile | null = null;
+  const boxComparison = await readOptionalYaml(path.join(dataDir, BOX_COMPARISON_FILE));
+  const caveatCatalogue = await readOptionalYaml(path.join(dataDir, CAVEAT_CATALOGUE_FILE));
+  return { sources, files, issues, later, boxComparison, caveatCatalogue };
+}
+
+/** A YAML file of data/ that may be absent (null). */
+async function readOptionalYaml(file: string): Promise<YamlDataFile | null> {
   try {
-    boxComparison = parseLaterFile(displayPath(boxFile), await readFile(boxFile, 'utf8'));
+    return parseLaterFile(displayPath(file), await readFile(file, 'utf8'));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    return null;
   }
-  return { sources, files, issues, later, boxComparison };
 }
 
 /** A path relative to the working directory when it lies below it, so messages stay short and clickable. */

@@ -5,6 +5,7 @@
 import type { ParsedDocument, Passage, Section } from '../sources/types.ts';
 import { locateQuote, QuoteError, type QuoteErrorCode } from '../sources/quote.ts';
 import { BOX_RULES, checkBoxComparison } from './boxes.ts';
+import { CAVEAT_RULES, caveatsWrittenIn, checkCaveatCatalogue, type CaveatTranslations } from './caveats.ts';
 import { checkConsistency, CONSISTENCY_RULES } from './consistency.ts';
 import { checkLater, EMPTY_LATER, LATER_RULES, type LaterResearch, type ResolvedLater } from './later.ts';
 import { compareIssues, formatPath, type RuleCode, type ValidationIssue } from './issues.ts';
@@ -102,6 +103,8 @@ export interface ResolvedGraph {
   readonly relations: readonly ResolvedRelation[];
   /** data/later: the pages read, the status steps, the facts later pages state */
   readonly later: ResolvedLater;
+  /** the Chinese of the caveats (data/caveats.zh.yaml); a caveat it lacks reads in English in every language */
+  readonly caveatsZh: CaveatTranslations;
 }
 
 export interface ValidationResult {
@@ -148,6 +151,7 @@ export const RULES: Readonly<Record<RuleCode, string>> = {
   ...CONSISTENCY_RULES,
   ...LATER_RULES,
   ...BOX_RULES,
+  ...CAVEAT_RULES,
 };
 
 const QUOTE_RULES: Readonly<Record<QuoteErrorCode, RuleCode>> = {
@@ -223,24 +227,68 @@ class GraphValidator {
       closestId: (id) => this.closestId(id),
     });
     this.errors.push(...laterIssues);
+    const catalogue = this.checkCaveatCatalogue();
     for (const entity of this.entities) {
       if (!this.related.has(entity.id)) {
         this.report({ file: entity.source.file, line: entity.source.line, path: this.entityPaths.get(entity.id) ?? '', subject: entity.id, rule: 'no-relation',
           message: `takes part in no relation; relate it to what the plan says about it (a park, region, sector, policy...)` });
       }
     }
+    const laterNames = this.checkLaterNames(later.names);
     const errors = [...this.errors].sort(compareIssues);
     const graph: ResolvedGraph = {
       documents: this.data.sources.map((s) => ({ id: s.id, metadata: s.metadata, textFile: s.textFile, sections: s.parsed.sections })),
       passages: this.data.sources.flatMap((s) => s.parsed.passages),
       entities: this.entities.map((entity) => {
         const research = later.research.get(entity.id);
-        return research ? { ...entity, later: research } : entity;
+        const names = laterNames.get(entity.id);
+        const withNames = names ? { ...entity, aliases: [...entity.aliases, ...names] } : entity;
+        return research ? { ...withNames, later: research } : withNames;
       }),
       relations: this.relations,
       later: later ?? EMPTY_LATER,
+      caveatsZh: catalogue,
     };
     return { valid: errors.length === 0, errors, graph, sources: this.data.sources.map((s) => s.parsed) };
+  }
+
+  /**
+   * The names later pages establish (data/later names:), by entity: they become aliases, so each must be new
+   * to its entity and no other entity's name or alias (rule later-name, at the name's file:line).
+   */
+  private checkLaterNames(names: ResolvedLater['names']): Map<string, string[]> {
+    const owners = new Map<string, Set<string>>();
+    for (const e of this.entities) {
+      for (const name of [e.name, e.nameEn, ...e.aliases]) owners.set(name, (owners.get(name) ?? new Set()).add(e.id));
+    }
+    const byEntity = new Map<string, string[]>();
+    for (const n of names) {
+      const owner = owners.get(n.name);
+      const issue = (message: string) =>
+        this.report({ file: n.file, line: n.line, path: n.path, subject: n.entity, rule: 'later-name', message, value: n.name });
+      if (owner?.has(n.entity)) issue(`${n.entity} already has this name (its name, English name or an alias); remove the entry`);
+      else if (owner) issue(`this is the name or an alias of ${[...owner].join(', ')}; a name names one entity`);
+      else {
+        byEntity.set(n.entity, [...(byEntity.get(n.entity) ?? []), n.name]);
+        owners.set(n.name, new Set([n.entity]));
+      }
+    }
+    return byEntity;
+  }
+
+  /**
+   * The Chinese of the caveats. A catalogue that is there is always checked (shape, stale entries); that
+   * every caveat has its Chinese is owed, like the box comparison, by data that has the plan's Document
+   * and was read whole (synthetic graphs of tests and benchmarks keep English caveats).
+   */
+  private checkCaveatCatalogue(): CaveatTranslations {
+    if (this.data.caveatCatalogue === undefined) return new Map();
+    const written = [...this.data.files, ...(this.data.later ?? [])].flatMap(caveatsWrittenIn);
+    const { translations, issues } = checkCaveatCatalogue(this.data.caveatCatalogue, written, {
+      complete: this.entityIndex.has(`document:${DEFAULT_DOCUMENT_ID}`),
+    });
+    this.errors.push(...issues);
+    return translations;
   }
 
   /** Checks the top level of a file; returns the source its quotes resolve against (undefined when unknown). */

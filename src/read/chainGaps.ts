@@ -1,15 +1,17 @@
 // Chain gaps (补链; what a chain and a gap are: src/data/derived.ts). The chains, each
 // link's place on its chain and its gap kinds are computed when the graph is loaded (src/write/derive.ts),
 // so one statement, cypher/chain-gaps.cypher, reads the first `first` gaps in their order with what covers
-// each; the explanation is written here. The GraphQL field and `cskg query chain-gaps` both call
+// each; the explanation is written here, in English and Chinese. The GraphQL field and `cskg query chain-gaps` both call
 // readChainGaps, so they cannot disagree. The products of a chain are read on demand (readChainProducts),
 // a page at a time, since a chain of an industrial registry can hold thousands.
 import type { ChainGapKindName } from '../data/derived.ts';
+import type { Bilingual } from '../data/language.ts';
 import type { RelationStatus } from '../data/model.ts';
 import { cypherInteger, type CypherQuery, type Reader } from '../infra/database.ts';
 import { bindNamedQuery, loadNamedQuery } from './namedQueries.ts';
 import {
   entityProjection,
+  STATUS_ZH,
   toEdgeRow,
   toEntityRow,
   toPassageRow,
@@ -56,7 +58,8 @@ export interface ChainGapRow {
   readonly coverageCount: number;
   readonly coverageOutsideFujian: CoverageRow[];
   readonly coverageOutsideFujianCount: number;
-  readonly explanation: string;
+  /** why it is a gap, in English and Chinese */
+  readonly explanation: Bilingual;
   readonly evidence: PassageRow[];
 }
 
@@ -146,7 +149,10 @@ function isTaiwanInvested(entity: EntityRow, ownerOrigins: readonly string[]): b
   return false;
 }
 
-/** One or two sentences, in English, with the names of what covers the link (the first NAMED_COVERS). */
+/**
+ * One or two sentences, in English and in Chinese, with the names of what covers the link (the first
+ * NAMED_COVERS, then how many more).
+ */
 function explain(
   link: EntityRow,
   kinds: readonly ChainGapKindName[],
@@ -154,29 +160,50 @@ function explain(
   inFujianCount: number,
   outside: readonly CoverageRow[],
   outsideCount: number,
-): string {
+): Bilingual {
   const label = `${link.name} (${link.nameEn})`;
+  const names = (covers: readonly CoverageRow[]) =>
+    covers
+      .slice(0, NAMED_COVERS)
+      .map((c) => c.entity.name)
+      .join('、');
   const list = (covers: readonly CoverageRow[], count: number) => {
-    const names = covers.slice(0, NAMED_COVERS).map((c) => c.entity.name);
-    return count > names.length ? `${names.join('、')} and ${count - names.length} more` : names.join('、');
+    const more = count - Math.min(covers.length, NAMED_COVERS);
+    return more > 0 ? `${names(covers)} and ${more} more` : names(covers);
+  };
+  const listZh = (covers: readonly CoverageRow[], count: number) => {
+    const more = count - Math.min(covers.length, NAMED_COVERS);
+    return more > 0 ? `${names(covers)}等${count}个` : names(covers);
   };
   const firms = inFujian.filter((c) => c.entity.type === 'Enterprise' || c.entity.type === 'Project');
-  const sentences: string[] = [];
+  const en: string[] = [];
+  const zh: string[] = [];
   if (kinds.includes('UNCOVERED')) {
-    sentences.push(`No enterprise, project, park or region in Fujian covers ${label}.`);
-    if (outsideCount > 0) sentences.push(`Outside Fujian: ${list(outside, outsideCount)}.`);
+    en.push(`No enterprise, project, park or region in Fujian covers ${label}.`);
+    zh.push(`福建没有企业、项目、园区或地区覆盖${link.name}。`);
+    if (outsideCount > 0) {
+      en.push(`Outside Fujian: ${list(outside, outsideCount)}.`);
+      zh.push(`福建以外：${listZh(outside, outsideCount)}。`);
+    }
   }
-  if (kinds.includes('NO_ENTERPRISE'))
-    sentences.push(
-      `No enterprise or project makes ${label}; only ${list(inFujian, inFujianCount)} cover it.`,
-    );
-  if (kinds.includes('TAIWAN_ONLY'))
-    sentences.push(`Only Taiwan-invested firms make ${label}: ${list(firms, firms.length)}.`);
+  if (kinds.includes('NO_ENTERPRISE')) {
+    en.push(`No enterprise or project makes ${label}; only ${list(inFujian, inFujianCount)} cover it.`);
+    zh.push(`没有企业或项目生产${link.name}，只有${listZh(inFujian, inFujianCount)}覆盖它。`);
+  }
+  if (kinds.includes('TAIWAN_ONLY')) {
+    en.push(`Only Taiwan-invested firms make ${label}: ${list(firms, firms.length)}.`);
+    zh.push(`只有台资企业生产${link.name}：${listZh(firms, firms.length)}。`);
+  }
   if (kinds.includes('PLANNED_OR_SOUGHT_ONLY')) {
-    const statuses = [...new Set<RelationStatus>(inFujian.map((c) => c.relation.status))].join(' or ');
-    sentences.push(`Everything that covers ${label} is ${statuses} only: ${list(inFujian, inFujianCount)}.`);
+    const statuses = [...new Set<RelationStatus>(inFujian.map((c) => c.relation.status))];
+    en.push(
+      `Everything that covers ${label} is ${statuses.join(' or ')} only: ${list(inFujian, inFujianCount)}.`,
+    );
+    zh.push(
+      `覆盖${link.name}的都只是${statuses.map((s) => STATUS_ZH[s]).join('或')}：${listZh(inFujian, inFujianCount)}。`,
+    );
   }
-  return sentences.join(' ');
+  return { en: en.join(' '), zh: zh.join('') };
 }
 
 // ------------------------------------------------------------------------------- products of chains

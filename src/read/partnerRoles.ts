@@ -195,9 +195,12 @@ function projectionLimit(): TruncationRow {
   return {
     reason: 'EDGE_LIMIT',
     limit: PROJECTION_EDGES,
-    message:
-      `More than ${PROJECTION_EDGES} partnership facts: the first ${PROJECTION_EDGES} by id were measured, ` +
-      'so the roles and communities are those of that part of the network.',
+    message: {
+      en:
+        `More than ${PROJECTION_EDGES} partnership facts: the first ${PROJECTION_EDGES} by id were measured, ` +
+        'so the roles and communities are those of that part of the network.',
+      zh: `合作关系多于 ${PROJECTION_EDGES} 条：只计量了按 id 排序的前 ${PROJECTION_EDGES} 条，角色和社群只反映网络的这一部分。`,
+    },
   };
 }
 

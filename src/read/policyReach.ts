@@ -9,11 +9,13 @@ import {
   toEdgeRow,
   toEntityRow,
   toPassageRow,
+  STATUS_ZH,
   weakestStatus,
   type EdgeRow,
   type EntityRow,
   type PassageRow,
 } from './rows.ts';
+import type { Bilingual } from '../data/language.ts';
 import type { RelationStatus } from '../data/model.ts';
 import { WALK_VISITS } from './truncation.ts';
 
@@ -34,7 +36,8 @@ export interface PolicyReachRow {
   readonly path: { nodes: EntityRow[]; edges: EdgeRow[]; length: number };
   readonly status: RelationStatus;
   readonly partOf: EntityRow[];
-  readonly explanation: string;
+  /** the path read from the policy, in English and Chinese */
+  readonly explanation: Bilingual;
   readonly evidence: PassageRow[];
 }
 
@@ -94,28 +97,33 @@ function viaOf(steps: number, target: EntityRow): ReachViaName {
   return 'OTHER';
 }
 
-const VERBS: Record<string, string> = {
-  APPLIES_TO: 'applies to',
-  TARGETS: 'targets',
-  LOCATED_IN: 'lies in',
-  PART_OF: 'is part of',
-  IN_SECTOR: 'is in the sector',
-  HOSTS: 'hosts',
-  FOCUSES_ON: 'focuses on',
-  ANCHORS: 'anchors',
+/** How each hop reads, in English and in Chinese (the explorer's Chinese names of the relation types). */
+const VERBS: Record<string, { en: string; zh: string }> = {
+  APPLIES_TO: { en: 'applies to', zh: '适用于' },
+  TARGETS: { en: 'targets', zh: '针对' },
+  LOCATED_IN: { en: 'lies in', zh: '位于' },
+  PART_OF: { en: 'is part of', zh: '隶属' },
+  IN_SECTOR: { en: 'is in the sector', zh: '属于产业' },
+  HOSTS: { en: 'hosts', zh: '承载' },
+  FOCUSES_ON: { en: 'focuses on', zh: '重点发展' },
+  ANCHORS: { en: 'anchors', zh: '龙头带动' },
 };
 
-/** "政策 applies to 园区 (planned), which hosts 项目 (existing)": the path read from the policy. */
-function explain(nodes: readonly EntityRow[], edges: readonly EdgeRow[]): string {
-  const parts: string[] = [];
+/**
+ * "政策 applies to 园区 (planned); 园区 hosts 项目 (existing).": the path read from the policy, each hop in
+ * its own direction; in Chinese "政策适用于园区（规划）；园区承载项目（已有）。".
+ */
+function explain(nodes: readonly EntityRow[], edges: readonly EdgeRow[]): Bilingual {
+  const en: string[] = [];
+  const zh: string[] = [];
   edges.forEach((edge, i) => {
     const left = nodes[i];
     const right = nodes[i + 1];
     if (!left || !right) return;
-    const forward = edge.source === left.id;
-    const verb = VERBS[edge.type] ?? edge.type;
-    const clause = forward ? `${left.name} ${verb} ${right.name}` : `${right.name} ${verb} ${left.name}`;
-    parts.push(`${clause} (${edge.status})`);
+    const [subject, object] = edge.source === left.id ? [left, right] : [right, left];
+    const verb = VERBS[edge.type] ?? { en: edge.type, zh: edge.type };
+    en.push(`${subject.name} ${verb.en} ${object.name} (${edge.status})`);
+    zh.push(`${subject.name}${verb.zh}${object.name}（${STATUS_ZH[edge.status]}）`);
   });
-  return parts.join('; ') + '.';
+  return { en: en.join('; ') + '.', zh: zh.join('；') + '。' };
 }

@@ -13,10 +13,13 @@ export interface EntityRow {
   readonly name: string;
   readonly nameEn: string;
   readonly aliases: readonly string[];
+  /** in English, as data/ writes them */
   readonly caveats: readonly string[];
+  /** their Chinese (简体), aligned with `caveats` (data/caveats.zh.yaml; the English where it has none) */
+  readonly caveatsZh: readonly string[];
   /** relations to other entities, both directions */
   readonly degree: number;
-  /** type-specific properties only (the common ones and the loader's searchText left out) */
+  /** type-specific properties only (the common ones and the loader's searchNames and searchText left out) */
   readonly properties: Readonly<Record<string, PropertyValue>>;
   /** when the source of its quotes was published (the plan's date), null when unknown */
   readonly stated: string | null;
@@ -40,6 +43,8 @@ export interface EdgeRow {
   readonly target: string;
   readonly status: RelationStatus;
   readonly caveats: readonly string[];
+  /** their Chinese (简体), aligned with `caveats` */
+  readonly caveatsZh: readonly string[];
   /** passage ids, aligned with `quotes` */
   readonly evidence: readonly string[];
   readonly quotes: readonly string[];
@@ -68,11 +73,23 @@ export interface PassageRow {
   readonly quote: string | null;
 }
 
-const ENTITY_COMMON = new Set(['id', 'type', 'name', 'nameEn', 'aliases', 'caveats', 'searchText', 'stated']);
+const ENTITY_COMMON = new Set([
+  'id',
+  'type',
+  'name',
+  'nameEn',
+  'aliases',
+  'caveats',
+  'caveatsZh',
+  'searchNames',
+  'searchText',
+  'stated',
+]);
 const EDGE_COMMON = new Set([
   'id',
   'status',
   'caveats',
+  'caveatsZh',
   'evidence',
   'quotes',
   'stated',
@@ -116,6 +133,13 @@ function strings(value: unknown): string[] {
   return Array.isArray(value) ? value.map(String) : [];
 }
 
+/** The Chinese caveats, or the English ones where the graph has none aligned with them. */
+function zhOf(props: Record<string, unknown>): string[] {
+  const caveats = strings(props.caveats);
+  const zh = strings(props.caveatsZh);
+  return zh.length === caveats.length ? zh : caveats;
+}
+
 export function toEntityRow(raw: unknown): EntityRow {
   const { props, degree } = raw as RawEntity;
   const properties: Record<string, PropertyValue> = {};
@@ -129,6 +153,7 @@ export function toEntityRow(raw: unknown): EntityRow {
     nameEn: String(props.nameEn ?? ''),
     aliases: strings(props.aliases),
     caveats: strings(props.caveats),
+    caveatsZh: zhOf(props),
     degree: Number(degree ?? 0),
     properties,
     stated: textOrNull(props.stated),
@@ -148,6 +173,7 @@ export function toEdgeRow(raw: unknown): EdgeRow {
     target,
     status: (props.status ?? 'existing') as RelationStatus,
     caveats: strings(props.caveats),
+    caveatsZh: zhOf(props),
     evidence: strings(props.evidence),
     quotes: strings(props.quotes),
     properties,
@@ -198,6 +224,9 @@ export function attributesOf(
     .sort()
     .map((key) => ({ key, value: propertyText(properties[key] as PropertyValue) }));
 }
+
+/** The statuses in Chinese, as the explorer's Chinese interface names them. */
+export const STATUS_ZH: Readonly<Record<RelationStatus, string>> = { existing: '已有', planned: '规划', sought: '争取' };
 
 /** sought < planned < existing: the weakest status of several facts (a path is as sure as its weakest hop). */
 export function weakestStatus(statuses: readonly RelationStatus[]): RelationStatus {

@@ -1,6 +1,10 @@
 // Search: entities by name, English name and alias (full-text index `entitySearch`), and the plan's own
 // text (full-text index `passageSearch`), each in one statement. A single character, which the cjk
 // analyzer's bigrams cannot match inside a word, is looked for by a scan of names or texts instead.
+// Traditional and Simplified find each other: the loader stores every name and passage folded
+// (foldForSearch: 臺塑 → 台塑, 軟體 → 软件) beside the text as written, and the query is folded the same way;
+// the text as typed is searched too, so folding never loses a match.
+import { foldForSearch } from '../data/language.ts';
 import type { EntityType } from '../data/model.ts';
 import { cypherInteger, type CypherQuery, type Reader } from '../infra/database.ts';
 import { PASSAGE_FACTS } from '../data/derived.ts';
@@ -31,19 +35,27 @@ export interface SearchHitRow {
 
 function searchParams(text: string) {
   const normalised = normaliseSearchText(text);
-  const lucene = luceneQuery(normalised);
+  const folded = foldForSearch(normalised);
+  // Lucene ORs the clauses of the text as typed and of its folded form (the same clauses when equal).
+  const lucene = [...new Set([normalised, folded])]
+    .map(luceneQuery)
+    .filter((q) => q !== null)
+    .join(' ');
   return {
     text: normalised,
     lower: normalised.toLowerCase(),
-    lucene,
-    scan: lucene === null || [...normalised].length === 1,
+    folded,
+    lucene: lucene === '' ? null : lucene,
+    scan: lucene === '' || [...normalised].length === 1,
   };
 }
 
 /**
  * Ranking: an exact name, English name or alias first, then one that starts with the text, then one that
- * contains it, then the rest; within each tier by full-text score, shorter names first. The reported
- * score is the tier plus the full-text score squashed into [0, 1), so it orders the hits as they come.
+ * contains it, then the rest (compared folded, so 臺塑 is an exact match of 台塑); within each tier by
+ * full-text score, shorter names first. The reported score is the tier plus the full-text score squashed
+ * into [0, 1), so it orders the hits as they come. `matched` is the name as written whose folded form
+ * matched.
  */
 export function searchQuery(request: SearchRequest): CypherQuery {
   return {
@@ -55,30 +67,34 @@ export function searchQuery(request: SearchRequest): CypherQuery {
         UNION ALL
         WITH 1 AS go WHERE $scan
         MATCH (node:Entity)
-        WHERE node.name CONTAINS $text OR toLower(node.nameEn) CONTAINS $lower
+        WHERE node.searchText CONTAINS $folded
+           OR node.name CONTAINS $text OR toLower(node.nameEn) CONTAINS $lower
            OR any(alias IN node.aliases WHERE toLower(alias) CONTAINS $lower)
         RETURN node, 0.0 AS score LIMIT $candidates
       }
       WITH node, max(score) AS score
       WHERE $types IS NULL OR node.type IN $types
       WITH node, score, [node.name, node.nameEn] + coalesce(node.aliases, []) AS names
+      // each name as written (names[i]) and folded (folded[i]); a match on either counts
+      WITH node, score, names, coalesce(node.searchNames, [x IN names | toLower(x)]) AS folded
       WITH node, score, names,
+        [i IN range(0, size(names) - 1) WHERE toLower(names[i]) = $lower OR folded[i] = $folded] AS exact,
+        [i IN range(0, size(names) - 1)
+          WHERE toLower(names[i]) STARTS WITH $lower OR folded[i] STARTS WITH $folded] AS starts,
+        [i IN range(0, size(names) - 1)
+          WHERE toLower(names[i]) CONTAINS $lower OR folded[i] CONTAINS $folded] AS contains
+      WITH node, score, names, exact, starts, contains,
         CASE
-          WHEN any(x IN names WHERE toLower(x) = $lower) THEN 3
-          WHEN any(x IN names WHERE toLower(x) STARTS WITH $lower) THEN 2
-          WHEN any(x IN names WHERE toLower(x) CONTAINS $lower) THEN 1
+          WHEN size(exact) > 0 THEN 3
+          WHEN size(starts) > 0 THEN 2
+          WHEN size(contains) > 0 THEN 1
           ELSE 0
         END AS tier
       ORDER BY tier DESC, score DESC, size(node.name), node.id
       LIMIT $first
       RETURN ${entityProjection('node')} AS entity,
         tier + score / (score + 1.0) AS score,
-        coalesce(
-          head([x IN names WHERE toLower(x) = $lower]),
-          head([x IN names WHERE toLower(x) STARTS WITH $lower]),
-          head([x IN names WHERE toLower(x) CONTAINS $lower]),
-          node.name
-        ) AS matched`,
+        coalesce(names[head(exact)], names[head(starts)], names[head(contains)], node.name) AS matched`,
     params: {
       ...searchParams(request.text),
       types: request.types,
@@ -125,7 +141,7 @@ export function passageSearchQuery(request: PassageSearchRequest): CypherQuery {
         RETURN node, score
         UNION ALL
         WITH 1 AS go WHERE $scan
-        MATCH (node:Passage) WHERE node.text CONTAINS $text
+        MATCH (node:Passage) WHERE node.text CONTAINS $text OR node.searchText CONTAINS $folded
         RETURN node, 0.0 AS score LIMIT $first
       }
       WITH node, max(score) AS score

@@ -182,9 +182,12 @@ function linkLimit(limit: number): TruncationRow {
   return {
     reason: 'VISIT_LIMIT',
     limit,
-    message:
-      `More than ${limit} links hang on one firm; the first ${limit} in chain order were read and the ranking ` +
-      'counts only those. Ask for the chain of one product to see the rest.',
+    message: {
+      en:
+        `More than ${limit} links hang on one firm; the first ${limit} in chain order were read and the ranking ` +
+        'counts only those. Ask for the chain of one product to see the rest.',
+      zh: `依赖一家企业的环节多于 ${limit} 个；只读取了按产业链顺序的前 ${limit} 个，排名只计这些。要看其余的，请查询单个产品的产业链。`,
+    },
   };
 }
 

@@ -1,7 +1,9 @@
 // Why an answer is not whole. Every walk is bounded twice: in what it returns (a node limit, an edge limit,
 // a depth) and in the work it does (it stops after visiting LIMITS.walkVisits entities, however many are
 // within reach). An answer cut by any of these says which, with the limit and one sentence a reader can act
-// on; `truncated` is true exactly when the list is not empty.
+// on, in English and Chinese (Bilingual: the API answers in the reader's language); `truncated` is true
+// exactly when the list is not empty.
+import type { Bilingual } from '../data/language.ts';
 
 export type TruncationReasonName = 'NODE_LIMIT' | 'EDGE_LIMIT' | 'VISIT_LIMIT' | 'DEPTH';
 
@@ -9,7 +11,7 @@ export interface TruncationRow {
   readonly reason: TruncationReasonName;
   /** the limit that was reached: nodes, edges, entities visited, or links of depth */
   readonly limit: number;
-  readonly message: string;
+  readonly message: Bilingual;
 }
 
 /**
@@ -22,9 +24,14 @@ export function nodeLimit(limit: number): TruncationRow {
   return {
     reason: 'NODE_LIMIT',
     limit,
-    message:
-      `More than ${limit} entities are within reach; the ${limit} closest are shown (by distance, then id). ` +
-      'Ask for a larger limit, a smaller depth or fewer relation types to see the rest.',
+    message: {
+      en:
+        `More than ${limit} entities are within reach; the ${limit} closest are shown (by distance, then id). ` +
+        'Ask for a larger limit, a smaller depth or fewer relation types to see the rest.',
+      zh:
+        `可达的实体多于 ${limit} 个，只列出最近的 ${limit} 个（按距离，再按 id）。` +
+        '要看其余的，请调大 limit、减小深度或少选几种关系。',
+    },
   };
 }
 
@@ -32,7 +39,10 @@ export function edgeLimit(limit: number): TruncationRow {
   return {
     reason: 'EDGE_LIMIT',
     limit,
-    message: `More than ${limit} facts join the entities shown; the first ${limit} by id are shown.`,
+    message: {
+      en: `More than ${limit} facts join the entities shown; the first ${limit} by id are shown.`,
+      zh: `连接所列实体的关系多于 ${limit} 条，只列出按 id 排序的前 ${limit} 条。`,
+    },
   };
 }
 
@@ -40,10 +50,15 @@ export function visitLimit(limit: number): TruncationRow {
   return {
     reason: 'VISIT_LIMIT',
     limit,
-    message:
-      `The walk stopped after visiting ${limit} entities, the most one walk may visit: entities farther out ` +
-      'were not looked at, and those of the farthest distance shown are the first the walk met, not the first ' +
-      'by id. Start from a less connected entity, or ask for a smaller depth or fewer relation types.',
+    message: {
+      en:
+        `The walk stopped after visiting ${limit} entities, the most one walk may visit: entities farther out ` +
+        'were not looked at, and those of the farthest distance shown are the first the walk met, not the first ' +
+        'by id. Start from a less connected entity, or ask for a smaller depth or fewer relation types.',
+      zh:
+        `遍历访问了 ${limit} 个实体（一次遍历的上限）后停止：更远的实体未被查看，所列最远一层的实体是遍历先遇到的，` +
+        '而非按 id 排在最前的。请从关联较少的实体出发，或减小深度、少选几种关系。',
+    },
   };
 }
 
@@ -51,6 +66,9 @@ export function depthLimit(depth: number): TruncationRow {
   return {
     reason: 'DEPTH',
     limit: depth,
-    message: `The chain goes on beyond ${depth} links; ask for a larger depth to see more.`,
+    message: {
+      en: `The chain goes on beyond ${depth} links; ask for a larger depth to see more.`,
+      zh: `产业链超出 ${depth} 个环节还在延续；调大深度可看到更多。`,
+    },
   };
 }

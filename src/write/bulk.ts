@@ -190,10 +190,10 @@ async function writeCsv(input: BulkLoadInput, csvDir: string) {
   }
 
   const { graph } = validation;
-  for (const entity of graph.entities) await addEntity(entityRow(entity), evidenceRows(entity));
-  for (const relation of graph.relations) await addRelation(relationRow(relation));
+  for (const entity of graph.entities) await addEntity(entityRow(entity, graph.caveatsZh), evidenceRows(entity));
+  for (const relation of graph.relations) await addRelation(relationRow(relation, graph.caveatsZh));
   // data/later (transactional.ts writeLater): pages, steps with STEP_OF and CITES, research with RESEARCH_OF.
-  const later = laterRows(graph.later);
+  const later = laterRows(graph.later, graph.caveatsZh);
   for (const relation of later.relations) await addRelation(relation);
   for (const row of later.sources) await writer.addNode('Source', ['Source'], row.id, row);
   for (const row of later.steps) {

@@ -231,7 +231,7 @@ async function writeGraph(db: Database, input: WriteInput): Promise<LoadReport> 
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
   });
   const { graph } = result;
-  const later = laterRows(graph.later);
+  const later = laterRows(graph.later, graph.caveatsZh);
   const total =
     graph.passages.length +
     graph.entities.length +
@@ -248,11 +248,11 @@ async function writeGraph(db: Database, input: WriteInput): Promise<LoadReport> 
   await writer.clearLeftovers();
   await writer.writePassages(graph.passages.map(passageRow));
   await writer.linkPassages(graph.documents.map((d) => d.id));
-  for (const entity of graph.entities) await writer.addEntity(entityRow(entity));
+  for (const entity of graph.entities) await writer.addEntity(entityRow(entity, graph.caveatsZh));
   if (stream) await writeStreamFiles(streamFiles, stream, writer, 'entities');
   await writer.flush();
   for (const entity of graph.entities) for (const row of evidenceRows(entity)) await writer.addEvidence(row);
-  for (const relation of graph.relations) await writer.addRelation(relationRow(relation));
+  for (const relation of graph.relations) await writer.addRelation(relationRow(relation, graph.caveatsZh));
   for (const relation of later.relations) await writer.addRelation(relation);
   if (stream) await writeStreamFiles(streamFiles, stream, writer, 'relations');
   await writer.linkDocuments();

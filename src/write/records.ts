@@ -12,6 +12,8 @@ import type {
   ResolvedLaterSource,
   ResolvedStatusStep,
 } from '../data/later.ts';
+import type { CaveatTranslations } from '../data/caveats.ts';
+import { foldForSearch } from '../data/language.ts';
 import type { Evidence, PropertyValue, ResolvedEntity, ResolvedRelation } from '../data/validate.ts';
 import type { Passage } from '../sources/types.ts';
 
@@ -80,12 +82,25 @@ export interface EvidenceRow {
 
 export type PassageNodeRow = NodeProperties & { readonly id: string; readonly documentId: string };
 
-/** The words a full-text search should find an entity by: name, English name and aliases. */
-export function searchTextOf(entity: { name: string; nameEn: string; aliases: readonly string[] }): string {
-  return [entity.name, entity.nameEn, ...entity.aliases].join(' ');
+/**
+ * The names a search finds an entity by (name, English name, aliases), folded (foldForSearch: Traditional
+ * to Simplified, lower case): `searchNames` in that order, for ranking, and `searchText`, them joined, for
+ * the full-text index `entitySearch`.
+ */
+export function searchNamesOf(entity: { name: string; nameEn: string; aliases: readonly string[] }): {
+  searchNames: string[];
+  searchText: string;
+} {
+  const searchNames = [entity.name, entity.nameEn, ...entity.aliases].map(foldForSearch);
+  return { searchNames, searchText: searchNames.join(' ') };
 }
 
-export function entityRow(entity: ResolvedEntity): EntityNodeRow {
+/** The Chinese of each caveat, aligned with them (a caveat the catalogue lacks keeps its English). */
+export function caveatsZhOf(caveats: readonly string[], zh: CaveatTranslations): string[] {
+  return caveats.map((caveat) => zh.get(caveat) ?? caveat);
+}
+
+export function entityRow(entity: ResolvedEntity, zh: CaveatTranslations): EntityNodeRow {
   return {
     id: entity.id,
     type: entity.type,
@@ -97,7 +112,8 @@ export function entityRow(entity: ResolvedEntity): EntityNodeRow {
       nameEn: entity.nameEn,
       aliases: [...entity.aliases],
       caveats: [...entity.caveats],
-      searchText: searchTextOf(entity),
+      caveatsZh: caveatsZhOf(entity.caveats, zh),
+      ...searchNamesOf(entity),
       ...(entity.stated === undefined ? {} : { stated: entity.stated }),
     }),
   };
@@ -108,7 +124,7 @@ export function evidenceRows(entity: Pick<ResolvedEntity, 'id' | 'evidence'>): E
   return entity.evidence.map((e) => ({ entity: entity.id, passage: e.passageId, quote: e.quote }));
 }
 
-export function relationRow(relation: ResolvedRelation): RelationRow {
+export function relationRow(relation: ResolvedRelation, zh: CaveatTranslations): RelationRow {
   return {
     type: relation.type,
     from: relation.from,
@@ -118,6 +134,7 @@ export function relationRow(relation: ResolvedRelation): RelationRow {
       id: relation.id,
       status: relation.status,
       caveats: [...relation.caveats],
+      caveatsZh: caveatsZhOf(relation.caveats, zh),
       ...evidenceLists(relation.evidence),
       ...(relation.key === undefined ? {} : { key: relation.key }),
       ...(relation.stated === undefined ? {} : { stated: relation.stated }),
@@ -202,7 +219,11 @@ export function citesRows(step: ResolvedStatusStep): CitesRow[] {
   ];
 }
 
-export function researchRow(entity: string, research: LaterResearch): ResearchNodeRow {
+export function researchRow(
+  entity: string,
+  research: LaterResearch,
+  zh: CaveatTranslations,
+): ResearchNodeRow {
   return present({
     id: `${entity}#research`,
     entity,
@@ -214,12 +235,13 @@ export function researchRow(entity: string, research: LaterResearch): ResearchNo
     source: research.source,
     note: research.note,
     caveats: [...research.caveats],
+    caveatsZh: caveatsZhOf(research.caveats, zh),
     searched: [...research.searched],
   }) as ResearchNodeRow;
 }
 
 /** A fact a later page states: no quotes, its citation and the dates it holds between instead. */
-export function laterRelationRow(relation: ResolvedLaterRelation): RelationRow {
+export function laterRelationRow(relation: ResolvedLaterRelation, zh: CaveatTranslations): RelationRow {
   return {
     type: relation.type,
     from: relation.from,
@@ -229,6 +251,7 @@ export function laterRelationRow(relation: ResolvedLaterRelation): RelationRow {
       id: relation.id,
       status: relation.status,
       caveats: [...relation.caveats],
+      caveatsZh: caveatsZhOf(relation.caveats, zh),
       evidence: [],
       quotes: [],
       ...(relation.key === undefined ? {} : { key: relation.key }),
@@ -254,13 +277,18 @@ export function passageRow(passage: Passage): PassageNodeRow {
     sectionPath: [...passage.sectionPath],
     kind: passage.kind,
     text: passage.text,
+    // the text folded for search (foldForSearch), for the full-text index passageSearch
+    searchText: foldForSearch(passage.text),
     start: passage.start,
     end: passage.end,
   }) as PassageNodeRow;
 }
 
 /** Every row of data/later, as both load paths write them. */
-export function laterRows(later: ResolvedLater): {
+export function laterRows(
+  later: ResolvedLater,
+  zh: CaveatTranslations,
+): {
   sources: SourceNodeRow[];
   steps: StatusStepNodeRow[];
   cites: CitesRow[];
@@ -271,7 +299,7 @@ export function laterRows(later: ResolvedLater): {
     sources: later.sources.map(sourceRow),
     steps: later.steps.map(statusStepRow),
     cites: later.steps.flatMap(citesRows),
-    research: [...later.research].map(([entity, research]) => researchRow(entity, research)),
-    relations: later.relations.map(laterRelationRow),
+    research: [...later.research].map(([entity, research]) => researchRow(entity, research, zh)),
+    relations: later.relations.map((relation) => laterRelationRow(relation, zh)),
   };
 }

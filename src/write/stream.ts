@@ -9,6 +9,7 @@ import { createReadStream } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import readline from 'node:readline';
+import type { CaveatTranslations } from '../data/caveats.ts';
 import { Worker } from 'node:worker_threads';
 import type { ValidationIssue, RuleCode } from '../data/issues.ts';
 import { cypherInteger, isCypherInteger } from '../infra/database.ts';
@@ -103,6 +104,8 @@ export interface StreamValidation {
   readonly relations: number;
   /** resolves quotes against the sources, remembering the most recent ones */
   readonly quotes: QuoteResolver;
+  /** the Chinese of the caveats (data/caveats.zh.yaml) */
+  readonly caveatsZh: CaveatTranslations;
 }
 
 /** data/graph/*.ndjson, in file-name order. */
@@ -420,7 +423,7 @@ export async function validateStreamFiles(
         entityLines.set(entity.id, fileIndex * 2 ** 32 + entry.line);
         checkQuotes(entity.id);
         if (sink && errors.length === 0) {
-          const rows = streamedEntityRows(v, entry.document, quotes, { file, line: entry.line });
+          const rows = streamedEntityRows(v, entry.document, quotes, { file, line: entry.line }, base.caveatsZh);
           await sink.entity(rows.entity, rows.evidence);
         }
       } else {
@@ -453,7 +456,7 @@ export async function validateStreamFiles(
         }
         checkQuotes(id);
         if (sink && errors.length === 0)
-          await sink.relation(streamedRelationRow(v, entry.document, quotes, { file, line: entry.line }));
+          await sink.relation(streamedRelationRow(v, entry.document, quotes, { file, line: entry.line }, base.caveatsZh));
       }
     }
   }
@@ -471,7 +474,7 @@ export async function validateStreamFiles(
     });
   }
   onProgress?.(lines);
-  return { errors, entities, relations, quotes };
+  return { errors, entities, relations, quotes, caveatsZh: base.caveatsZh };
 }
 
 function checkEndpoint(
@@ -518,11 +521,11 @@ export async function writeStreamFiles(
       if (!isPlainObject(v)) continue;
       const source = { file, line: entry.line };
       if (phase === 'entities' && entry.kind === 'entity' && isEntityType(v.type)) {
-        const rows = streamedEntityRows(v, entry.document, validation.quotes, source);
+        const rows = streamedEntityRows(v, entry.document, validation.quotes, source, validation.caveatsZh);
         await writer.addEntity(rows.entity);
         for (const row of rows.evidence) await writer.addEvidence(row);
       } else if (phase === 'relations' && entry.kind === 'relation' && isRelationType(v.type)) {
-        await writer.addRelation(streamedRelationRow(v, entry.document, validation.quotes, source));
+        await writer.addRelation(streamedRelationRow(v, entry.document, validation.quotes, source, validation.caveatsZh));
       }
     }
   }
@@ -545,6 +548,7 @@ export function streamedEntityRows(
   document: string,
   quotes: QuoteResolver,
   source: { file: string; line: number },
+  zh: CaveatTranslations,
 ): { entity: EntityNodeRow; evidence: EvidenceRow[] } {
   const type = v.type as EntityType;
   const resolved = {
@@ -560,7 +564,7 @@ export function streamedEntityRows(
     source,
     ...quotes.statedBy(document),
   };
-  return { entity: entityRow(resolved), evidence: evidenceRows(resolved) };
+  return { entity: entityRow(resolved, zh), evidence: evidenceRows(resolved) };
 }
 
 /** The row of a validated relation line (see streamedEntityRows). */
@@ -569,6 +573,7 @@ export function streamedRelationRow(
   document: string,
   quotes: QuoteResolver,
   source: { file: string; line: number },
+  zh: CaveatTranslations,
 ): RelationRow {
   const type = v.type as RelationType;
   const from = String(v.from);
@@ -587,7 +592,7 @@ export function streamedRelationRow(
     evidence: evidenceOf(quotes, document, v.quotes),
     source,
     ...quotes.statedBy(document),
-  });
+  }, zh);
 }
 
 function pick(data: Record<string, unknown>, keys: readonly string[]): Record<string, PropertyValue> {
@@ -612,7 +617,7 @@ export async function validateStreamFilesInWorker(
   sources: readonly ParsedDocument[],
   onProgress?: (lines: number) => void,
   sink?: StreamSink,
-): Promise<Omit<StreamValidation, 'quotes'>> {
+): Promise<Omit<StreamValidation, 'quotes' | 'caveatsZh'>> {
   const worker = new Worker(new URL('./validationWorker.mjs', import.meta.url), {
     workerData: { files: [...files], base, sources: [...sources], collect: sink !== undefined },
   });

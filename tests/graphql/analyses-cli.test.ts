@@ -30,9 +30,13 @@ afterAll(async () => {
 
 const execFileAsync = promisify(execFile);
 
-/** `cskg query NAME --json --param k=v …` as a child process; its rows. */
-async function cli(name: string, params: Record<string, string | number>): Promise<any[]> {
-  const args = [path.join(PROJECT_ROOT, 'bin', 'cskg.js'), 'query', name, '--json'];
+/** `cskg query NAME --json --param k=v … [options]` as a child process; its rows. */
+async function cli(
+  name: string,
+  params: Record<string, string | number>,
+  options: readonly string[] = [],
+): Promise<any[]> {
+  const args = [path.join(PROJECT_ROOT, 'bin', 'cskg.js'), 'query', name, '--json', ...options];
   for (const [key, value] of Object.entries(params)) args.push('--param', `${key}=${value}`);
   const { stdout } = await execFileAsync(process.execPath, args, {
     cwd: PROJECT_ROOT,
@@ -245,5 +249,38 @@ describe('supply chain and shortest paths', () => {
       expect(paths.length).toBeGreaterThan(0);
       expect(rows.map((row) => row.ids)).toEqual(paths.map((p) => p.nodes.map((n: any) => n.id)));
     }
+  });
+});
+
+describe("the language of the explanations (--lang, and the API's language argument)", () => {
+  it('is the same sentence on the command line and over GraphQL, in English, 简体 and 繁體', async () => {
+    const QUERY = /* GraphQL */ `
+      query ($sector: ID, $language: Language) {
+        chainGaps(sector: $sector, first: 500) {
+          link {
+            id
+          }
+          explanation(language: $language)
+        }
+      }
+    `;
+    const cases = [
+      { lang: 'en', language: 'EN' },
+      { lang: 'zh-CN', language: 'ZH_HANS' },
+      { lang: 'zh-TW', language: 'ZH_HANT' },
+    ];
+    for (const { lang, language } of cases) {
+      const [rows, data] = await Promise.all([
+        cli('chain-gaps', { sector: 'sector:petrochemical' }, ['--lang', lang]),
+        gql(QUERY, { sector: 'sector:petrochemical', language }),
+      ]);
+      expect(rows.length).toBeGreaterThan(0);
+      const byLink = new Map(data.chainGaps.map((g: any) => [g.link.id, g.explanation]));
+      for (const row of rows) expect(row.explanation).toBe(byLink.get(row.id));
+    }
+  });
+
+  it('refuses a language it does not write, naming the option', async () => {
+    await expect(cli('chain-gaps', {}, ['--lang', 'fr'])).rejects.toThrow(/--lang fr: write en, zh-Hans/);
   });
 });

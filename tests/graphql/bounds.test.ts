@@ -142,7 +142,7 @@ describe('neighborhood', () => {
     });
     expect(rows.nodes.length).toBeLessThanOrEqual(6);
     expect(rows.truncation.map((t) => t.reason)).toEqual(['VISIT_LIMIT']);
-    expect(rows.truncation[0]?.message).toContain('after visiting 5 entities');
+    expect(rows.truncation[0]?.message.en).toContain('after visiting 5 entities');
   });
 });
 

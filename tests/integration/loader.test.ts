@@ -154,8 +154,19 @@ describe('removing a fact from data/', () => {
         ),
     );
     expect(kept.length).toBe(relations.items.length - 1);
+    const removed = relations.items.find((item) => !kept.includes(item));
     relations.items = kept;
     writeFileSync(file, doc.toString());
+    // Its caveat goes too, so its Chinese in the catalogue would be a stale entry (rule caveat-catalogue):
+    // a curator who removes a fact removes that entry as well.
+    const caveats = isMap(removed) ? (removed.toJSON() as { caveats?: string[] }).caveats ?? [] : [];
+    expect(caveats.length).toBeGreaterThan(0);
+    const catalogueFile = path.join(dir, 'caveats.zh.yaml');
+    const catalogue = parseDocument(readFileSync(catalogueFile, 'utf8'));
+    const entries = catalogue.contents;
+    if (!isSeq(entries)) throw new Error('caveats.zh.yaml is not a list');
+    entries.items = entries.items.filter((item) => !(isMap(item) && caveats.includes(String(item.get('en')))));
+    writeFileSync(catalogueFile, catalogue.toString());
 
     const count = async () =>
       (

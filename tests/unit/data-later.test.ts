@@ -274,6 +274,44 @@ describe('data/later: every rule reports file:line', () => {
   });
 });
 
+describe('data/later: names a page establishes', () => {
+  const names = (list: string) => `names:\n${list}`;
+  const name = (entity: string, text: string, source = 'web:example-2015-03-01-auo-fab') =>
+    `  - { entity: ${entity}, name: ${text}, language: zh-Hant, source: ${source}, where: paragraph 1 }\n`;
+  const base = {
+    'data/later/entities.yaml': entry(step('2014'), latest('2014') + undated),
+    'data/later/sources.yaml': SOURCES,
+  };
+
+  it('become aliases of their entity', () => {
+    const result = validate({ ...base, 'data/later/names.yaml': names(name('enterprise:auo', '友達光電股份有限公司')) });
+    expect(result.errors).toEqual([]);
+    expect(result.graph.entities.find((e) => e.id === 'enterprise:auo')?.aliases).toEqual(['友達光電股份有限公司']);
+    expect(result.graph.later.names.map((n) => [n.entity, n.name, n.language])).toEqual([
+      ['enterprise:auo', '友達光電股份有限公司', 'zh-Hant'],
+    ]);
+  });
+
+  it('report, at the name, one given twice, one the entity has, another entity\'s, and an unknown page', () => {
+    const result = validate({
+      ...base,
+      'data/later/names.yaml': names(
+        name('enterprise:auo', '友達光電股份有限公司') +
+          name('enterprise:auo', '友達光電股份有限公司') +
+          name('enterprise:auo', '友达光电') +
+          name('park:xiamen-xiang-an', '友達光電股份有限公司') +
+          name('enterprise:auo', 'AUO', 'web:example-2016-auo'),
+      ),
+    });
+    expect(errorsOf(result, 'later-name').map((e) => `${where(e)}  ${e.message}`)).toEqual([
+      'data/later/names.yaml:3  names[1].name  this name of enterprise:auo is already given at data/later/names.yaml:2',
+      'data/later/names.yaml:4  names[2].name  enterprise:auo already has this name (its name, English name or an alias); remove the entry',
+      'data/later/names.yaml:5  names[3].name  this is the name or an alias of enterprise:auo; a name names one entity',
+    ]);
+    expect(errorsOf(result, 'later-unknown-source').map(where)).toEqual(['data/later/names.yaml:6  names[4].source']);
+  });
+});
+
 describe('data/later of this repository', () => {
   it('is valid, and every entity it describes is a project, park or enterprise of data/graph', async () => {
     const result = await validateDataDir();

@@ -7,7 +7,7 @@ import { REGION_LEVELS, RELATION_TYPES } from '../../src/data/model.ts';
 import { bindNamedQuery, loadNamedQuery, parseNamedQuery } from '../../src/read/namedQueries.ts';
 import { edgeProjection, entityProjection, passageProjection } from '../../src/read/rows.ts';
 import { LIMITS } from '../../src/api/graphql/limits.ts';
-import { searchTextOf } from '../../src/write/records.ts';
+import { searchNamesOf } from '../../src/write/records.ts';
 import { parseSchemaScript } from '../../src/write/schema.ts';
 
 describe('parseSchemaScript', () => {
@@ -203,10 +203,13 @@ describe('formatTable', () => {
   });
 });
 
-describe('searchTextOf', () => {
-  it('joins name, English name and aliases', () => {
+describe('searchNamesOf', () => {
+  it('folds name, English name and aliases to Simplified and lower case, and joins them', () => {
     expect(
-      searchTextOf({ name: '友达光电', nameEn: 'AU Optronics (AUO)', aliases: ['友达', '友达企业'] }),
-    ).toBe('友达光电 AU Optronics (AUO) 友达 友达企业');
+      searchNamesOf({ name: '友达光电', nameEn: 'AU Optronics (AUO)', aliases: ['友達光電', '台塑', '臺塑'] }),
+    ).toEqual({
+      searchNames: ['友达光电', 'au optronics (auo)', '友达光电', '台塑', '台塑'],
+      searchText: '友达光电 au optronics (auo) 友达光电 台塑 台塑',
+    });
   });
 });

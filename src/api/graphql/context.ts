@@ -1,5 +1,7 @@
-// What every resolver receives: a statement-counting view of the database for this one request, and the
-// request's loaders, which batch the entity, evidence and relation loads of the whole request.
+// What every resolver receives: a statement-counting view of the database for this one request, the
+// request's loaders, which batch the entity, evidence and relation loads of the whole request, and the
+// reader's language.
+import { inLanguage, toTraditional, type Bilingual, type Language } from '../../data/language.ts';
 import type { Reader, StatementCounter } from '../../infra/database.ts';
 import type { Logger } from '../../infra/log.ts';
 import type { Loaders } from './loaders.ts';
@@ -11,4 +13,26 @@ export interface GraphQLContext {
   readonly loaders: Loaders;
   /** what this request has returned so far, against the per-request limits of ./limits.ts */
   readonly returned: { relations: number; walks: number };
+  /** the language of the request's Accept-Language header (negotiateLanguage), for fields asked without `language` */
+  readonly language: Language;
+}
+
+/** A composed text in the language asked for, else in the request's. */
+export function textIn(
+  text: Bilingual,
+  language: Language | null | undefined,
+  context: GraphQLContext,
+): string {
+  return inLanguage(text, language ?? context.language);
+}
+
+/** Caveats in the language asked for, else in the request's: English, their Chinese, or its Traditional form. */
+export function caveatsIn(
+  row: { readonly caveats: readonly string[]; readonly caveatsZh: readonly string[] },
+  language: Language | null | undefined,
+  context: GraphQLContext,
+): string[] {
+  const chosen = language ?? context.language;
+  if (chosen === 'EN') return [...row.caveats];
+  return chosen === 'ZH_HANS' ? [...row.caveatsZh] : row.caveatsZh.map(toTraditional);
 }

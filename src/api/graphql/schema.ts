@@ -12,6 +12,7 @@ import { Entity, entityTypes } from './resolvers/entity.ts';
 import { Edge, PassageHit } from './resolvers/facts.ts';
 import { Query } from './resolvers/query.ts';
 import { Impact, PartnerRoles, SinglePointRank, SinglePoints } from './resolvers/whatIf.ts';
+import { PolicyReach, Truncation } from './resolvers/texts.ts';
 
 export const SCHEMA_FILE = path.join(PROJECT_ROOT, 'schema.graphql');
 
@@ -27,6 +28,8 @@ export const resolvers: Resolvers = {
   SinglePoints,
   SinglePointRank,
   PartnerRoles,
+  PolicyReach,
+  Truncation,
 };
 
 export function buildSchema() {

@@ -8,6 +8,7 @@ import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { GraphQLError, type ValidationContext } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { negotiateLanguage } from '../../data/language.ts';
 import type { ReadOnlyDatabase } from '../../infra/database.ts';
 import { CskgError } from '../../infra/errors.ts';
 import type { Logger } from '../../infra/log.ts';
@@ -87,7 +88,7 @@ export function createCskgYoga({ db, logger, development = false }: YogaOptions)
     // src/api/http/app.ts reads the body and refuses one over LIMITS.bodyBytes before yoga sees it; yoga's own
     // limit would pipe every body through one more stream (about 3 % of the server's CPU per request).
     maxRequestBodySize: false,
-    context: () => {
+    context: ({ request }) => {
       const counted = db.counted();
       return {
         db: counted,
@@ -95,6 +96,7 @@ export function createCskgYoga({ db, logger, development = false }: YogaOptions)
         logger,
         loaders: createLoaders(counted),
         returned: { relations: 0, walks: 0 },
+        language: negotiateLanguage(request.headers.get('accept-language')),
       };
     },
     plugins: [

@@ -3,6 +3,7 @@
 // analyses the GraphQL API also answers go through the API's own data-access functions (../analyses.ts).
 import type { Command } from 'commander';
 import { bindNamedQuery, listNamedQueries, loadNamedQuery } from '../../read/namedQueries.ts';
+import { languageOfTag } from '../../data/language.ts';
 import { BadInputError } from '../../infra/errors.ts';
 import { runNamedQuery } from '../analyses.ts';
 import { print, printJson } from '../command.ts';
@@ -13,6 +14,7 @@ interface QueryOptions {
   param: string[];
   list?: boolean;
   json?: boolean;
+  lang: string;
 }
 
 export function register(program: Command): void {
@@ -28,23 +30,40 @@ export function register(program: Command): void {
     )
     .option('--list', 'list the named queries and their parameters')
     .option('--json', 'print the rows as JSON')
+    .option(
+      '--lang <tag>',
+      "the language of the explanations and notes: en, zh-Hans (or zh, zh-CN) or zh-Hant (or zh-TW, zh-HK); default: $LANG's, else en",
+      defaultLanguageTag(),
+    )
     .action(async (name: string | undefined, options: QueryOptions) => {
       if (options.list || !name) {
         printQueryList();
         return;
       }
       const params = parseParams(options.param);
+      const language = languageOfTag(options.lang);
+      if (language === null)
+        throw new BadInputError(
+          `--lang ${options.lang}: write en, zh-Hans (zh, zh-CN) or zh-Hant (zh-TW, zh-HK)`,
+        );
       // An unknown name or a bad parameter fails here, before a database is started.
       bindNamedQuery(loadNamedQuery(name), params);
       await withDatabase(async ({ db }) => {
         await requireLoadedGraph(db);
-        const { rows, notes } = await runNamedQuery(db, name, params);
+        const { rows, notes } = await runNamedQuery(db, name, params, language);
         if (options.json) printJson(rows);
         else print(formatTable(rows));
         // on stderr, so the table or JSON on stdout stays clean for pipes
         for (const note of notes) process.stderr.write(`note: ${note}\n`);
       });
     });
+}
+
+/** The language of the environment's locale (LC_ALL, LC_MESSAGES, LANG: zh_TW.UTF-8 → zh-Hant) when it is one the project writes, else en. */
+function defaultLanguageTag(): string {
+  const locale =
+    (process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '').split('.')[0] ?? '';
+  return languageOfTag(locale) === null ? 'en' : locale.replace('_', '-');
 }
 
 function parseParams(pairs: readonly string[]): Record<string, string> {

@@ -155,6 +155,8 @@ const FLOAT_PROPERTIES = new Set(['areaKm2', 'capacity', 'value', 'threshold', '
 const LIST_PROPERTIES = new Set([
   'aliases',
   'caveats',
+  'caveatsZh',
+  'searchNames',
   'sectionPath',
   'evidence',
   'quotes',

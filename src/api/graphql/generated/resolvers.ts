@@ -11,6 +11,7 @@ import type { ImpactResult, ImpactConsequenceRow, ImpactFailureRow } from '../..
 import type { SinglePointsResult, SinglePointLinkRow, SinglePointRankRow } from '../../../read/singlePoints.ts';
 import type { GapPartnersRow, GapPartnerRow, PartnerReasonRow } from '../../../read/gapPartners.ts';
 import type { PartnerRolesResult, PartnerRoleRow, PartnerCommunityRow } from '../../../read/partnerRoles.ts';
+import type { TruncationRow } from '../../../read/truncation.ts';
 import type { EntityConnectionValue, EntityEdgeValue, RelationConnectionValue, RelationEdgeValue } from '../connections.ts';
 import type { GraphQLContext } from '../context.ts';
 export type Maybe<T> = T | null;
@@ -33,11 +34,17 @@ export type Scalars = {
 /** A mainland government body or official platform. */
 export type Agency = Entity & {
   __typename?: 'Agency';
-  /** Every other surface form the plan uses (e.g. 友达 and 友达光电 for AU Optronics). */
+  /**
+   * Every other surface form the plan uses (e.g. 友达 and 友达企业 for 友达光电), and the names later pages
+   * establish for a Taiwan firm or association (友達光電股份有限公司, AU Optronics Corp.; data/later/names.yaml).
+   */
   aliases: Array<Scalars['String']['output']>;
   /** The type-specific properties (kind, areaKm2, origin, capacity, ...) as key/value text, sorted by key. */
   attributes: Array<Attribute>;
-  /** Inconsistencies or typos of the source about this entity, one sentence each, in English. */
+  /**
+   * Inconsistencies or typos of the source about this entity, and how the data reads them, one sentence each
+   * (written in English and in Chinese in data/; Traditional derived from Simplified).
+   */
   caveats: Array<Scalars['String']['output']>;
   /** Relations to other entities, in both directions (evidence links to passages are not counted). */
   degree: Scalars['Int']['output'];
@@ -57,6 +64,12 @@ export type Agency = Entity & {
 
 
 /** A mainland government body or official platform. */
+export type AgencyCaveatsArgs = {
+  language?: InputMaybe<Language>;
+};
+
+
+/** A mainland government body or official platform. */
 export type AgencyRelationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   direction?: Direction;
@@ -68,11 +81,17 @@ export type AgencyRelationsArgs = {
 /** A Taiwan-side or cross-strait association, alliance or centre. */
 export type Association = Entity & {
   __typename?: 'Association';
-  /** Every other surface form the plan uses (e.g. 友达 and 友达光电 for AU Optronics). */
+  /**
+   * Every other surface form the plan uses (e.g. 友达 and 友达企业 for 友达光电), and the names later pages
+   * establish for a Taiwan firm or association (友達光電股份有限公司, AU Optronics Corp.; data/later/names.yaml).
+   */
   aliases: Array<Scalars['String']['output']>;
   /** The type-specific properties (kind, areaKm2, origin, capacity, ...) as key/value text, sorted by key. */
   attributes: Array<Attribute>;
-  /** Inconsistencies or typos of the source about this entity, one sentence each, in English. */
+  /**
+   * Inconsistencies or typos of the source about this entity, and how the data reads them, one sentence each
+   * (written in English and in Chinese in data/; Traditional derived from Simplified).
+   */
   caveats: Array<Scalars['String']['output']>;
   /** Relations to other entities, in both directions (evidence links to passages are not counted). */
   degree: Scalars['Int']['output'];
@@ -90,6 +109,12 @@ export type Association = Entity & {
   side: Maybe<Scalars['String']['output']>;
   /** Its type (label): Region, Park, ... Document; the object type of the same name has its typed fields. */
   type: EntityType;
+};
+
+
+/** A Taiwan-side or cross-strait association, alliance or centre. */
+export type AssociationCaveatsArgs = {
+  language?: InputMaybe<Language>;
 };
 
 
@@ -171,7 +196,7 @@ export type ChainGap = {
   downstreamCount: Scalars['Int']['output'];
   /** Passages of the chain links and of the coverage relations, in reading order. */
   evidence: Array<Passage>;
-  /** One sentence, in English (naming the first ten covers, and how many more). */
+  /** Why the link is a gap, in a sentence or two (naming the first ten covers, and how many more). */
   explanation: Scalars['String']['output'];
   /** Every reason it is a gap (UNCOVERED excludes the others). */
   kinds: Array<ChainGapKind>;
@@ -203,6 +228,12 @@ export type ChainGapDownstreamArgs = {
 
 
 /** A link of a supply chain that is a gap, with the reasons and the passages that say so. */
+export type ChainGapExplanationArgs = {
+  language?: InputMaybe<Language>;
+};
+
+
+/** A link of a supply chain that is a gap, with the reasons and the passages that say so. */
 export type ChainGapUpstreamArgs = {
   first?: Scalars['Int']['input'];
 };
@@ -230,11 +261,17 @@ export type Direction =
 /** A source document. */
 export type Document = Entity & {
   __typename?: 'Document';
-  /** Every other surface form the plan uses (e.g. 友达 and 友达光电 for AU Optronics). */
+  /**
+   * Every other surface form the plan uses (e.g. 友达 and 友达企业 for 友达光电), and the names later pages
+   * establish for a Taiwan firm or association (友達光電股份有限公司, AU Optronics Corp.; data/later/names.yaml).
+   */
   aliases: Array<Scalars['String']['output']>;
   /** The type-specific properties (kind, areaKm2, origin, capacity, ...) as key/value text, sorted by key. */
   attributes: Array<Attribute>;
-  /** Inconsistencies or typos of the source about this entity, one sentence each, in English. */
+  /**
+   * Inconsistencies or typos of the source about this entity, and how the data reads them, one sentence each
+   * (written in English and in Chinese in data/; Traditional derived from Simplified).
+   */
   caveats: Array<Scalars['String']['output']>;
   /** Date it was circulated. */
   circulated: Maybe<Scalars['String']['output']>;
@@ -262,6 +299,12 @@ export type Document = Entity & {
 
 
 /** A source document. */
+export type DocumentCaveatsArgs = {
+  language?: InputMaybe<Language>;
+};
+
+
+/** A source document. */
 export type DocumentRelationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   direction?: Direction;
@@ -275,7 +318,7 @@ export type Edge = {
   __typename?: 'Edge';
   /** Every scalar property as text, `status` included (and `share` for INVESTS_IN), sorted by key. */
   attributes: Array<Attribute>;
-  /** Inconsistencies of the source about this fact. */
+  /** Inconsistencies of the source about this fact, and how the data reads them, one sentence each. */
   caveats: Array<Scalars['String']['output']>;
   /** The passages that state this fact, in the order the data cites them, each with the cited words. */
   evidence: Array<Passage>;
@@ -295,14 +338,26 @@ export type Edge = {
   type: RelationType;
 };
 
+
+/** A fact: one relation between two entities, as the plan states it, with its evidence. */
+export type EdgeCaveatsArgs = {
+  language?: InputMaybe<Language>;
+};
+
 /** A company or group. */
 export type Enterprise = Entity & {
   __typename?: 'Enterprise';
-  /** Every other surface form the plan uses (e.g. 友达 and 友达光电 for AU Optronics). */
+  /**
+   * Every other surface form the plan uses (e.g. 友达 and 友达企业 for 友达光电), and the names later pages
+   * establish for a Taiwan firm or association (友達光電股份有限公司, AU Optronics Corp.; data/later/names.yaml).
+   */
   aliases: Array<Scalars['String']['output']>;
   /** The type-specific properties (kind, areaKm2, origin, capacity, ...) as key/value text, sorted by key. */
   attributes: Array<Attribute>;
-  /** Inconsistencies or typos of the source about this entity, one sentence each, in English. */
+  /**
+   * Inconsistencies or typos of the source about this entity, and how the data reads them, one sentence each
+   * (written in English and in Chinese in data/; Traditional derived from Simplified).
+   */
   caveats: Array<Scalars['String']['output']>;
   /** Relations to other entities, in both directions (evidence links to passages are not counted). */
   degree: Scalars['Int']['output'];
@@ -324,6 +379,12 @@ export type Enterprise = Entity & {
 
 
 /** A company or group. */
+export type EnterpriseCaveatsArgs = {
+  language?: InputMaybe<Language>;
+};
+
+
+/** A company or group. */
 export type EnterpriseRelationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   direction?: Direction;
@@ -337,11 +398,17 @@ export type EnterpriseRelationsArgs = {
  * fields for what only that type has.
  */
 export type Entity = {
-  /** Every other surface form the plan uses (e.g. 友达 and 友达光电 for AU Optronics). */
+  /**
+   * Every other surface form the plan uses (e.g. 友达 and 友达企业 for 友达光电), and the names later pages
+   * establish for a Taiwan firm or association (友達光電股份有限公司, AU Optronics Corp.; data/later/names.yaml).
+   */
   aliases: Array<Scalars['String']['output']>;
   /** The type-specific properties (kind, areaKm2, origin, capacity, ...) as key/value text, sorted by key. */
   attributes: Array<Attribute>;
-  /** Inconsistencies or typos of the source about this entity, one sentence each, in English. */
+  /**
+   * Inconsistencies or typos of the source about this entity, and how the data reads them, one sentence each
+   * (written in English and in Chinese in data/; Traditional derived from Simplified).
+   */
   caveats: Array<Scalars['String']['output']>;
   /** Relations to other entities, in both directions (evidence links to passages are not counted). */
   degree: Scalars['Int']['output'];
@@ -357,6 +424,15 @@ export type Entity = {
   relations: RelationConnection;
   /** Its type (label): Region, Park, ... Document; the object type of the same name has its typed fields. */
   type: EntityType;
+};
+
+
+/**
+ * A thing the plan names. Every entity has one concrete type (Region, Park, ... Document) with typed
+ * fields for what only that type has.
+ */
+export type EntityCaveatsArgs = {
+  language?: InputMaybe<Language>;
 };
 
 
@@ -424,11 +500,17 @@ export type EntityType =
 /** A trade fair or expo. */
 export type Event = Entity & {
   __typename?: 'Event';
-  /** Every other surface form the plan uses (e.g. 友达 and 友达光电 for AU Optronics). */
+  /**
+   * Every other surface form the plan uses (e.g. 友达 and 友达企业 for 友达光电), and the names later pages
+   * establish for a Taiwan firm or association (友達光電股份有限公司, AU Optronics Corp.; data/later/names.yaml).
+   */
   aliases: Array<Scalars['String']['output']>;
   /** The type-specific properties (kind, areaKm2, origin, capacity, ...) as key/value text, sorted by key. */
   attributes: Array<Attribute>;
-  /** Inconsistencies or typos of the source about this entity, one sentence each, in English. */
+  /**
+   * Inconsistencies or typos of the source about this entity, and how the data reads them, one sentence each
+   * (written in English and in Chinese in data/; Traditional derived from Simplified).
+   */
   caveats: Array<Scalars['String']['output']>;
   /** The city where it is held. */
   city: Maybe<Scalars['String']['output']>;
@@ -446,6 +528,12 @@ export type Event = Entity & {
   relations: RelationConnection;
   /** Its type (label): Region, Park, ... Document; the object type of the same name has its typed fields. */
   type: EntityType;
+};
+
+
+/** A trade fair or expo. */
+export type EventCaveatsArgs = {
+  language?: InputMaybe<Language>;
 };
 
 
@@ -574,13 +662,19 @@ export type ImpactKind =
 /** A statistic or a target; MEASURES points at its subject. */
 export type Indicator = Entity & {
   __typename?: 'Indicator';
-  /** Every other surface form the plan uses (e.g. 友达 and 友达光电 for AU Optronics). */
+  /**
+   * Every other surface form the plan uses (e.g. 友达 and 友达企业 for 友达光电), and the names later pages
+   * establish for a Taiwan firm or association (友達光電股份有限公司, AU Optronics Corp.; data/later/names.yaml).
+   */
   aliases: Array<Scalars['String']['output']>;
   /** The type-specific properties (kind, areaKm2, origin, capacity, ...) as key/value text, sorted by key. */
   attributes: Array<Attribute>;
   /** How the plan bounds `value`: exact, at-least (700多家, 90%以上), at-most or about (10%左右). */
   bound: Maybe<Scalars['String']['output']>;
-  /** Inconsistencies or typos of the source about this entity, one sentence each, in English. */
+  /**
+   * Inconsistencies or typos of the source about this entity, and how the data reads them, one sentence each
+   * (written in English and in Chinese in data/; Traditional derived from Simplified).
+   */
   caveats: Array<Scalars['String']['output']>;
   /** Relations to other entities, in both directions (evidence links to passages are not counted). */
   degree: Scalars['Int']['output'];
@@ -620,6 +714,12 @@ export type Indicator = Entity & {
 
 
 /** A statistic or a target; MEASURES points at its subject. */
+export type IndicatorCaveatsArgs = {
+  language?: InputMaybe<Language>;
+};
+
+
+/** A statistic or a target; MEASURES points at its subject. */
 export type IndicatorRelationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   direction?: Direction;
@@ -627,6 +727,22 @@ export type IndicatorRelationsArgs = {
   statuses?: InputMaybe<Array<RelationStatus>>;
   types?: InputMaybe<Array<RelationType>>;
 };
+
+/**
+ * A language the server writes its own texts in: caveats, the explanations of `chainGaps` and `policyReach`,
+ * truncation messages. A field with a `language` argument answers in that language; without it, in the
+ * language of the request's `Accept-Language` header: of the languages the header names, the one with the
+ * highest q that is zh-Hant, zh-TW, zh-HK or zh-MO (ZH_HANT), zh, zh-Hans, zh-CN, zh-SG or any other zh
+ * (ZH_HANS), or en or `*` (EN); EN when there is no header or it names none of these. Names (`name`,
+ * `nameEn`, aliases) and the plan's text are as written, whatever the language.
+ */
+export type Language =
+  /** English. */
+  | 'EN'
+  /** 简体中文: Simplified Chinese, as data/ writes it. */
+  | 'ZH_HANS'
+  /** 繁體中文: Traditional Chinese with Taiwan's characters and usage, derived from the Simplified text with OpenCC. */
+  | 'ZH_HANT';
 
 /** The maxima this API enforces (exceeding one is a BAD_USER_INPUT error). */
 export type Limits = {
@@ -692,11 +808,17 @@ export type Limits = {
 /** A concrete incentive or rule inside a policy. */
 export type Measure = Entity & {
   __typename?: 'Measure';
-  /** Every other surface form the plan uses (e.g. 友达 and 友达光电 for AU Optronics). */
+  /**
+   * Every other surface form the plan uses (e.g. 友达 and 友达企业 for 友达光电), and the names later pages
+   * establish for a Taiwan firm or association (友達光電股份有限公司, AU Optronics Corp.; data/later/names.yaml).
+   */
   aliases: Array<Scalars['String']['output']>;
   /** The type-specific properties (kind, areaKm2, origin, capacity, ...) as key/value text, sorted by key. */
   attributes: Array<Attribute>;
-  /** Inconsistencies or typos of the source about this entity, one sentence each, in English. */
+  /**
+   * Inconsistencies or typos of the source about this entity, and how the data reads them, one sentence each
+   * (written in English and in Chinese in data/; Traditional derived from Simplified).
+   */
   caveats: Array<Scalars['String']['output']>;
   /** Relations to other entities, in both directions (evidence links to passages are not counted). */
   degree: Scalars['Int']['output'];
@@ -720,6 +842,12 @@ export type Measure = Entity & {
   thresholdUnit: Maybe<Scalars['String']['output']>;
   /** Its type (label): Region, Park, ... Document; the object type of the same name has its typed fields. */
   type: EntityType;
+};
+
+
+/** A concrete incentive or rule inside a policy. */
+export type MeasureCaveatsArgs = {
+  language?: InputMaybe<Language>;
 };
 
 
@@ -748,13 +876,19 @@ export type PageInfo = {
 /** A zone or park: comprehensive zone, Taiwan investment zone, specialised park, sub-area (片区/组团), farmer entrepreneurship park, software park, port area, industrial park, base or centre. */
 export type Park = Entity & {
   __typename?: 'Park';
-  /** Every other surface form the plan uses (e.g. 友达 and 友达光电 for AU Optronics). */
+  /**
+   * Every other surface form the plan uses (e.g. 友达 and 友达企业 for 友达光电), and the names later pages
+   * establish for a Taiwan firm or association (友達光電股份有限公司, AU Optronics Corp.; data/later/names.yaml).
+   */
   aliases: Array<Scalars['String']['output']>;
   /** Area in square kilometres, when the plan states it. */
   areaKm2: Maybe<Scalars['Float']['output']>;
   /** The type-specific properties (kind, areaKm2, origin, capacity, ...) as key/value text, sorted by key. */
   attributes: Array<Attribute>;
-  /** Inconsistencies or typos of the source about this entity, one sentence each, in English. */
+  /**
+   * Inconsistencies or typos of the source about this entity, and how the data reads them, one sentence each
+   * (written in English and in Chinese in data/; Traditional derived from Simplified).
+   */
   caveats: Array<Scalars['String']['output']>;
   /** Relations to other entities, in both directions (evidence links to passages are not counted). */
   degree: Scalars['Int']['output'];
@@ -777,6 +911,12 @@ export type Park = Entity & {
   relations: RelationConnection;
   /** Its type (label): Region, Park, ... Document; the object type of the same name has its typed fields. */
   type: EntityType;
+};
+
+
+/** A zone or park: comprehensive zone, Taiwan investment zone, specialised park, sub-area (片区/组团), farmer entrepreneurship park, software park, port area, industrial park, base or centre. */
+export type ParkCaveatsArgs = {
+  language?: InputMaybe<Language>;
 };
 
 
@@ -947,13 +1087,19 @@ export type Path = {
 /** A plan, opinion, agreement, catalogue, regulation or set of measures. */
 export type Policy = Entity & {
   __typename?: 'Policy';
-  /** Every other surface form the plan uses (e.g. 友达 and 友达光电 for AU Optronics). */
+  /**
+   * Every other surface form the plan uses (e.g. 友达 and 友达企业 for 友达光电), and the names later pages
+   * establish for a Taiwan firm or association (友達光電股份有限公司, AU Optronics Corp.; data/later/names.yaml).
+   */
   aliases: Array<Scalars['String']['output']>;
   /** The type-specific properties (kind, areaKm2, origin, capacity, ...) as key/value text, sorted by key. */
   attributes: Array<Attribute>;
   /** Base year, e.g. 2010. */
   baseYear: Maybe<Scalars['Int']['output']>;
-  /** Inconsistencies or typos of the source about this entity, one sentence each, in English. */
+  /**
+   * Inconsistencies or typos of the source about this entity, and how the data reads them, one sentence each
+   * (written in English and in Chinese in data/; Traditional derived from Simplified).
+   */
   caveats: Array<Scalars['String']['output']>;
   /** Relations to other entities, in both directions (evidence links to passages are not counted). */
   degree: Scalars['Int']['output'];
@@ -979,6 +1125,12 @@ export type Policy = Entity & {
 
 
 /** A plan, opinion, agreement, catalogue, regulation or set of measures. */
+export type PolicyCaveatsArgs = {
+  language?: InputMaybe<Language>;
+};
+
+
+/** A plan, opinion, agreement, catalogue, regulation or set of measures. */
 export type PolicyRelationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   direction?: Direction;
@@ -992,7 +1144,7 @@ export type PolicyReach = {
   __typename?: 'PolicyReach';
   /** The passages of every hop of the path, in reading order. */
   evidence: Array<Passage>;
-  /** One sentence, in Chinese names. */
+  /** The path read from the policy, each hop with its status, in one sentence (entity names in Chinese). */
   explanation: Scalars['String']['output'];
   /** The policies a measure belongs to (PART_OF); empty for a policy. */
   partOf: Array<Policy>;
@@ -1010,14 +1162,26 @@ export type PolicyReach = {
   via: ReachVia;
 };
 
+
+/** A policy or measure that reaches an entity, with the chain of reasons. */
+export type PolicyReachExplanationArgs = {
+  language?: InputMaybe<Language>;
+};
+
 /** A product or technology; INPUT_TO links products into supply chains. */
 export type Product = Entity & {
   __typename?: 'Product';
-  /** Every other surface form the plan uses (e.g. 友达 and 友达光电 for AU Optronics). */
+  /**
+   * Every other surface form the plan uses (e.g. 友达 and 友达企业 for 友达光电), and the names later pages
+   * establish for a Taiwan firm or association (友達光電股份有限公司, AU Optronics Corp.; data/later/names.yaml).
+   */
   aliases: Array<Scalars['String']['output']>;
   /** The type-specific properties (kind, areaKm2, origin, capacity, ...) as key/value text, sorted by key. */
   attributes: Array<Attribute>;
-  /** Inconsistencies or typos of the source about this entity, one sentence each, in English. */
+  /**
+   * Inconsistencies or typos of the source about this entity, and how the data reads them, one sentence each
+   * (written in English and in Chinese in data/; Traditional derived from Simplified).
+   */
   caveats: Array<Scalars['String']['output']>;
   /** Relations to other entities, in both directions (evidence links to passages are not counted). */
   degree: Scalars['Int']['output'];
@@ -1039,6 +1203,12 @@ export type Product = Entity & {
 
 
 /** A product or technology; INPUT_TO links products into supply chains. */
+export type ProductCaveatsArgs = {
+  language?: InputMaybe<Language>;
+};
+
+
+/** A product or technology; INPUT_TO links products into supply chains. */
 export type ProductRelationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   direction?: Direction;
@@ -1050,13 +1220,19 @@ export type ProductRelationsArgs = {
 /** A named project, with its capacity when the plan gives one. */
 export type Project = Entity & {
   __typename?: 'Project';
-  /** Every other surface form the plan uses (e.g. 友达 and 友达光电 for AU Optronics). */
+  /**
+   * Every other surface form the plan uses (e.g. 友达 and 友达企业 for 友达光电), and the names later pages
+   * establish for a Taiwan firm or association (友達光電股份有限公司, AU Optronics Corp.; data/later/names.yaml).
+   */
   aliases: Array<Scalars['String']['output']>;
   /** The type-specific properties (kind, areaKm2, origin, capacity, ...) as key/value text, sorted by key. */
   attributes: Array<Attribute>;
   /** Capacity in `unit`, e.g. 1600 (万吨/年). */
   capacity: Maybe<Scalars['Float']['output']>;
-  /** Inconsistencies or typos of the source about this entity, one sentence each, in English. */
+  /**
+   * Inconsistencies or typos of the source about this entity, and how the data reads them, one sentence each
+   * (written in English and in Chinese in data/; Traditional derived from Simplified).
+   */
   caveats: Array<Scalars['String']['output']>;
   /** Relations to other entities, in both directions (evidence links to passages are not counted). */
   degree: Scalars['Int']['output'];
@@ -1076,6 +1252,12 @@ export type Project = Entity & {
   type: EntityType;
   /** Unit of `capacity`, e.g. 万吨/年. */
   unit: Maybe<Scalars['String']['output']>;
+};
+
+
+/** A named project, with its capacity when the plan gives one. */
+export type ProjectCaveatsArgs = {
+  language?: InputMaybe<Language>;
 };
 
 
@@ -1872,11 +2054,17 @@ export type ReachVia =
 /** A province, city, county, district, town, island, bay area, or a place on the Taiwan side. */
 export type Region = Entity & {
   __typename?: 'Region';
-  /** Every other surface form the plan uses (e.g. 友达 and 友达光电 for AU Optronics). */
+  /**
+   * Every other surface form the plan uses (e.g. 友达 and 友达企业 for 友达光电), and the names later pages
+   * establish for a Taiwan firm or association (友達光電股份有限公司, AU Optronics Corp.; data/later/names.yaml).
+   */
   aliases: Array<Scalars['String']['output']>;
   /** The type-specific properties (kind, areaKm2, origin, capacity, ...) as key/value text, sorted by key. */
   attributes: Array<Attribute>;
-  /** Inconsistencies or typos of the source about this entity, one sentence each, in English. */
+  /**
+   * Inconsistencies or typos of the source about this entity, and how the data reads them, one sentence each
+   * (written in English and in Chinese in data/; Traditional derived from Simplified).
+   */
   caveats: Array<Scalars['String']['output']>;
   /** Relations to other entities, in both directions (evidence links to passages are not counted). */
   degree: Scalars['Int']['output'];
@@ -1894,6 +2082,12 @@ export type Region = Entity & {
   relations: RelationConnection;
   /** Its type (label): Region, Park, ... Document; the object type of the same name has its typed fields. */
   type: EntityType;
+};
+
+
+/** A province, city, county, district, town, island, bay area, or a place on the Taiwan side. */
+export type RegionCaveatsArgs = {
+  language?: InputMaybe<Language>;
 };
 
 
@@ -1983,7 +2177,7 @@ export type SearchHit = {
   __typename?: 'SearchHit';
   /** The entity. */
   entity: Entity;
-  /** The name, English name or alias that matched best. */
+  /** The name, English name or alias that matched best, as written (臺塑 matches 台塑). */
   matched: Scalars['String']['output'];
   /** Relevance; higher is better. Only the order is meaningful. */
   score: Scalars['Float']['output'];
@@ -1992,11 +2186,17 @@ export type SearchHit = {
 /** An industry; sub-sectors are PART_OF their sector. */
 export type Sector = Entity & {
   __typename?: 'Sector';
-  /** Every other surface form the plan uses (e.g. 友达 and 友达光电 for AU Optronics). */
+  /**
+   * Every other surface form the plan uses (e.g. 友达 and 友达企业 for 友达光电), and the names later pages
+   * establish for a Taiwan firm or association (友達光電股份有限公司, AU Optronics Corp.; data/later/names.yaml).
+   */
   aliases: Array<Scalars['String']['output']>;
   /** The type-specific properties (kind, areaKm2, origin, capacity, ...) as key/value text, sorted by key. */
   attributes: Array<Attribute>;
-  /** Inconsistencies or typos of the source about this entity, one sentence each, in English. */
+  /**
+   * Inconsistencies or typos of the source about this entity, and how the data reads them, one sentence each
+   * (written in English and in Chinese in data/; Traditional derived from Simplified).
+   */
   caveats: Array<Scalars['String']['output']>;
   /** Relations to other entities, in both directions (evidence links to passages are not counted). */
   degree: Scalars['Int']['output'];
@@ -2019,6 +2219,12 @@ export type Sector = Entity & {
   relations: RelationConnection;
   /** Its type (label): Region, Park, ... Document; the object type of the same name has its typed fields. */
   type: EntityType;
+};
+
+
+/** An industry; sub-sectors are PART_OF their sector. */
+export type SectorCaveatsArgs = {
+  language?: InputMaybe<Language>;
 };
 
 
@@ -2106,10 +2312,16 @@ export type Truncation = {
   __typename?: 'Truncation';
   /** Its value in this request: entities, facts, entities visited, or links of depth. */
   limit: Scalars['Int']['output'];
-  /** What was left out and how to see more, in one English sentence. */
+  /** What was left out and how to see more, in one sentence. */
   message: Scalars['String']['output'];
   /** Which limit. */
   reason: TruncationReason;
+};
+
+
+/** A limit that cut an answer. */
+export type TruncationMessageArgs = {
+  language?: InputMaybe<Language>;
 };
 
 /** Why an answer is not whole. */
@@ -2235,6 +2447,7 @@ export type ResolversTypes = {
   ImpactKind: ImpactKind;
   Indicator: ResolverTypeWrapper<EntityRow>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Language: Language;
   Limits: ResolverTypeWrapper<Limits>;
   Measure: ResolverTypeWrapper<EntityRow>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
@@ -2266,7 +2479,7 @@ export type ResolversTypes = {
   SinglePoints: ResolverTypeWrapper<SinglePointsResult>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subgraph: ResolverTypeWrapper<SubgraphRows>;
-  Truncation: ResolverTypeWrapper<Truncation>;
+  Truncation: ResolverTypeWrapper<TruncationRow>;
   TruncationReason: TruncationReason;
   TypeCount: ResolverTypeWrapper<TypeCount>;
 };
@@ -2323,14 +2536,14 @@ export type ResolversParentTypes = {
   SinglePoints: SinglePointsResult;
   String: Scalars['String']['output'];
   Subgraph: SubgraphRows;
-  Truncation: Truncation;
+  Truncation: TruncationRow;
   TypeCount: TypeCount;
 };
 
 export type AgencyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Agency'] = ResolversParentTypes['Agency']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   attributes?: Resolver<Array<ResolversTypes['Attribute']>, ParentType, ContextType>;
-  caveats?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  caveats?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType, Partial<AgencyCaveatsArgs>>;
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Passage']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -2344,7 +2557,7 @@ export type AgencyResolvers<ContextType = GraphQLContext, ParentType extends Res
 export type AssociationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Association'] = ResolversParentTypes['Association']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   attributes?: Resolver<Array<ResolversTypes['Attribute']>, ParentType, ContextType>;
-  caveats?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  caveats?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType, Partial<AssociationCaveatsArgs>>;
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Passage']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -2387,7 +2600,7 @@ export type ChainGapResolvers<ContextType = GraphQLContext, ParentType extends R
   downstream?: Resolver<Array<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<ChainGapDownstreamArgs, 'first'>>;
   downstreamCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Passage']>, ParentType, ContextType>;
-  explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<ChainGapExplanationArgs>>;
   kinds?: Resolver<Array<ResolversTypes['ChainGapKind']>, ParentType, ContextType>;
   link?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
   upstream?: Resolver<Array<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<ChainGapUpstreamArgs, 'first'>>;
@@ -2398,7 +2611,7 @@ export type ChainGapResolvers<ContextType = GraphQLContext, ParentType extends R
 export type DocumentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Document'] = ResolversParentTypes['Document']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   attributes?: Resolver<Array<ResolversTypes['Attribute']>, ParentType, ContextType>;
-  caveats?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  caveats?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType, Partial<DocumentCaveatsArgs>>;
   circulated?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   documentId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2415,7 +2628,7 @@ export type DocumentResolvers<ContextType = GraphQLContext, ParentType extends R
 
 export type EdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Edge'] = ResolversParentTypes['Edge']> = {
   attributes?: Resolver<Array<ResolversTypes['Attribute']>, ParentType, ContextType>;
-  caveats?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  caveats?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType, Partial<EdgeCaveatsArgs>>;
   evidence?: Resolver<Array<ResolversTypes['Passage']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -2430,7 +2643,7 @@ export type EdgeResolvers<ContextType = GraphQLContext, ParentType extends Resol
 export type EnterpriseResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Enterprise'] = ResolversParentTypes['Enterprise']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   attributes?: Resolver<Array<ResolversTypes['Attribute']>, ParentType, ContextType>;
-  caveats?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  caveats?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType, Partial<EnterpriseCaveatsArgs>>;
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Passage']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -2446,7 +2659,7 @@ export type EntityResolvers<ContextType = GraphQLContext, ParentType extends Res
   __resolveType: TypeResolveFn<'Agency' | 'Association' | 'Document' | 'Enterprise' | 'Event' | 'Indicator' | 'Measure' | 'Park' | 'Policy' | 'Product' | 'Project' | 'Region' | 'Sector', ParentType, ContextType>;
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   attributes?: Resolver<Array<ResolversTypes['Attribute']>, ParentType, ContextType>;
-  caveats?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  caveats?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType, Partial<EntityCaveatsArgs>>;
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Passage']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -2472,7 +2685,7 @@ export type EntityEdgeResolvers<ContextType = GraphQLContext, ParentType extends
 export type EventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Event'] = ResolversParentTypes['Event']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   attributes?: Resolver<Array<ResolversTypes['Attribute']>, ParentType, ContextType>;
-  caveats?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  caveats?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType, Partial<EventCaveatsArgs>>;
   city?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Passage']>, ParentType, ContextType>;
@@ -2546,7 +2759,7 @@ export type IndicatorResolvers<ContextType = GraphQLContext, ParentType extends 
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   attributes?: Resolver<Array<ResolversTypes['Attribute']>, ParentType, ContextType>;
   bound?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  caveats?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  caveats?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType, Partial<IndicatorCaveatsArgs>>;
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   enumerates?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Passage']>, ParentType, ContextType>;
@@ -2602,7 +2815,7 @@ export type LimitsResolvers<ContextType = GraphQLContext, ParentType extends Res
 export type MeasureResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Measure'] = ResolversParentTypes['Measure']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   attributes?: Resolver<Array<ResolversTypes['Attribute']>, ParentType, ContextType>;
-  caveats?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  caveats?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType, Partial<MeasureCaveatsArgs>>;
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Passage']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -2629,7 +2842,7 @@ export type ParkResolvers<ContextType = GraphQLContext, ParentType extends Resol
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   areaKm2?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   attributes?: Resolver<Array<ResolversTypes['Attribute']>, ParentType, ContextType>;
-  caveats?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  caveats?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType, Partial<ParkCaveatsArgs>>;
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Passage']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -2717,7 +2930,7 @@ export type PolicyResolvers<ContextType = GraphQLContext, ParentType extends Res
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   attributes?: Resolver<Array<ResolversTypes['Attribute']>, ParentType, ContextType>;
   baseYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-  caveats?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  caveats?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType, Partial<PolicyCaveatsArgs>>;
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Passage']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -2733,7 +2946,7 @@ export type PolicyResolvers<ContextType = GraphQLContext, ParentType extends Res
 
 export type PolicyReachResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PolicyReach'] = ResolversParentTypes['PolicyReach']> = {
   evidence?: Resolver<Array<ResolversTypes['Passage']>, ParentType, ContextType>;
-  explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<PolicyReachExplanationArgs>>;
   partOf?: Resolver<Array<ResolversTypes['Policy']>, ParentType, ContextType>;
   path?: Resolver<ResolversTypes['Path'], ParentType, ContextType>;
   policy?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
@@ -2747,7 +2960,7 @@ export type PolicyReachResolvers<ContextType = GraphQLContext, ParentType extend
 export type ProductResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Product'] = ResolversParentTypes['Product']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   attributes?: Resolver<Array<ResolversTypes['Attribute']>, ParentType, ContextType>;
-  caveats?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  caveats?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType, Partial<ProductCaveatsArgs>>;
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Passage']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -2763,7 +2976,7 @@ export type ProjectResolvers<ContextType = GraphQLContext, ParentType extends Re
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   attributes?: Resolver<Array<ResolversTypes['Attribute']>, ParentType, ContextType>;
   capacity?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
-  caveats?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  caveats?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType, Partial<ProjectCaveatsArgs>>;
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Passage']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -2800,7 +3013,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
 export type RegionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   attributes?: Resolver<Array<ResolversTypes['Attribute']>, ParentType, ContextType>;
-  caveats?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  caveats?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType, Partial<RegionCaveatsArgs>>;
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Passage']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -2837,7 +3050,7 @@ export type SearchHitResolvers<ContextType = GraphQLContext, ParentType extends 
 export type SectorResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Sector'] = ResolversParentTypes['Sector']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   attributes?: Resolver<Array<ResolversTypes['Attribute']>, ParentType, ContextType>;
-  caveats?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  caveats?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType, Partial<SectorCaveatsArgs>>;
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Passage']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -2893,7 +3106,7 @@ export type SubgraphResolvers<ContextType = GraphQLContext, ParentType extends R
 
 export type TruncationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Truncation'] = ResolversParentTypes['Truncation']> = {
   limit?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<TruncationMessageArgs>>;
   reason?: Resolver<ResolversTypes['TruncationReason'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };

@@ -1,7 +1,8 @@
 // Resolvers of supply chains and their gaps: a chain's products are read on demand, a page at a time
 // (through the request's loaders: one statement for every chain of an answer); a gap's lists are cut at
-// their `first` from what chainGaps already read.
+// their `first` from what chainGaps already read; its explanation comes in the reader's language.
 import type { ChainGapResolvers, ChainResolvers } from '../generated/resolvers.ts';
+import { textIn } from '../context.ts';
 import { intArgument, LIMITS } from '../limits.ts';
 
 const first = (name: string, value: number) => intArgument(`${name}.first`, value, 0, LIMITS.chainListFirst);
@@ -17,4 +18,5 @@ export const ChainGap: ChainGapResolvers = {
   coverage: (gap, args) => gap.coverage.slice(0, first('coverage', args.first)),
   coverageOutsideFujian: (gap, args) =>
     gap.coverageOutsideFujian.slice(0, first('coverageOutsideFujian', args.first)),
+  explanation: (gap, args, context) => textIn(gap.explanation, args.language, context),
 };

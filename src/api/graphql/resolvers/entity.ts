@@ -7,11 +7,13 @@ import { ENTITY_PROPERTIES, ENTITY_TYPES, type EntityType } from '../../../data/
 import { BadInputError } from '../../../infra/errors.ts';
 import { attributesOf, type EntityRow } from '../../../read/rows.ts';
 import { decodeCursor, relationConnection } from '../connections.ts';
+import { caveatsIn } from '../context.ts';
 import type { EntityResolvers, Resolvers } from '../generated/resolvers.ts';
 import { filterArgument, intArgument, LIMITS } from '../limits.ts';
 
 const common: Omit<EntityResolvers, '__resolveType'> = {
   attributes: (entity) => attributesOf(entity.properties),
+  caveats: (entity, args, context) => caveatsIn(entity, args.language, context),
   evidence: (entity, _args, { loaders }) => loaders.entityEvidence(entity.id),
   relations: async (entity, args, { loaders, returned }) => {
     const first = intArgument('relations.first', args.first, 0, LIMITS.relationsFirst);

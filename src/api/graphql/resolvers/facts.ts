@@ -1,4 +1,4 @@
-// Resolvers of facts and passages: Edge (attributes, evidence with the cited words, its end entities) and
+// Resolvers of facts and passages: Edge (attributes, caveats in the reader's language, evidence with the cited words, its end entities) and
 // PassageHit (the entities and facts a passage states, the first `first` of each). Everything goes through
 // the request's loaders, so the evidence and ends of all the edges of an answer cost one statement.
 import { NotFoundError } from '../../../infra/errors.ts';
@@ -6,6 +6,7 @@ import { attributesOf, type EntityRow } from '../../../read/rows.ts';
 import type { EdgeResolvers, PassageHitResolvers } from '../generated/resolvers.ts';
 import { intArgument, LIMITS } from '../limits.ts';
 import type { Loaders } from '../loaders.ts';
+import { caveatsIn } from '../context.ts';
 
 async function endEntity(loaders: Loaders, id: string): Promise<EntityRow> {
   const entity = await loaders.entity(id);
@@ -16,6 +17,7 @@ async function endEntity(loaders: Loaders, id: string): Promise<EntityRow> {
 
 export const Edge: EdgeResolvers = {
   attributes: (edge) => attributesOf({ ...edge.properties, status: edge.status }),
+  caveats: (edge, args, context) => caveatsIn(edge, args.language, context),
   evidence: async (edge, _args, { loaders }) => {
     const passages = await loaders.passages(edge.evidence);
     return passages.flatMap((passage, i) => (passage ? [{ ...passage, quote: edge.quotes[i] ?? null }] : []));
