@@ -258,7 +258,7 @@ async function impactRows(db: Reader, params: Params, language: Language): Promi
     remaining: c.remaining,
     distance: c.distance,
     path: c.paths[0] ? pathText(c.paths[0].nodes, c.paths[0].edges) : '',
-    explanation: c.explanation,
+    explanation: inLanguage(c.explanation, language),
     passages: c.evidence.map((p) => p.id),
   }));
   const notes = [
@@ -278,11 +278,11 @@ async function singlePointRows(db: Reader, params: Params, language: Language): 
     type: rank.entity.type,
     uncovers: rank.uncovers,
     links: rank.links.map((l) => l.name),
-    explanation: rank.explanation,
+    explanation: inLanguage(rank.explanation, language),
     passages: rank.evidence.map((p) => p.id),
   }));
   const notes = [
-    ...result.links.map((l) => `${l.chain.name}: ${l.explanation}`),
+    ...result.links.map((l) => `${l.chain.name}: ${inLanguage(l.explanation, language)}`),
     ...result.truncation.map((cut) => inLanguage(cut.message, language)),
   ];
   return { rows, notes };
@@ -327,7 +327,13 @@ async function partnerRoleRows(db: Reader, _params: Params, language: Language):
     bridge: role.bridge,
   }));
   const notes = [
-    `${result.nodeCount} entities, ${result.edgeCount} pairs of partners, ${result.communities.length} communities (modularity ${result.modularity.toFixed(3)}).`,
+    inLanguage(
+      {
+        en: `${result.nodeCount} entities, ${result.edgeCount} pairs of partners, ${result.communities.length} communities (modularity ${result.modularity.toFixed(3)}).`,
+        zh: `${result.nodeCount}个实体、${result.edgeCount}对合作伙伴、${result.communities.length}个社群（模块度 ${result.modularity.toFixed(3)}）。`,
+      },
+      language,
+    ),
     ...result.truncation.map((cut) => inLanguage(cut.message, language)),
   ];
   return { rows, notes };

@@ -7,6 +7,7 @@
 // entities first (the plan seeks Taiwan's firms and associations), then the closest reason (fewest facts),
 // then the most reasons, then id. The GraphQL field gapPartners and `cskg query gap-partners` both call
 // readGapPartners.
+import type { Bilingual } from '../data/language.ts';
 import type { CypherQuery, Reader } from '../infra/database.ts';
 import type { ChainGapKindName, ChainRow } from './chainGaps.ts';
 import { bindNamedQuery, loadNamedQuery } from './namedQueries.ts';
@@ -51,7 +52,8 @@ export interface GapPartnerRow {
   /** lies in a Taiwan-side place, is a Taiwan association, or a Taiwan firm seated nowhere in the graph */
   readonly taiwanSide: boolean;
   readonly reasons: PartnerReasonRow[];
-  readonly explanation: string;
+  /** why it could fill the gap, in English and Chinese */
+  readonly explanation: Bilingual;
   readonly evidence: PassageRow[];
 }
 
@@ -174,24 +176,40 @@ function pathFrom(
   };
 }
 
-const REASON_TEXT: Readonly<Record<PartnerReasonName, string>> = {
-  PLAN_COOPERATION: 'the plan seeks cooperation (对接) with it on',
-  PARK_COOPERATION: 'the plan seeks cooperation (对接) with it for a park that focuses on the product:',
-  MAKES_ELSEWHERE: 'it makes or focuses on the product outside Fujian:',
-  SECTOR_ASSOCIATION: 'it is an association of the sector:',
-  SECTOR_FOCUS: 'it works in the sector:',
+const REASON_TEXT: Readonly<Record<PartnerReasonName, Bilingual>> = {
+  PLAN_COOPERATION: { en: 'the plan seeks cooperation (对接) with it on', zh: '规划寻求与它对接：' },
+  PARK_COOPERATION: {
+    en: 'the plan seeks cooperation (对接) with it for a park that focuses on the product:',
+    zh: '规划为一个以该产品为重点的园区寻求与它对接：',
+  },
+  MAKES_ELSEWHERE: {
+    en: 'it makes or focuses on the product outside Fujian:',
+    zh: '它在福建以外生产该产品或以之为重点：',
+  },
+  SECTOR_ASSOCIATION: { en: 'it is an association of the sector:', zh: '它是该产业的协会：' },
+  SECTOR_FOCUS: { en: 'it works in the sector:', zh: '它从事该产业：' },
 };
 
-function explain(entity: EntityRow, link: EntityRow, reasons: readonly PartnerReasonRow[], taiwan: boolean) {
+function explain(
+  entity: EntityRow,
+  link: EntityRow,
+  reasons: readonly PartnerReasonRow[],
+  taiwan: boolean,
+): Bilingual {
   const [best] = reasons;
-  if (!best) return '';
-  const via = best.path.nodes
-    .slice(1, -1)
-    .map((n) => n.name)
-    .join(' › ');
-  return (
-    `${entity.name} (${entity.nameEn})${taiwan ? ', Taiwan side,' : ''} could fill ${link.name}: ` +
-    `${REASON_TEXT[best.kind]} ${via || link.name}` +
-    (reasons.length > 1 ? ` (${reasons.length} reasons in all).` : '.')
-  );
+  if (!best) return { en: '', zh: '' };
+  const via =
+    best.path.nodes
+      .slice(1, -1)
+      .map((n) => n.name)
+      .join(' › ') || link.name;
+  return {
+    en:
+      `${entity.name} (${entity.nameEn})${taiwan ? ', Taiwan side,' : ''} could fill ${link.name}: ` +
+      `${REASON_TEXT[best.kind].en} ${via}` +
+      (reasons.length > 1 ? ` (${reasons.length} reasons in all).` : '.'),
+    zh:
+      `${entity.name}${taiwan ? '（台湾方面）' : ''}可以填补${link.name}：${REASON_TEXT[best.kind].zh}${via}` +
+      (reasons.length > 1 ? `（共${reasons.length}条理由）。` : '。'),
+  };
 }

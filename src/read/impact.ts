@@ -3,6 +3,7 @@
 // the loader stored on each chain link; this module turns its rows into consequences, each with the paths
 // that carry it (from a failing entity, every hop a fact with its evidence) and one English sentence. The
 // GraphQL field impact and `cskg query impact` both call readImpact, so they cannot disagree.
+import type { Bilingual } from '../data/language.ts';
 import type { CypherQuery, Reader } from '../infra/database.ts';
 import type { ChainRow } from './chainGaps.ts';
 import { bindNamedQuery, loadNamedQuery } from './namedQueries.ts';
@@ -54,7 +55,8 @@ export interface ImpactConsequenceRow {
   readonly distance: number;
   /** from a failing entity through each lost fact to the entity (the first SHOWN) */
   readonly paths: PathRow[];
-  readonly explanation: string;
+  /** what is lost and what remains, in English and Chinese */
+  readonly explanation: Bilingual;
   /** the passages of every hop of its paths, in reading order */
   readonly evidence: PassageRow[];
 }
@@ -175,7 +177,7 @@ function assembleImpact(raw: RawImpact, visits: number, first: number): ImpactRe
     lost: EdgeRow[],
     remaining: number,
     walks: Walk[],
-    explanation: string,
+    explanation: Bilingual,
   ) => {
     const paths = walks.slice(0, SHOWN).map((w) => toPath(w, entities));
     const ids = new Set(paths.flatMap((p) => p.edges.flatMap((e) => e.evidence)));
@@ -218,11 +220,7 @@ function assembleImpact(raw: RawImpact, visits: number, first: number): ImpactRe
         firms,
         remaining,
         firms.map(viaFailed),
-        `No firm in Fujian makes ${label(link.entity)} any more: ${names(
-          firms.map((e) => e.source),
-          entities,
-        )} ` +
-          `${firms.length === 1 ? 'fails' : 'fail'}; only ${remaining} park or region ${remaining === 1 ? 'focus remains' : 'focuses remain'}.`,
+        explainFirmsLost(link.entity, firms, remaining, entities),
       );
     }
   }
@@ -236,9 +234,7 @@ function assembleImpact(raw: RawImpact, visits: number, first: number): ImpactRe
       hit.inputs,
       0,
       walks,
-      hit.inputCount === 1
-        ? `${label(hit.entity)} loses its only source: ${names(sources, entities)}, which feeds it, is lost.`
-        : `${label(hit.entity)} loses every source: all ${hit.inputCount} products that feed it (${names(sources, entities)}) are lost.`,
+      explainSourceLost(hit.entity, hit.inputCount, names(sources, entities)),
     );
   }
   for (const hit of raw.inputsLost) {
@@ -252,11 +248,15 @@ function assembleImpact(raw: RawImpact, visits: number, first: number): ImpactRe
       lost,
       hit.inputCount - lost.length,
       walks,
-      `${label(target)} loses ${lost.length} of its ${hit.inputCount} inputs (${names(
-        lost.map((e) => e.source),
-        entities,
-      )}); ` +
-        `${hit.inputCount - lost.length} ${hit.inputCount - lost.length === 1 ? 'remains' : 'remain'}.`,
+      explainInputsLost(
+        target,
+        lost.length,
+        hit.inputCount,
+        names(
+          lost.map((e) => e.source),
+          entities,
+        ),
+      ),
     );
   }
   for (const hit of raw.anchorsLost) {
@@ -270,11 +270,15 @@ function assembleImpact(raw: RawImpact, visits: number, first: number): ImpactRe
       lost,
       remaining,
       lost.map(viaFailed),
-      `${label(park)} loses ${lost.length === 1 ? 'its anchor' : `${lost.length} anchors`} ` +
-        `${names(
+      explainAnchorsLost(
+        park,
+        lost.length,
+        remaining,
+        names(
           lost.map((e) => e.source),
           entities,
-        )}; ${remaining === 0 ? 'none remains' : `${remaining} remain`}.`,
+        ),
+      ),
     );
   }
   for (const hit of raw.ownersLost) {
@@ -289,16 +293,16 @@ function assembleImpact(raw: RawImpact, visits: number, first: number): ImpactRe
       lost,
       remaining,
       lost.map(viaFailed),
-      `${label(owned)} loses ${lost.length === 1 ? 'its owner' : `${lost.length} owners`} ` +
-        `${names(
+      explainOwnersLost(
+        owned,
+        lost.length,
+        remaining,
+        fails,
+        names(
           lost.map((e) => e.source),
           entities,
-        )}` +
-        (fails
-          ? ', and fails with it.'
-          : remaining === 0
-            ? '; no owner remains.'
-            : `; ${remaining} other owners remain.`),
+        ),
+      ),
     );
   }
 
@@ -348,25 +352,103 @@ const isFirm = (e: EntityRow | undefined) => e?.type === 'Enterprise' || e?.type
 
 const label = (e: EntityRow) => `${e.name} (${e.nameEn})`;
 
-function names(ids: readonly string[], entities: ReadonlyMap<string, EntityRow>): string {
+/** The names of some entities (the first SHOWN), then how many more: 甲、乙 and 3 more / 甲、乙等5个. */
+function names(ids: readonly string[], entities: ReadonlyMap<string, EntityRow>): Bilingual {
   const unique = [...new Set(ids)];
-  const shown = unique.slice(0, SHOWN).map((id) => entities.get(id)?.name ?? id);
-  return unique.length > shown.length
-    ? `${shown.join('、')} and ${unique.length - shown.length} more`
-    : shown.join('、');
+  const shown = unique
+    .slice(0, SHOWN)
+    .map((id) => entities.get(id)?.name ?? id)
+    .join('、');
+  const more = unique.length - Math.min(unique.length, SHOWN);
+  return more > 0
+    ? { en: `${shown} and ${more} more`, zh: `${shown}等${unique.length}个` }
+    : { en: shown, zh: shown };
 }
 
 function explainUncovered(
   link: EntityRow,
   lost: readonly EdgeRow[],
   entities: ReadonlyMap<string, EntityRow>,
-) {
-  return (
-    `Nothing in Fujian covers ${label(link)} any more: ` +
-    `${lost.length === 1 ? 'its one cover' : `all ${lost.length} of its covers`} in Fujian ` +
-    `(${names(
-      lost.map((e) => e.source),
-      entities,
-    )}) ${lost.length === 1 ? 'fails' : 'fail'}.`
+): Bilingual {
+  const who = names(
+    lost.map((e) => e.source),
+    entities,
   );
+  const one = lost.length === 1;
+  return {
+    en:
+      `Nothing in Fujian covers ${label(link)} any more: ` +
+      `${one ? 'its one cover' : `all ${lost.length} of its covers`} in Fujian (${who.en}) ${one ? 'fails' : 'fail'}.`,
+    zh: `福建已没有主体覆盖${link.name}：它在福建的${one ? '唯一覆盖者' : `全部${lost.length}个覆盖者`}（${who.zh}）失效。`,
+  };
+}
+
+function explainFirmsLost(
+  link: EntityRow,
+  firms: readonly EdgeRow[],
+  remaining: number,
+  entities: ReadonlyMap<string, EntityRow>,
+): Bilingual {
+  const who = names(
+    firms.map((e) => e.source),
+    entities,
+  );
+  return {
+    en:
+      `No firm in Fujian makes ${label(link)} any more: ${who.en} ${firms.length === 1 ? 'fails' : 'fail'}; ` +
+      `only ${remaining} park or region ${remaining === 1 ? 'focus remains' : 'focuses remain'}.`,
+    zh: `福建已没有企业生产${link.name}：${who.zh}失效；只剩${remaining}个园区或地区以它为重点。`,
+  };
+}
+
+function explainSourceLost(target: EntityRow, inputCount: number, who: Bilingual): Bilingual {
+  return inputCount === 1
+    ? {
+        en: `${label(target)} loses its only source: ${who.en}, which feeds it, is lost.`,
+        zh: `${target.name}失去了唯一的来源：为它供料的${who.zh}已失去。`,
+      }
+    : {
+        en: `${label(target)} loses every source: all ${inputCount} products that feed it (${who.en}) are lost.`,
+        zh: `${target.name}失去了全部来源：为它供料的${inputCount}种产品（${who.zh}）都已失去。`,
+      };
+}
+
+function explainInputsLost(target: EntityRow, lost: number, inputCount: number, who: Bilingual): Bilingual {
+  const left = inputCount - lost;
+  return {
+    en: `${label(target)} loses ${lost} of its ${inputCount} inputs (${who.en}); ${left} ${left === 1 ? 'remains' : 'remain'}.`,
+    zh: `${target.name}失去了${inputCount}种投入品中的${lost}种（${who.zh}）；还剩${left}种。`,
+  };
+}
+
+function explainAnchorsLost(park: EntityRow, lost: number, remaining: number, who: Bilingual): Bilingual {
+  return {
+    en:
+      `${label(park)} loses ${lost === 1 ? 'its anchor' : `${lost} anchors`} ${who.en}; ` +
+      `${remaining === 0 ? 'none remains' : `${remaining} remain`}.`,
+    zh:
+      `${park.name}失去了${lost === 1 ? '龙头企业' : `${lost}家龙头企业`}${who.zh}；` +
+      `${remaining === 0 ? '已没有龙头企业' : `还剩${remaining}家`}。`,
+  };
+}
+
+function explainOwnersLost(
+  owned: EntityRow,
+  lost: number,
+  remaining: number,
+  fails: boolean,
+  who: Bilingual,
+): Bilingual {
+  return {
+    en:
+      `${label(owned)} loses ${lost === 1 ? 'its owner' : `${lost} owners`} ${who.en}` +
+      (fails
+        ? ', and fails with it.'
+        : remaining === 0
+          ? '; no owner remains.'
+          : `; ${remaining} other owners remain.`),
+    zh:
+      `${owned.name}失去了${lost === 1 ? '所有者' : `${lost}个所有者`}${who.zh}` +
+      (fails ? '，并随之失效。' : remaining === 0 ? '；已没有所有者。' : `；还有${remaining}个其他所有者。`),
+  };
 }

@@ -12,6 +12,7 @@
 // PROJECTION_EDGES facts and the answer says when it was cut), and no load path has to carry graphology.
 // Louvain runs without its random walk, over nodes and facts added in id order, so the same graph always
 // gives the same communities; they are numbered by their members' first id.
+import type { Bilingual } from '../data/language.ts';
 import { UndirectedGraph } from 'graphology';
 import louvainModule from 'graphology-communities-louvain';
 import betweennessModule from 'graphology-metrics/centrality/betweenness.js';
@@ -46,7 +47,8 @@ export interface PartnerRoleRow {
   readonly bridge: boolean;
   /** its partnership facts, by id (the first LISTED) */
   readonly ties: EdgeRow[];
-  readonly explanation: string;
+  /** its partners and its place between others, in English and Chinese */
+  readonly explanation: Bilingual;
 }
 
 export interface PartnerCommunityRow {
@@ -204,10 +206,10 @@ function projectionLimit(): TruncationRow {
   };
 }
 
-const SIDE_TEXT: Readonly<Record<PartnerSideName, string>> = {
-  TAIWAN: 'Taiwan side',
-  MAINLAND: 'mainland side',
-  CROSS_STRAIT: 'both sides',
+const SIDE_TEXT: Readonly<Record<PartnerSideName, Bilingual>> = {
+  TAIWAN: { en: 'Taiwan side', zh: '台湾方面' },
+  MAINLAND: { en: 'mainland side', zh: '大陆方面' },
+  CROSS_STRAIT: { en: 'both sides', zh: '两岸' },
 };
 
 function explain(
@@ -217,12 +219,20 @@ function explain(
   partners: readonly string[],
   crossSideTies: number,
   entities: ReadonlyMap<string, EntityRow>,
-): string {
-  const named = partners.slice(0, 5).map((p) => entities.get(p)?.name ?? p);
-  const more = partners.length > named.length ? ` and ${partners.length - named.length} more` : '';
-  return (
-    `${entity.name} (${entity.nameEn}, ${SIDE_TEXT[own]}) has ${partners.length} ` +
-    `${partners.length === 1 ? 'partner' : 'partners'} (${named.join('、')}${more}), ` +
-    `${crossSideTies} across the strait; ${(score * 100).toFixed(1)}% of the shortest ways between two others pass through it.`
-  );
+): Bilingual {
+  const named = partners
+    .slice(0, 5)
+    .map((p) => entities.get(p)?.name ?? p)
+    .join('、');
+  const more = partners.length - Math.min(partners.length, 5);
+  const share = (score * 100).toFixed(1);
+  return {
+    en:
+      `${entity.name} (${entity.nameEn}, ${SIDE_TEXT[own].en}) has ${partners.length} ` +
+      `${partners.length === 1 ? 'partner' : 'partners'} (${named}${more > 0 ? ` and ${more} more` : ''}), ` +
+      `${crossSideTies} across the strait; ${share}% of the shortest ways between two others pass through it.`,
+    zh:
+      `${entity.name}（${SIDE_TEXT[own].zh}）有${partners.length}个合作伙伴（${named}${more > 0 ? `等${partners.length}个` : ''}），` +
+      `其中${crossSideTies}个跨越海峡；其他任意两者之间的最短路径有${share}%经过它。`,
+  };
 }

@@ -17,6 +17,7 @@ import {
   type PassageRow,
 } from './rows.ts';
 import { WALK_VISITS, type TruncationRow } from './truncation.ts';
+import type { Bilingual } from '../data/language.ts';
 
 /** Names one sentence lists before "and N more", and paths one ranked firm shows. */
 const SHOWN = 10;
@@ -42,7 +43,7 @@ export interface SinglePointLinkRow {
   readonly uncoveredByLoss: boolean;
   /** from each single point to the link */
   readonly paths: PathRow[];
-  readonly explanation: string;
+  readonly explanation: Bilingual;
   readonly evidence: PassageRow[];
 }
 
@@ -53,7 +54,7 @@ export interface SinglePointRankRow {
   /** of those, the links nothing else covers (no park's or region's focus) */
   readonly uncovers: number;
   readonly paths: PathRow[];
-  readonly explanation: string;
+  readonly explanation: Bilingual;
   readonly evidence: PassageRow[];
 }
 
@@ -120,20 +121,23 @@ export async function readSinglePoints(
       firmCount,
       uncoveredByLoss,
       paths,
-      explanation:
-        `${label(link)} is made in Fujian only by ${names(
+      explanation: explainLink(
+        link,
+        names(
           covers.map((c) => c.source),
           entities,
-        )}` +
-        (points.length > 1 || !covers.some((c) => c.source === points[0]?.id)
-          ? `, which ${names(
-              points.map((p) => p.id),
-              entities,
-            )} alone ${points.length === 1 ? 'stands' : 'each stand'} behind`
-          : '') +
-        (uncoveredByLoss
-          ? '; its loss leaves the link uncovered.'
-          : `; its loss leaves only ${coverCount - firmCount} park or region ${coverCount - firmCount === 1 ? 'focus' : 'focuses'}.`),
+        ),
+        points.length > 1 || !covers.some((c) => c.source === points[0]?.id)
+          ? {
+              count: points.length,
+              who: names(
+                points.map((p) => p.id),
+                entities,
+              ),
+            }
+          : null,
+        uncoveredByLoss ? null : coverCount - firmCount,
+      ),
       evidence: raw.passages.map((p) => toPassageRow(p)),
     };
     for (const point of points) {
@@ -153,13 +157,15 @@ export async function readSinglePoints(
         links: held.map((l) => l.link),
         uncovers,
         paths: paths.slice(0, SHOWN),
-        explanation:
-          `Losing ${label(entity)} leaves ${held.length} ${held.length === 1 ? 'link' : 'links'} without a maker in Fujian ` +
-          `(${held
-            .slice(0, SHOWN)
-            .map((l) => l.link.name)
-            .join('、')}${held.length > SHOWN ? ` and ${held.length - SHOWN} more` : ''})` +
-          `, ${uncovers} of them with nothing else covering ${uncovers === 1 ? 'it' : 'them'}.`,
+        explanation: explainRank(
+          entity,
+          held.length,
+          uncovers,
+          names(
+            held.map((l) => l.link.id),
+            new Map(held.map((l) => [l.link.id, l.link])),
+          ),
+        ),
         evidence: [...evidence.values()].sort((a, b) => a.ordinal - b.ordinal),
       };
     })
@@ -201,10 +207,53 @@ function path(entities: ReadonlyMap<string, EntityRow>, ids: readonly string[], 
 
 const label = (e: EntityRow) => `${e.name} (${e.nameEn})`;
 
-function names(ids: readonly string[], entities: ReadonlyMap<string, EntityRow>): string {
+/** The names of some entities (the first SHOWN), then how many more: 甲、乙 and 3 more / 甲、乙等5个. */
+function names(ids: readonly string[], entities: ReadonlyMap<string, EntityRow>): Bilingual {
   const unique = [...new Set(ids)];
-  const shown = unique.slice(0, SHOWN).map((id) => entities.get(id)?.name ?? id);
-  return unique.length > shown.length
-    ? `${shown.join('、')} and ${unique.length - shown.length} more`
-    : shown.join('、');
+  const shown = unique
+    .slice(0, SHOWN)
+    .map((id) => entities.get(id)?.name ?? id)
+    .join('、');
+  const more = unique.length - Math.min(unique.length, SHOWN);
+  return more > 0
+    ? { en: `${shown} and ${more} more`, zh: `${shown}等${unique.length}个` }
+    : { en: shown, zh: shown };
+}
+
+/**
+ * "X is made in Fujian only by A, which B alone stands behind; its loss leaves the link uncovered." `behind`:
+ * the single points when they are not the makers themselves; `focuses`: the park or region focuses left
+ * (null: none, the link is uncovered).
+ */
+function explainLink(
+  link: EntityRow,
+  makers: Bilingual,
+  behind: { count: number; who: Bilingual } | null,
+  focuses: number | null,
+): Bilingual {
+  return {
+    en:
+      `${label(link)} is made in Fujian only by ${makers.en}` +
+      (behind
+        ? `, which ${behind.who.en} alone ${behind.count === 1 ? 'stands' : 'each stand'} behind`
+        : '') +
+      (focuses === null
+        ? '; its loss leaves the link uncovered.'
+        : `; its loss leaves only ${focuses} park or region ${focuses === 1 ? 'focus' : 'focuses'}.`),
+    zh:
+      `福建只有${makers.zh}生产${link.name}` +
+      (behind ? `，而${behind.who.zh}${behind.count === 1 ? '是其唯一的支撑' : '各自是其唯一的支撑'}` : '') +
+      (focuses === null
+        ? '；失去它，这一环节便无人覆盖。'
+        : `；失去它，只剩${focuses}个园区或地区以它为重点。`),
+  };
+}
+
+function explainRank(entity: EntityRow, links: number, uncovers: number, which: Bilingual): Bilingual {
+  return {
+    en:
+      `Losing ${label(entity)} leaves ${links} ${links === 1 ? 'link' : 'links'} without a maker in Fujian ` +
+      `(${which.en}), ${uncovers} of them with nothing else covering ${uncovers === 1 ? 'it' : 'them'}.`,
+    zh: `失去${entity.name}，福建将有${links}个环节没有生产者（${which.zh}），其中${uncovers}个再无其他主体覆盖。`,
+  };
 }

@@ -204,6 +204,40 @@ describe("composed explanations in the reader's language", () => {
     }
   });
 
+  it("the what-if answers explain themselves in the reader's language", async () => {
+    type Texts = { en: string; hans: string; hant: string }[];
+    const TEXTS = 'en: explanation(language: EN) hans: explanation(language: ZH_HANS) hant: explanation';
+    const data = await gql<{
+      impact: { consequences: Texts };
+      singlePoints: { links: Texts; ranking: Texts };
+      gapPartners: { partners: Texts }[];
+      partnerRoles: { roles: Texts };
+    }>(
+      /* GraphQL */ `{
+        impact(entities: ["enterprise:auo"]) { consequences { ${TEXTS} } }
+        singlePoints(first: 5) { links { ${TEXTS} } ranking { ${TEXTS} } }
+        gapPartners(first: 5, partners: 2) { partners { ${TEXTS} } }
+        partnerRoles(first: 5) { roles { ${TEXTS} } }
+      }`,
+      { 'accept-language': 'zh-TW' },
+    );
+    const groups = {
+      impact: data.impact.consequences,
+      singlePointLinks: data.singlePoints.links,
+      singlePointRanking: data.singlePoints.ranking,
+      gapPartners: data.gapPartners.flatMap((g) => g.partners),
+      partnerRoles: data.partnerRoles.roles,
+    };
+    for (const [name, texts] of Object.entries(groups)) {
+      expect(texts.length, name).toBeGreaterThan(0);
+      for (const text of texts) {
+        expect(text.en, name).toMatch(/[a-z].*\.$/);
+        expect(text.hans, name).toMatch(/。$/);
+        expect(text.hant, name).toBe(toTraditional(text.hans));
+      }
+    }
+  });
+
   it('truncation messages follow the language too', async () => {
     const { supplyChain } = await gql<{ supplyChain: { truncation: { reason: string; message: string }[] } }>(
       /* GraphQL */ `

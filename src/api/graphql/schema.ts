@@ -12,7 +12,14 @@ import { Entity, entityTypes } from './resolvers/entity.ts';
 import { Edge, PassageHit } from './resolvers/facts.ts';
 import { Query } from './resolvers/query.ts';
 import { Impact, PartnerRoles, SinglePointRank, SinglePoints } from './resolvers/whatIf.ts';
-import { PolicyReach, Truncation } from './resolvers/texts.ts';
+import {
+  GapPartner,
+  ImpactConsequence,
+  PartnerRole,
+  PolicyReach,
+  SinglePointLink,
+  Truncation,
+} from './resolvers/texts.ts';
 
 export const SCHEMA_FILE = path.join(PROJECT_ROOT, 'schema.graphql');
 
@@ -30,6 +37,10 @@ export const resolvers: Resolvers = {
   PartnerRoles,
   PolicyReach,
   Truncation,
+  ImpactConsequence,
+  SinglePointLink,
+  GapPartner,
+  PartnerRole,
 };
 
 export function buildSchema() {

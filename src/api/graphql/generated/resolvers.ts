@@ -553,12 +553,18 @@ export type GapPartner = {
   entity: Entity;
   /** The passages of the facts of its reasons, in reading order. */
   evidence: Array<Passage>;
-  /** One sentence, in English, with the Chinese names. */
+  /** One sentence with the Chinese names, in the reader's language. */
   explanation: Scalars['String']['output'];
   /** Every reason, the strongest first. */
   reasons: Array<PartnerReasonPath>;
   /** True when it lies in a Taiwan-side place, is a Taiwan association, or is a Taiwan firm the graph seats nowhere. */
   taiwanSide: Scalars['Boolean']['output'];
+};
+
+
+/** An entity that could fill a gap. */
+export type GapPartnerExplanationArgs = {
+  language?: InputMaybe<Language>;
 };
 
 /** A chain gap and who could fill it. */
@@ -623,7 +629,7 @@ export type ImpactConsequence = {
   entity: Entity;
   /** The passages of every hop of its paths, in reading order. */
   evidence: Array<Passage>;
-  /** One sentence, in English, with the Chinese names. */
+  /** One sentence with the Chinese names, in the reader's language. */
   explanation: Scalars['String']['output'];
   /** What it is. */
   kind: ImpactKind;
@@ -633,6 +639,12 @@ export type ImpactConsequence = {
   paths: Array<Path>;
   /** How many of the same kind remain: covers in Fujian, inputs, anchors or owners (0: none). */
   remaining: Scalars['Int']['output'];
+};
+
+
+/** One consequence of a failure, with the paths that carry it. */
+export type ImpactConsequenceExplanationArgs = {
+  language?: InputMaybe<Language>;
 };
 
 /** An entity that fails with those asked for. */
@@ -729,8 +741,8 @@ export type IndicatorRelationsArgs = {
 };
 
 /**
- * A language the server writes its own texts in: caveats, the explanations of `chainGaps` and `policyReach`,
- * truncation messages. A field with a `language` argument answers in that language; without it, in the
+ * A language the server writes its own texts in: caveats, the explanations of `chainGaps`, `policyReach` and
+ * the what-if answers (`impact`, `singlePoints`, `gapPartners`, `partnerRoles`), truncation messages. A field with a `language` argument answers in that language; without it, in the
  * language of the request's `Accept-Language` header: of the languages the header names, the one with the
  * highest q that is zh-Hant, zh-TW, zh-HK or zh-MO (ZH_HANT), zh, zh-Hans, zh-CN, zh-SG or any other zh
  * (ZH_HANS), or en or `*` (EN); EN when there is no header or it names none of these. Names (`name`,
@@ -979,12 +991,18 @@ export type PartnerRole = {
   degree: Scalars['Int']['output'];
   /** The firm, association, park, region or agency. */
   entity: Entity;
-  /** One sentence, in English, with the Chinese names. */
+  /** One sentence with the Chinese names, in the reader's language. */
   explanation: Scalars['String']['output'];
   /** Its side of the strait. */
   side: PartnerSide;
   /** Its partnership facts, by id (at most 50), each with its evidence. */
   ties: Array<Edge>;
+};
+
+
+/** An entity's role in the partnership network. */
+export type PartnerRoleExplanationArgs = {
+  language?: InputMaybe<Language>;
 };
 
 /** Roles in the partnership network, measured once per load. */
@@ -2246,7 +2264,7 @@ export type SinglePointLink = {
   coverCount: Scalars['Int']['output'];
   /** The passages of the facts of its paths, in reading order. */
   evidence: Array<Passage>;
-  /** One sentence, in English, with the Chinese names. */
+  /** One sentence with the Chinese names, in the reader's language. */
   explanation: Scalars['String']['output'];
   /** How many of those are by firms (enterprises, projects). */
   firmCount: Scalars['Int']['output'];
@@ -2260,6 +2278,12 @@ export type SinglePointLink = {
   uncoveredByLoss: Scalars['Boolean']['output'];
 };
 
+
+/** A chain link that hangs on one firm. */
+export type SinglePointLinkExplanationArgs = {
+  language?: InputMaybe<Language>;
+};
+
 /** A firm ranked by what its loss alone would leave without a maker. */
 export type SinglePointRank = {
   __typename?: 'SinglePointRank';
@@ -2267,7 +2291,7 @@ export type SinglePointRank = {
   entity: Entity;
   /** The passages of the facts of its paths, in reading order. */
   evidence: Array<Passage>;
-  /** One sentence, in English, with the Chinese names. */
+  /** One sentence with the Chinese names, in the reader's language. */
   explanation: Scalars['String']['output'];
   /** How many links those are. */
   linkCount: Scalars['Int']['output'];
@@ -2277,6 +2301,12 @@ export type SinglePointRank = {
   paths: Array<Path>;
   /** Of those, how many nothing else covers (no park's or region's focus): its loss leaves them uncovered. */
   uncovers: Scalars['Int']['output'];
+};
+
+
+/** A firm ranked by what its loss alone would leave without a maker. */
+export type SinglePointRankExplanationArgs = {
+  language?: InputMaybe<Language>;
 };
 
 /** The links that hang on one firm, and the firms ranked. */
@@ -2700,7 +2730,7 @@ export type EventResolvers<ContextType = GraphQLContext, ParentType extends Reso
 export type GapPartnerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GapPartner'] = ResolversParentTypes['GapPartner']> = {
   entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Passage']>, ParentType, ContextType>;
-  explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<GapPartnerExplanationArgs>>;
   reasons?: Resolver<Array<ResolversTypes['PartnerReasonPath']>, ParentType, ContextType>;
   taiwanSide?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -2741,7 +2771,7 @@ export type ImpactConsequenceResolvers<ContextType = GraphQLContext, ParentType 
   distance?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Passage']>, ParentType, ContextType>;
-  explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<ImpactConsequenceExplanationArgs>>;
   kind?: Resolver<ResolversTypes['ImpactKind'], ParentType, ContextType>;
   lost?: Resolver<Array<ResolversTypes['Edge']>, ParentType, ContextType>;
   paths?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType>;
@@ -2876,7 +2906,7 @@ export type PartnerRoleResolvers<ContextType = GraphQLContext, ParentType extend
   crossSideTies?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
-  explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<PartnerRoleExplanationArgs>>;
   side?: Resolver<ResolversTypes['PartnerSide'], ParentType, ContextType>;
   ties?: Resolver<Array<ResolversTypes['Edge']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -3067,7 +3097,7 @@ export type SinglePointLinkResolvers<ContextType = GraphQLContext, ParentType ex
   chain?: Resolver<ResolversTypes['Chain'], ParentType, ContextType>;
   coverCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Passage']>, ParentType, ContextType>;
-  explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<SinglePointLinkExplanationArgs>>;
   firmCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   link?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
   paths?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType>;
@@ -3079,7 +3109,7 @@ export type SinglePointLinkResolvers<ContextType = GraphQLContext, ParentType ex
 export type SinglePointRankResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SinglePointRank'] = ResolversParentTypes['SinglePointRank']> = {
   entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Passage']>, ParentType, ContextType>;
-  explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<SinglePointRankExplanationArgs>>;
   linkCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   links?: Resolver<Array<ResolversTypes['Product']>, ParentType, ContextType>;
   paths?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType>;
