@@ -6,100 +6,15 @@
 // Screenshots go to test-results/ (look at them: Chinese must render, not boxes; that needs a CJK font
 // such as Debian's fonts-noto-cjk, see README.md).
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { build } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../src/infra/config.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { canvas, pick, settled, SHOTS, useExplorerInChromium } from '../support/explorer.ts';
 import { anchorOfRegion } from '../../web/src/map/geography.ts';
 import { project } from '../../web/src/map/mapLayout.ts';
-import type { Database } from '../../src/infra/database.ts';
-import { connectTestDatabase } from '../support/neo4j.ts';
-import { launchChromium } from '../support/chromium.ts';
-import { ensurePlanLoaded } from '../support/plan.ts';
-import { startTestServer, type TestServer } from '../support/server.ts';
 
-const SHOTS = path.join(PROJECT_ROOT, 'test-results');
-
-let db: Database;
-let server: TestServer;
-let browser: Browser;
-let context: BrowserContext;
-let webDir: string;
-
-beforeAll(async () => {
-  db = connectTestDatabase();
-  await ensurePlanLoaded(db);
-  webDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cskg-web-'));
-  await build({
-    configFile: path.join(PROJECT_ROOT, 'web/vite.config.ts'),
-    build: { outDir: webDir, emptyOutDir: true },
-    logLevel: 'warn',
-  });
-  server = await startTestServer(db, { webDir });
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
-  fs.mkdirSync(SHOTS, { recursive: true });
-});
-
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.close();
-  await db?.close();
-  if (webDir) fs.rmSync(webDir, { recursive: true, force: true });
-});
-
-/** A page with its console errors collected; every test checks there were none. */
-async function open(url = '/'): Promise<Page & { errors: string[] }> {
-  const page = (await context.newPage()) as Page & { errors: string[] };
-  page.errors = [];
-  page.on('pageerror', (error) => page.errors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') page.errors.push(message.text());
-  });
-  await page.goto(server.url + url);
-  await settled(page);
-  return page;
-}
-
-/** The restore is over and no request is running. */
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () =>
-      document.getElementById('app')?.getAttribute('aria-busy') === 'false' &&
-      document.querySelector('.loading')?.hasAttribute('hidden') === true,
-    null,
-    { timeout: 30_000 },
-  );
-  await page.waitForTimeout(350); // layout animations
-}
-
-/** What the canvas holds, read from the controller the page exposes as window.cskg. */
-function canvas(page: Page) {
-  return page.evaluate(() => {
-    const app = (
-      window as unknown as {
-        cskg: { graph: { cy: import('cytoscape').Core; kind: string; layoutName: string } };
-      }
-    ).cskg;
-    const cy = app.graph.cy;
-    return {
-      kind: app.graph.kind,
-      layout: app.graph.layoutName,
-      nodes: cy.nodes().map((n) => n.id()),
-      edges: cy.edges().map((e) => e.id()),
-      filtered: cy.elements('.filtered').map((e) => e.id()),
-      selected: cy.$(':selected').map((e) => e.id()),
-      hubs: cy.nodes('.hub').map((n) => n.id()),
-      labels: Object.fromEntries(cy.nodes().map((n) => [n.id(), String(n.data('label'))])),
-      x: Object.fromEntries(cy.nodes().map((n) => [n.id(), n.position().x])),
-      pathEdges: cy.edges('.path').map((e) => e.id()),
-      gaps: cy.nodes('.gap').map((n) => n.id()),
-    };
-  });
-}
+const explorer = useExplorerInChromium();
+const open = (url?: string) => explorer.open(url);
 
 /** Screen position of a node, for real mouse events. */
 async function nodeOnScreen(page: Page, id: string): Promise<{ x: number; y: number }> {
@@ -110,26 +25,6 @@ async function nodeOnScreen(page: Page, id: string): Promise<{ x: number; y: num
   const box = await page.locator('#cy').boundingBox();
   if (!box) throw new Error('no canvas');
   return { x: box.x + rendered.x, y: box.y + rendered.y };
-}
-
-async function pick(page: Page, comboboxName: string, query: string, optionText: string): Promise<void> {
-  const box = page.getByRole('combobox', { name: comboboxName });
-  await box.fill(query);
-  const listbox = page.locator(`#${await box.getAttribute('aria-controls')}`);
-  await listbox
-    .getByRole('option', { name: new RegExp(optionText) })
-    .first()
-    .waitFor();
-  // Walk to the wanted option with the keyboard, as a user would.
-  const options = await listbox.getByRole('option').allTextContents();
-  const index = options.findIndex((text) => text.includes(optionText));
-  expect(index, `${optionText} among ${options.join(' | ')}`).toBeGreaterThanOrEqual(0);
-  for (let i = 0; i < index; i++) await box.press('ArrowDown');
-  const prefix = (await box.getAttribute('aria-controls'))?.replace(/-listbox$/, '');
-  expect(await box.getAttribute('aria-activedescendant')).toBe(`${prefix}-option-${index}`);
-  await box.press('Enter');
-  await page.waitForTimeout(200);
-  await settled(page);
 }
 
 describe('the explorer in Chromium', () => {
@@ -324,7 +219,7 @@ describe('the explorer in Chromium', () => {
     await page.locator('#view-whole').click();
     await page.waitForTimeout(200);
     await settled(page);
-    const stats = await server.graphql<{ stats: { entities: number; relations: number } }>(
+    const stats = await explorer.server.graphql<{ stats: { entities: number; relations: number } }>(
       '{ stats { entities relations } }',
     );
     const view = await canvas(page);
@@ -402,7 +297,7 @@ describe('the explorer in Chromium', () => {
     expect(shared).toContain('types=-Region');
     await page.close();
 
-    const again = await open(shared.replace(server.url, ''));
+    const again = await open(shared.replace(explorer.server.url, ''));
     const restored = await canvas(again);
     expect(restored.nodes.sort()).toEqual(view.nodes.sort());
     expect(restored.selected).toEqual(view.selected);
@@ -447,9 +342,9 @@ describe('the explorer in Chromium', () => {
   });
 
   it('stays usable in a narrow window', async () => {
-    const narrow = await browser.newContext({ viewport: { width: 600, height: 860 } });
+    const narrow = await explorer.browser.newContext({ viewport: { width: 600, height: 860 } });
     const page = await narrow.newPage();
-    await page.goto(server.url + '/?view=chain&product=product:px');
+    await page.goto(explorer.server.url + '/?view=chain&product=product:px');
     await settled(page);
     const cy = await page.locator('#cy').boundingBox();
     expect(cy!.width).toBeGreaterThan(550);
@@ -566,7 +461,7 @@ describe('across the strait: 繁體 and the map', () => {
     expect(page.errors).toEqual([]);
     await page.close();
 
-    const again = await open(shared.replace(server.url, ''));
+    const again = await open(shared.replace(explorer.server.url, ''));
     const restored = await canvas(again);
     expect(restored.layout).toBe('map');
     expect(restored.selected).toEqual(['park:gulei-taiwan-petrochemical-park']);
