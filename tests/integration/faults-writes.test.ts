@@ -401,6 +401,7 @@ describe('the GraphQL API cannot write', () => {
       to: 'region:taiwan',
       product: 'product:oil-refining',
       query: '古雷',
+      entities: ['enterprise:tenglong-aromatics'],
       first: 2,
       limit: 20,
       depth: 1,
@@ -434,7 +435,18 @@ describe('the GraphQL API cannot write', () => {
       await recording.close();
     }
     expect(tour.map((t) => t.field)).toEqual(
-      expect.arrayContaining(['search', 'neighborhood', 'paths', 'supplyChain', 'chainGaps', 'policyReach']),
+      expect.arrayContaining([
+        'search',
+        'neighborhood',
+        'paths',
+        'supplyChain',
+        'chainGaps',
+        'policyReach',
+        'impact',
+        'singlePoints',
+        'gapPartners',
+        'partnerRoles',
+      ]),
     );
     expect(recording.modes.length).toBeGreaterThan(tour.length);
     expect(recording.modes.filter((mode) => mode !== 'READ')).toEqual([]);
