@@ -10,11 +10,13 @@
 // graph is loaded (src/write/derive.ts; docs/graph-model.md, "Derived at load time"), so this statement
 // reads the first `first` gaps in order (the ChainLink index on gapRank: chains by id, each upstream first)
 // and, for each, its INPUT_TO links and covers, the first 1000 of each by id. src/read/chainGaps.ts explains
-// them, for both `cskg query chain-gaps` and the GraphQL field chainGaps.
+// them, for both `cskg query chain-gaps` and the GraphQL field chainGaps. With `asOf`, the gaps as known on
+// that day differ from the stored ones, so src/read/chainGaps.ts runs cypher/chain-gaps-as-of.cypher instead.
 //
 // @param sector  string? = null  id of a Sector, e.g. sector:petrochemical; null for every chain
 // @param product string? = null  id of a Product: only the chain it is on
 // @param first   int[0..500] = 500  most gaps returned, in chain order
+// @param asOf    string? = null  YYYY-MM-DD: the gaps as known on that day, computed live (chain-gaps-as-of); null for the stored ones
 // @example cskg query chain-gaps --param sector=sector:flat-panel-display
 OPTIONAL MATCH (sector:Entity {id: $sector})
 OPTIONAL MATCH (product:Entity {id: $product})

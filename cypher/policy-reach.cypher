@@ -13,6 +13,7 @@
 // @param entity string               id of the entity reached, e.g. enterprise:auo
 // @param first  int[0..500] = 200    most policies and measures returned
 // @param visits int[1..20000] = 20000  most entities the walk visits
+// @param asOf   string? = null       YYYY-MM-DD: the graph as known on that date (facts stated or valid by then); null for all
 // @example cskg query policy-reach --param entity=park:gulei-taiwan-petrochemical-park
 OPTIONAL MATCH (e:Entity {id: $entity})
 WITH e, reduce(walk = { seen: [e], level: [e], found: [{ node: e, steps: 0 }] }, k IN range(1, 4) |
@@ -22,16 +23,16 @@ WITH e, reduce(walk = { seen: [e], level: [e], found: [{ node: e, steps: 0 }] },
         CALL (x, k) {
           // the first step: what it lies in, is part of, is in the sector of, focuses on, anchors, or is hosted by
           WITH x WHERE k = 1
-          MATCH (x)-[:LOCATED_IN|PART_OF|IN_SECTOR|FOCUSES_ON|ANCHORS]->(y:Entity)
+          MATCH (x)-[m:LOCATED_IN|PART_OF|IN_SECTOR|FOCUSES_ON|ANCHORS]->(y:Entity) WHERE ${knownAsOf(m)}
           RETURN y
           UNION ALL
           WITH x WHERE k = 1
-          MATCH (x)<-[:HOSTS]-(y:Entity)
+          MATCH (x)<-[m:HOSTS]-(y:Entity) WHERE ${knownAsOf(m)}
           RETURN y
           UNION ALL
           // then up the hierarchy only
           WITH x WHERE k > 1
-          MATCH (x)-[:PART_OF|LOCATED_IN]->(y:Entity)
+          MATCH (x)-[m:PART_OF|LOCATED_IN]->(y:Entity) WHERE ${knownAsOf(m)}
           RETURN y
         }
         WITH y WHERE NOT y IN walk.seen
@@ -42,7 +43,7 @@ RETURN e.type AS entityType, COLLECT {
   UNWIND walk.found[0..$visits] AS reached
   WITH reached.node AS target, reached.steps AS steps
   MATCH (policy:Entity)-[a:APPLIES_TO|TARGETS]->(target)
-  WHERE (policy:Policy OR policy:Measure) AND policy <> e
+  WHERE (policy:Policy OR policy:Measure) AND policy <> e AND ${knownAsOf(a)}
   WITH policy, a, target, steps ORDER BY steps, target.id, a.id
   // One reach per policy: its shortest reason.
   WITH policy, collect({ a: a, target: target, steps: steps })[0] AS best
@@ -53,8 +54,8 @@ RETURN e.type AS entityType, COLLECT {
   CALL (e, target) {
     MATCH belongs = ANY SHORTEST (e)
       ((x)-[m:LOCATED_IN|PART_OF|IN_SECTOR|FOCUSES_ON|ANCHORS|HOSTS]-(y:Entity) WHERE
-          (type(m) <> 'HOSTS' AND startNode(m) = x) OR (type(m) = 'HOSTS' AND endNode(m) = x)){0,1}
-      (:Entity)(()-[:PART_OF|LOCATED_IN]->(:Entity)){0,3}(target)
+          ((type(m) <> 'HOSTS' AND startNode(m) = x) OR (type(m) = 'HOSTS' AND endNode(m) = x)) AND ${knownAsOf(m)}){0,1}
+      (:Entity)(()-[u:PART_OF|LOCATED_IN]->(:Entity) WHERE ${knownAsOf(u)}){0,3}(target)
     RETURN belongs
   }
   WITH policy, a, target, steps, [policy] + reverse(nodes(belongs)) AS pathNodes,

@@ -11,6 +11,7 @@
 // @param first         int[1..50] = 5     how many paths to return
 // @param relationTypes string[]? = null   only facts of these types, e.g. PART_OF,LOCATED_IN; null for all
 // @param statuses      string[]? = null   only facts of these statuses, e.g. existing; null for all
+// @param asOf          string? = null     YYYY-MM-DD: the graph as known on that date (facts stated or valid by then); null for all
 // @example cskg query shortest-paths --param from=enterprise:auo --param to=park:gulei-taiwan-petrochemical-park
 OPTIONAL MATCH (a:Entity {id: $from})
 OPTIONAL MATCH (b:Entity {id: $to})
@@ -18,7 +19,7 @@ RETURN a.type AS fromType, b.type AS toType,
   COLLECT {
     MATCH p = SHORTEST ${first} (a)
       (()-[r:${FACT_TYPES}]-() WHERE ($relationTypes IS NULL OR type(r) IN $relationTypes)
-                                  AND ($statuses IS NULL OR r.status IN $statuses)){1,${maxHops}}
+                                  AND ($statuses IS NULL OR r.status IN $statuses) AND ${knownAsOf(r)}){1,${maxHops}}
       (b)
     RETURN {
       nodes: [n IN nodes(p) | { props: properties(n), degree: ${degree(n)} }],

@@ -16,6 +16,7 @@
 // @param statuses  string[]? = null    only facts of these statuses, e.g. existing,planned; null for all
 // @param limit     int[1..5000] = 500  most entities returned (products, then who covers them)
 // @param visits    int[1..20000] = 20000  most products one level of the walk reaches
+// @param asOf      string? = null      YYYY-MM-DD: the graph as known on that date (facts stated or valid by then); null for all
 // @example cskg query supply-chain --param product=product:oil-refining --param direction=downstream
 OPTIONAL MATCH (p:Entity {id: $product})
 WITH p, p:Product AND $direction IN ['upstream', 'both'] AS up, p:Product AND $direction IN ['downstream', 'both'] AS down
@@ -26,7 +27,7 @@ WITH p,
       [next IN [COLLECT {
           UNWIND walk.level AS a
           MATCH (x:Product)-[r:INPUT_TO]->(a)
-          WHERE ($statuses IS NULL OR r.status IN $statuses) AND NOT x IN walk.seen
+          WHERE ($statuses IS NULL OR r.status IN $statuses) AND ${knownAsOf(r)} AND NOT x IN walk.seen
           RETURN DISTINCT x LIMIT toInteger($visits)
         }] | { seen: walk.seen + next, level: next, found: walk.found + [x IN next | { node: x, distance: k }],
                depth: k, cut: size(next) >= $visits }][0]
@@ -37,7 +38,7 @@ WITH p,
       [next IN [COLLECT {
           UNWIND walk.level AS a
           MATCH (a)-[r:INPUT_TO]->(x:Product)
-          WHERE ($statuses IS NULL OR r.status IN $statuses) AND NOT x IN walk.seen
+          WHERE ($statuses IS NULL OR r.status IN $statuses) AND ${knownAsOf(r)} AND NOT x IN walk.seen
           RETURN DISTINCT x LIMIT toInteger($visits)
         }] | { seen: walk.seen + next, level: next, found: walk.found + [x IN next | { node: x, distance: k }],
                depth: k, cut: size(next) >= $visits }][0]
@@ -45,9 +46,9 @@ WITH p,
 // Beyond `depth`: a product of the last level asked for has a further link that way.
 WITH p, ups, downs,
   (ups.depth = $depth AND any(a IN ups.level WHERE EXISTS {
-    MATCH (:Product)-[r:INPUT_TO]->(a) WHERE $statuses IS NULL OR r.status IN $statuses }))
+    MATCH (:Product)-[r:INPUT_TO]->(a) WHERE ($statuses IS NULL OR r.status IN $statuses) AND ${knownAsOf(r)} }))
   OR (downs.depth = $depth AND any(a IN downs.level WHERE EXISTS {
-    MATCH (a)-[r:INPUT_TO]->(:Product) WHERE $statuses IS NULL OR r.status IN $statuses })) AS beyondDepth
+    MATCH (a)-[r:INPUT_TO]->(:Product) WHERE ($statuses IS NULL OR r.status IN $statuses) AND ${knownAsOf(r)} })) AS beyondDepth
 // The products, the one asked for first, then the closest (upstream before downstream at one distance).
 WITH p, beyondDepth, ups.cut OR downs.cut AS visitsCut,
   COLLECT {
@@ -64,19 +65,19 @@ WITH p, beyondDepth, visitsCut, productsCut, products, [x IN products | x.node] 
 WITH p, beyondDepth, visitsCut, productsCut, products, chain,
   reduce(acc = [], a IN chain | acc + COLLECT {
     MATCH (a)-[r:INPUT_TO]->(b:Product)
-    WHERE b IN chain AND ($statuses IS NULL OR r.status IN $statuses)
+    WHERE b IN chain AND ($statuses IS NULL OR r.status IN $statuses) AND ${knownAsOf(r)}
     RETURN r ORDER BY r.id
   }) AS links,
   reduce(acc = [], a IN chain | CASE WHEN size(acc) > 4 * $limit THEN acc ELSE acc + COLLECT {
     MATCH (c:Entity)-[r:FOCUSES_ON|PRODUCES]->(a)
-    WHERE (c:Park OR c:Region OR c:Enterprise OR c:Project) AND ($statuses IS NULL OR r.status IN $statuses)
+    WHERE (c:Park OR c:Region OR c:Enterprise OR c:Project) AND ($statuses IS NULL OR r.status IN $statuses) AND ${knownAsOf(r)}
     RETURN { node: c, rel: r } AS cover ORDER BY r.id LIMIT toInteger(4 * $limit + 1)
   } END) AS covers
 WITH p, beyondDepth, visitsCut, productsCut, products, links, covers,
   reduce(acc = [], project IN [c IN covers[0..4 * $limit] WHERE c.node:Project | c.node] |
     CASE WHEN size(acc) > 4 * $limit THEN acc ELSE acc + COLLECT {
       MATCH (o:Enterprise)-[r:OWNS]->(project)
-      WHERE $statuses IS NULL OR r.status IN $statuses
+      WHERE ($statuses IS NULL OR r.status IN $statuses) AND ${knownAsOf(r)}
       RETURN { node: o, rel: r } AS owner ORDER BY r.id
     } END) AS owners
 RETURN

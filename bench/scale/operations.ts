@@ -22,6 +22,8 @@ export interface Operation {
 export type SendGraphQL = (query: string, variables: Record<string, unknown>) => Promise<Outcome>;
 
 const HUBS = 2;
+/** The day the `asOf` operations see the graph on: within the plan's period, after it was published. */
+const AS_OF = '2014-12-31';
 const TYPICAL = 6;
 
 /** Up to TYPICAL values at even steps of a sorted list, after the hubs (distinct, in that order). */
@@ -251,6 +253,58 @@ export async function operations(db: Reader, send: SendGraphQL): Promise<Operati
         }
       `,
       sectors.map((sector) => ({ sector })),
+    ),
+    graphql(
+      'chainGaps as of a day (live)',
+      /* GraphQL */ `
+        query ($sector: ID, $asOf: Date) {
+          chainGaps(sector: $sector, asOf: $asOf) {
+            chain {
+              id
+              name
+            }
+            link {
+              id
+              name
+            }
+            kinds
+            explanation
+            coverage {
+              entity {
+                id
+                name
+              }
+              relation {
+                type
+                status
+              }
+              taiwanInvested
+            }
+          }
+        }
+      `,
+      [{ sector: null, asOf: AS_OF }, ...sectors.map((sector) => ({ sector, asOf: AS_OF }))],
+    ),
+    graphql(
+      'neighborhood depth 2 as of a day',
+      /* GraphQL */ `query ($id: ID!, $asOf: Date) { neighborhood(ids: [$id], depth: 2, asOf: $asOf) {
+        truncated nodes { ${ENTITY} status { status outcome } } edges { ${EDGE} } } }`,
+      entities.map((id) => ({ id, asOf: AS_OF })),
+    ),
+    graphql(
+      'timeline',
+      /* GraphQL */ `query ($entity: ID!) { timeline(entity: $entity) {
+        status { status date outcome }
+        steps { date basis status outcome summary where source { title publisher date url } }
+        undated { summary source { url } } } }`,
+      reached.map((entity) => ({ entity })),
+    ),
+    graphql(
+      'scorecard',
+      /* GraphQL */ `query ($scope: ID!, $asOf: Date) { scorecard(scope: $scope, asOf: $asOf) {
+        total truncated outcomes { outcome count }
+        members { entity { id name } intended status { status outcome } explanation } } }`,
+      [...parks, ...topSectors].flatMap((scope) => [{ scope }, { scope, asOf: AS_OF }]),
     ),
     graphql(
       'policyReach',

@@ -16,8 +16,11 @@ import { bindNamedQuery, loadNamedQuery } from '../read/namedQueries.ts';
 import { readPaths } from '../read/paths.ts';
 import { readPolicyReach } from '../read/policyReach.ts';
 import type { EdgeRow, EntityRow, PassageRow } from '../read/rows.ts';
+import { readScorecard } from '../read/scorecard.ts';
 import { readSupplyChain, type ChainDirectionName } from '../read/supplyChain.ts';
 import { inLanguage, type Language } from '../data/language.ts';
+import { asOfArgument, type SourceRow, type StepRow } from '../read/time.ts';
+import { readTimeline } from '../read/timeline.ts';
 import type { RelationStatus, RelationType } from '../data/model.ts';
 
 /** parameters checked and typed against the query's header (bindNamedQuery) */
@@ -47,6 +50,8 @@ type Analysis = (db: Reader, params: Params, language: Language) => Promise<Name
 
 const ANALYSES: Readonly<Record<string, Analysis>> = {
   'chain-gaps': chainGapRows,
+  // the same analysis as of a day (chain-gaps with --param asOf= runs it too)
+  'chain-gaps-as-of': chainGapRows,
   'policy-reach': policyReachRows,
   'supply-chain': supplyChainRows,
   'shortest-paths': pathRows,
@@ -54,6 +59,8 @@ const ANALYSES: Readonly<Record<string, Analysis>> = {
   'single-points': singlePointRows,
   'gap-partners': gapPartnerRows,
   'partner-roles': partnerRoleRows,
+  timeline: timelineRows,
+  scorecard: scorecardRows,
 };
 
 /** The most rows a what-if analysis prints (the API's maximum of `first`). */
@@ -66,7 +73,13 @@ const list = <T>(value: unknown) => value as readonly T[] | null;
 async function chainGapRows(db: Reader, params: Params, language: Language): Promise<NamedQueryResult> {
   const sector = optionalText(params.sector);
   const product = optionalText(params.product);
-  const result = await readChainGaps(db, { sector, product, first: Number(params.first) });
+  const result = await readChainGaps(db, {
+    sector,
+    product,
+    first: Number(params.first),
+    asOf: asOfArgument('asOf', optionalText(params.asOf)),
+    ...(params.visits === undefined ? {} : { visits: Number(params.visits) }),
+  });
   if (sector !== null) requireEntity('sector', sector, result.sectorType, 'Sector');
   if (product !== null) requireEntity('product', product, result.productType, 'Product');
   const rows = result.gaps.map((gap) => ({
@@ -80,7 +93,7 @@ async function chainGapRows(db: Reader, params: Params, language: Language): Pro
     explanation: inLanguage(gap.explanation, language),
     passages: gap.evidence.map(passageCell),
   }));
-  return { rows, notes: [] };
+  return { rows, notes: result.truncation ? [inLanguage(result.truncation.message, language)] : [] };
 }
 
 /** UNCOVERED → uncovered, PLANNED_OR_SOUGHT_ONLY → planned-or-sought-only: the command line's spelling. */
@@ -107,6 +120,7 @@ async function policyReachRows(db: Reader, params: Params, language: Language): 
     entity,
     first: Number(params.first),
     visits: Number(params.visits),
+    asOf: asOfArgument('asOf', optionalText(params.asOf)),
   });
   requireEntity('entity', entity, result.entityType);
   const rows = result.reaches.map((reach) => ({
@@ -143,6 +157,7 @@ async function supplyChainRows(db: Reader, params: Params, language: Language): 
     statuses: list<RelationStatus>(params.statuses),
     limit: Number(params.limit),
     visits: Number(params.visits),
+    asOf: asOfArgument('asOf', optionalText(params.asOf)),
   });
   requireEntity('product', product, result.productType, 'Product');
   const nodes = new Map(result.nodes.map((n) => [n.id, n]));
@@ -217,6 +232,7 @@ async function pathRows(db: Reader, params: Params): Promise<NamedQueryResult> {
     first: Number(params.first),
     relationTypes: list<RelationType>(params.relationTypes),
     statuses: list<RelationStatus>(params.statuses),
+    asOf: asOfArgument('asOf', optionalText(params.asOf)),
   });
   requireEntity('from', from, result.fromType);
   requireEntity('to', to, result.toType);
@@ -335,6 +351,78 @@ async function partnerRoleRows(db: Reader, _params: Params, language: Language):
       language,
     ),
     ...result.truncation.map((cut) => inLanguage(cut.message, language)),
+  ];
+  return { rows, notes };
+}
+
+/** A page as the command line shows it: publisher, date, title and address. */
+const pageCell = (page: SourceRow | null) =>
+  page ? { publisher: page.publisher, date: page.date, title: page.title, url: page.url } : null;
+
+/** One row per step of the timeline: the plan's, the dated ones, then (without asOf) the undated facts. */
+async function timelineRows(db: Reader, params: Params): Promise<NamedQueryResult> {
+  const entity = text(params.entity);
+  const asOf = asOfArgument('asOf', optionalText(params.asOf));
+  const result = await readTimeline(db, { entity, asOf, first: Number(params.first) });
+  requireEntity('entity', entity, result.entityType);
+  const timeline = result.timeline;
+  if (!timeline) return { rows: [], notes: [] };
+  const row = (step: StepRow) => ({
+    date: step.date,
+    basis: step.basis,
+    status: step.status,
+    outcome: step.outcome,
+    summary: step.summary,
+    where: step.where,
+    source: pageCell(step.source),
+    seeAlso: step.seeAlso.map(pageCell),
+  });
+  const { status, research } = timeline;
+  const notes = [
+    `Status${asOf ? ` on ${asOf}` : ''}: ${status.status ?? 'none known'}${status.date ? ` (${status.date})` : ''}; outcome ${status.outcome}.`,
+    ...(research.found === 'none'
+      ? [`No later page was found; searched: ${research.searched.join(' | ')}`]
+      : []),
+    ...(research.found === 'not-researched' ? ['data/later does not describe this entity.'] : []),
+    ...research.caveats.map((caveat) => `Caveat: ${caveat}`),
+    ...(timeline.truncated
+      ? [`More than ${String(params.first)} later steps: raise --param first (at most 500).`]
+      : []),
+  ];
+  return { rows: [...timeline.steps.map(row), ...timeline.undated.map(row)], notes };
+}
+
+/** One row per member of the scorecard; the counts by outcome are the notes. */
+async function scorecardRows(db: Reader, params: Params, language: Language): Promise<NamedQueryResult> {
+  const scope = text(params.scope);
+  const asOf = asOfArgument('asOf', optionalText(params.asOf));
+  const result = await readScorecard(db, {
+    scope,
+    asOf,
+    first: Number(params.first),
+    visits: Number(params.visits),
+  });
+  requireEntity('scope', scope, result.scopeType, ['Park', 'Sector']);
+  const { scorecard } = result;
+  const rows = scorecard.members.map((member) => ({
+    id: member.entity.id,
+    name: member.entity.name,
+    type: member.entity.type,
+    intended: member.intended,
+    status: member.status.status,
+    date: member.status.date,
+    outcome: member.status.outcome,
+    source: pageCell(member.status.step?.source ?? null),
+    explanation: member.explanation,
+  }));
+  const notes = [
+    `${scorecard.total} members${asOf ? ` as of ${asOf}` : ''}: ` +
+      scorecard.outcomes.map((o) => `${o.count} ${o.outcome}`).join(', ') +
+      '.',
+    ...scorecard.truncation.map((cut) => inLanguage(cut.message, language)),
+    ...(scorecard.members.length < scorecard.total
+      ? [`The first ${scorecard.members.length} members are listed: raise --param first (at most 500).`]
+      : []),
   ];
   return { rows, notes };
 }

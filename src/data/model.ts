@@ -395,6 +395,14 @@ export const LATER_STATUS_OUTCOMES: Readonly<Record<LaterStatus, Outcome>> = {
   unknown: 'unknown',
 };
 
+/** The plan's own status of a project (Project.projectStatus) in the vocabulary of status steps. */
+export const PLAN_PROJECT_STATUSES: Readonly<Record<(typeof PROJECT_STATUSES)[number], LaterStatus>> = {
+  existing: 'operating',
+  'under-construction': 'under-construction',
+  preparatory: 'planned',
+  planned: 'planned',
+};
+
 /** A date as precise as its source gives it: "2013", "2013-07" or "2013-07-30". */
 export const PARTIAL_DATE_PATTERN = /^\d{4}(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$/;
 

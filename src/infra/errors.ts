@@ -78,10 +78,18 @@ export class DataInvalidError extends CskgError {
  * is of another type. `actual` is the type the query found, null for none. The GraphQL resolvers and the
  * command line check the same arguments of the same analyses with it, in the same words.
  */
-export function requireEntity(argument: string, id: string, actual: string | null, expected?: string): void {
+export function requireEntity(
+  argument: string,
+  id: string,
+  actual: string | null,
+  expected?: string | readonly string[],
+): void {
   if (actual === null)
     throw new NotFoundError(`${argument}: there is no entity with id ${JSON.stringify(id)}.`);
-  if (expected !== undefined && actual !== expected) {
-    throw new BadInputError(`${argument}: ${JSON.stringify(id)} is a ${actual}, not a ${expected}.`);
+  const allowed = expected === undefined ? undefined : typeof expected === 'string' ? [expected] : expected;
+  if (allowed !== undefined && !allowed.includes(actual)) {
+    throw new BadInputError(
+      `${argument}: ${JSON.stringify(id)} is a ${actual}, not a ${allowed.join(' or a ')}.`,
+    );
   }
 }

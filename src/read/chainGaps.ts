@@ -4,7 +4,12 @@
 // each; the explanation is written here, in English and Chinese. The GraphQL field and `cskg query chain-gaps` both call
 // readChainGaps, so they cannot disagree. The products of a chain are read on demand (readChainProducts),
 // a page at a time, since a chain of an industrial registry can hold thousands.
-import type { ChainGapKindName } from '../data/derived.ts';
+//
+// With `asOf`, the gaps as known on that day differ from the stored ones (a cover or an owner known later
+// does not count yet), so readChainGaps runs cypher/chain-gaps-as-of.cypher instead: the same answer
+// computed live from the facts known that day, a walk over the stored chains bounded by WALK_VISITS links
+// and stopped at `first` gaps, slower at scale; a result cut by the budget says so (VISIT_LIMIT).
+import { gapKinds, type ChainGapKindName, type CoverCounts } from '../data/derived.ts';
 import type { Bilingual } from '../data/language.ts';
 import type { RelationStatus } from '../data/model.ts';
 import { cypherInteger, type CypherQuery, type Reader } from '../infra/database.ts';
@@ -12,6 +17,7 @@ import { bindNamedQuery, loadNamedQuery } from './namedQueries.ts';
 import {
   entityProjection,
   STATUS_ZH,
+  entityRowsOn,
   toEdgeRow,
   toEntityRow,
   toPassageRow,
@@ -19,6 +25,7 @@ import {
   type EntityRow,
   type PassageRow,
 } from './rows.ts';
+import { chainVisitLimit, WALK_VISITS, type TruncationRow } from './truncation.ts';
 
 export type { ChainGapKindName } from '../data/derived.ts';
 
@@ -29,6 +36,10 @@ export interface ChainGapsRequest {
   readonly sector: string | null;
   readonly product: string | null;
   readonly first: number;
+  /** YYYY-MM-DD: the gaps as known on that day (src/read/time.ts); null or absent for the stored ones */
+  readonly asOf?: string | null;
+  /** as of a day: most chain links the walk looks at (default WALK_VISITS, the most) */
+  readonly visits?: number;
 }
 
 export interface ChainRow {
@@ -68,14 +79,20 @@ export interface ChainGapsResult {
   readonly sectorType: string | null;
   readonly productType: string | null;
   readonly gaps: ChainGapRow[];
+  /** with asOf only: the walk ran out of its budget of links before `first` gaps were found */
+  readonly truncation: TruncationRow | null;
 }
 
 export function chainGapsQuery(request: ChainGapsRequest): CypherQuery {
-  return bindNamedQuery(loadNamedQuery('chain-gaps'), {
-    sector: request.sector,
-    product: request.product,
-    first: request.first,
-  });
+  const asOf = request.asOf ?? null;
+  const common = { sector: request.sector, product: request.product, first: request.first };
+  return asOf === null
+    ? bindNamedQuery(loadNamedQuery('chain-gaps'), common)
+    : bindNamedQuery(loadNamedQuery('chain-gaps-as-of'), {
+        ...common,
+        asOf,
+        visits: request.visits ?? WALK_VISITS,
+      });
 }
 
 interface RawCover {
@@ -86,11 +103,15 @@ interface RawCover {
 }
 
 interface RawGap {
+  /** as of a day: the gap's place among the links visited */
+  order?: number;
+  /** as of a day: the counts its kinds follow from (stored: `kinds`, `coverCount`, `fujianCoverCount`) */
+  counts?: Record<keyof CoverCounts, unknown>;
   chain: { id: string; name: string; nameEn: string; productCount: number };
   link: unknown;
-  kinds: ChainGapKindName[];
-  coverCount: number;
-  fujianCoverCount: number;
+  kinds?: ChainGapKindName[];
+  coverCount?: number;
+  fujianCoverCount?: number;
   upstreamCount: number;
   downstreamCount: number;
   chainRels: unknown[];
@@ -100,20 +121,45 @@ interface RawGap {
 }
 
 export async function readChainGaps(db: Reader, request: ChainGapsRequest): Promise<ChainGapsResult> {
+  const asOf = request.asOf ?? null;
   const [row] = await db.read(chainGapsQuery(request));
+  const raws = (row?.links ?? []) as RawGap[];
+  if (asOf !== null) raws.sort((a, b) => Number(a.order) - Number(b.order));
+  const gaps = raws.map((raw) => toGapRow(raw, asOf));
+  // As of a day, the walk read one link more than its budget when it had more to read.
+  const visits = request.visits ?? WALK_VISITS;
+  const cut = asOf !== null && Number(row?.visitedCount ?? 0) > visits && gaps.length < request.first;
   return {
     sectorType: (row?.sectorType as string | null | undefined) ?? null,
     productType: (row?.productType as string | null | undefined) ?? null,
-    gaps: ((row?.links ?? []) as RawGap[]).map(toGapRow),
+    gaps,
+    truncation: cut ? chainVisitLimit(visits) : null,
   };
 }
 
-function toGapRow(raw: RawGap): ChainGapRow {
-  const link = toEntityRow(raw.link);
+/** The stored counts of a gap, or those counted live as of a day (then its kinds are named here). */
+function countsOf(raw: RawGap): { kinds: ChainGapKindName[]; covers: number; fujianCovers: number } {
+  if (raw.counts) {
+    const counts = Object.fromEntries(
+      Object.entries(raw.counts).map(([key, value]) => [key, Number(value)]),
+    ) as unknown as CoverCounts;
+    return { kinds: gapKinds(counts), covers: counts.covers, fujianCovers: counts.fujianCovers };
+  }
+  return {
+    kinds: raw.kinds ?? [],
+    covers: Number(raw.coverCount),
+    fujianCovers: Number(raw.fujianCoverCount),
+  };
+}
+
+function toGapRow(raw: RawGap, asOf: string | null): ChainGapRow {
+  const toRow = entityRowsOn(asOf);
+  const link = toRow(raw.link);
   const rels = raw.chainRels.map(toEdgeRow);
-  const neighbours = raw.chainNeighbours.map(toEntityRow);
+  const neighbours = raw.chainNeighbours.map(toRow);
+  const { kinds, covers: coverCount, fujianCovers } = countsOf(raw);
   const covers = raw.covers.map((cover) => {
-    const entity = toEntityRow(cover.entity);
+    const entity = toRow(cover.entity);
     return {
       entity,
       relation: toEdgeRow(cover.relation),
@@ -124,12 +170,12 @@ function toGapRow(raw: RawGap): ChainGapRow {
   const strip = ({ entity, relation, taiwanInvested }: CoverageRow) => ({ entity, relation, taiwanInvested });
   const inFujian = covers.filter((c) => !c.outsideFujian).map(strip);
   const outside = covers.filter((c) => c.outsideFujian).map(strip);
-  const coverageCount = Number(raw.fujianCoverCount);
-  const coverageOutsideFujianCount = Number(raw.coverCount) - coverageCount;
+  const coverageCount = fujianCovers;
+  const coverageOutsideFujianCount = coverCount - coverageCount;
   return {
     chain: { ...raw.chain, productCount: Number(raw.chain.productCount) },
     link,
-    kinds: raw.kinds,
+    kinds,
     upstream: rels.flatMap((edge, i) => (edge.target === link.id ? [neighbours[i] as EntityRow] : [])),
     upstreamCount: Number(raw.upstreamCount),
     downstream: rels.flatMap((edge, i) => (edge.source === link.id ? [neighbours[i] as EntityRow] : [])),
@@ -138,7 +184,7 @@ function toGapRow(raw: RawGap): ChainGapRow {
     coverageCount,
     coverageOutsideFujian: outside,
     coverageOutsideFujianCount,
-    explanation: explain(link, raw.kinds, inFujian, coverageCount, outside, coverageOutsideFujianCount),
+    explanation: explain(link, kinds, inFujian, coverageCount, outside, coverageOutsideFujianCount),
     evidence: raw.passages.map((p) => toPassageRow(p)),
   };
 }

@@ -8,7 +8,9 @@
 // A few things are written into the text when the query is bound, the same way for every query:
 // `${FACT_TYPES}`, the fact types of src/data/model.ts (`LOCATED_IN|PART_OF|…`, so a walk steps over facts
 // only); `${degree(n)}`, the number of facts of the entity in variable n (src/read/fragments.ts, a count
-// lookup however many facts it has); and `${name}` for an int parameter declared with bounds
+// lookup however many facts it has); `${knownAsOf(r)}`, whether the fact r was known on $asOf,
+// `${step(s)}`, a status step with its pages, and `${lastStep(e)}`, the status of the entity e on $asOf
+// (src/read/time.ts); and `${name}` for an int parameter declared with bounds
 // (`@param maxHops int[1..6]`), for what Cypher cannot take as a parameter (the bounds of a quantified path
 // pattern, the k of SHORTEST k): the value is range-checked first, so only an integer of the declared range
 // ever reaches the text.
@@ -18,6 +20,7 @@ import { PROJECT_ROOT } from '../infra/config.ts';
 import type { CypherQuery } from '../infra/database.ts';
 import { BadInputError } from '../infra/errors.ts';
 import { FACT_TYPES, degreeOf } from './fragments.ts';
+import { knownAsOf, lastStepOf, stepProjection } from './time.ts';
 
 export const CYPHER_DIR = path.join(PROJECT_ROOT, 'cypher');
 
@@ -54,7 +57,14 @@ export interface NamedQuery {
 /** The constants a query text may name as `${NAME}`. */
 const TEXT_CONSTANTS: Readonly<Record<string, string>> = { FACT_TYPES };
 const PLACEHOLDER = /\$\{(\w+)\}/g;
-const DEGREE = /\$\{degree\((\w+)\)\}/g;
+/** The fragments a query text may apply to one of its variables as `${name(variable)}`. */
+const FRAGMENTS: Readonly<Record<string, (variable: string) => string>> = {
+  degree: degreeOf,
+  knownAsOf,
+  step: stepProjection,
+  lastStep: lastStepOf,
+};
+const FRAGMENT = /\$\{(\w+)\((\w+)\)\}/g;
 
 const PARAM_LINE =
   /^@param\s+(\w+)\s+(string|int|float|boolean)(\[\])?(\?)?(?:\[(\d+)\.\.(\d+)\])?(?:\s*=\s*(\S+))?\s*(.*)$/;
@@ -103,7 +113,14 @@ export function parseNamedQuery(name: string, text: string): NamedQuery {
     .slice(header.length)
     .join('\n')
     .trim()
-    .replace(DEGREE, (_, variable: string) => degreeOf(variable));
+    .replace(FRAGMENT, (whole: string, fragment: string, variable: string) => {
+      const expand = FRAGMENTS[fragment];
+      if (!expand)
+        throw new Error(
+          `cypher/${name}.cypher: ${whole} names no fragment; known: ${Object.keys(FRAGMENTS).join(', ')}`,
+        );
+      return expand(variable);
+    });
   for (const [, placeholder = ''] of cypher.matchAll(PLACEHOLDER)) {
     const param = params.find((p) => p.name === placeholder);
     if (

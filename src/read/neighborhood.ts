@@ -6,11 +6,12 @@
 import type { RelationStatus, RelationType } from '../data/model.ts';
 import { cypherInteger, type CypherQuery, type Reader } from '../infra/database.ts';
 import { FACT_TYPES, factFilter } from './fragments.ts';
+import { knownAsOf } from './time.ts';
 import {
   edgeProjection,
   entityProjection,
   toEdgeRow,
-  toEntityRow,
+  entityRowsOn,
   type EdgeRow,
   type EntityRow,
 } from './rows.ts';
@@ -22,6 +23,8 @@ export interface NeighborhoodRequest {
   readonly depth: number;
   readonly relationTypes: readonly RelationType[] | null;
   readonly statuses: readonly RelationStatus[] | null;
+  /** YYYY-MM-DD: the graph as known on that date (src/read/time.ts); null for everything known */
+  readonly asOf?: string | null;
   /** most nodes returned */
   readonly limit: number;
   /** most edges returned */
@@ -61,7 +64,7 @@ export function neighborhoodQuery(request: NeighborhoodRequest): CypherQuery {
             [next IN [COLLECT {
                 UNWIND walk.level AS a
                 MATCH (a)-[r:${FACT_TYPES}]-(b:Entity)
-                WHERE ${factFilter('r')} AND NOT b IN walk.seen
+                WHERE ${factFilter('r')} AND ${knownAsOf('r')} AND NOT b IN walk.seen
                 RETURN DISTINCT b LIMIT toInteger($visits)
               }] | { seen: walk.seen + next, level: next, found: walk.found + [b IN next | { node: b, distance: k }],
                      cut: size(next) >= $visits }][0]
@@ -74,7 +77,7 @@ export function neighborhoodQuery(request: NeighborhoodRequest): CypherQuery {
       CALL (nodes) {
         UNWIND nodes AS a
         MATCH (a)-[r:${FACT_TYPES}]->(b:Entity)
-        WHERE b IN nodes AND ${factFilter('r')}
+        WHERE b IN nodes AND ${factFilter('r')} AND ${knownAsOf('r')}
         WITH r ORDER BY r.id
         RETURN collect(r) AS rels
       }
@@ -86,6 +89,7 @@ export function neighborhoodQuery(request: NeighborhoodRequest): CypherQuery {
       depth: cypherInteger(request.depth),
       relationTypes: request.relationTypes,
       statuses: request.statuses,
+      asOf: request.asOf ?? null,
       limit: cypherInteger(request.limit),
       edgeLimit: cypherInteger(request.edgeLimit),
       visits: cypherInteger(request.visits ?? WALK_VISITS),
@@ -101,7 +105,7 @@ export async function readNeighborhood(db: Reader, request: NeighborhoodRequest)
   if (row?.edgesCut) truncation.push(edgeLimit(request.edgeLimit));
   return {
     missing: ((row?.missing ?? []) as unknown[]).map(String),
-    nodes: ((row?.nodes ?? []) as unknown[]).map(toEntityRow),
+    nodes: ((row?.nodes ?? []) as unknown[]).map(entityRowsOn(request.asOf)),
     edges: ((row?.edges ?? []) as unknown[]).map(toEdgeRow),
     truncated: truncation.length > 0,
     truncation,

@@ -5,7 +5,7 @@
 import type { RelationStatus, RelationType } from '../data/model.ts';
 import type { CypherQuery, Reader } from '../infra/database.ts';
 import { bindNamedQuery, loadNamedQuery } from './namedQueries.ts';
-import { toEdgeRow, toEntityRow, type EdgeRow, type EntityRow } from './rows.ts';
+import { entityRowsOn, toEdgeRow, type EdgeRow, type EntityRow } from './rows.ts';
 
 export interface PathsRequest {
   readonly from: string;
@@ -14,6 +14,8 @@ export interface PathsRequest {
   readonly first: number;
   readonly relationTypes: readonly RelationType[] | null;
   readonly statuses: readonly RelationStatus[] | null;
+  /** YYYY-MM-DD: the graph as known on that date (src/read/time.ts); null for everything known */
+  readonly asOf?: string | null;
 }
 
 export interface PathRow {
@@ -37,13 +39,14 @@ export function pathsQuery(request: PathsRequest): CypherQuery {
     first: request.first,
     relationTypes: request.relationTypes,
     statuses: request.statuses,
+    asOf: request.asOf ?? null,
   });
 }
 
 export async function readPaths(db: Reader, request: PathsRequest): Promise<PathsResult> {
   const [row] = await db.read(pathsQuery(request));
   const paths = ((row?.paths ?? []) as { nodes: unknown[]; edges: unknown[] }[]).map((path) => ({
-    nodes: path.nodes.map(toEntityRow),
+    nodes: path.nodes.map(entityRowsOn(request.asOf)),
     edges: path.edges.map(toEdgeRow),
     length: path.edges.length,
   }));

@@ -7,7 +7,7 @@ import type { CypherQuery, Reader } from '../infra/database.ts';
 import { bindNamedQuery, loadNamedQuery } from './namedQueries.ts';
 import {
   toEdgeRow,
-  toEntityRow,
+  entityRowsOn,
   toPassageRow,
   STATUS_ZH,
   weakestStatus,
@@ -24,6 +24,8 @@ export type ReachViaName = 'DIRECT' | 'PARK' | 'SECTOR' | 'REGION' | 'OTHER';
 export interface PolicyReachRequest {
   readonly entity: string;
   readonly first: number;
+  /** YYYY-MM-DD: the graph as known on that date (src/read/time.ts); null for everything known */
+  readonly asOf?: string | null;
   /** most entities the walk visits (WALK_VISITS unless a test asks for fewer) */
   readonly visits?: number;
 }
@@ -51,6 +53,7 @@ export function policyReachQuery(request: PolicyReachRequest): CypherQuery {
   return bindNamedQuery(loadNamedQuery('policy-reach'), {
     entity: request.entity,
     first: request.first,
+    asOf: request.asOf ?? null,
     visits: request.visits ?? WALK_VISITS,
   });
 }
@@ -68,10 +71,11 @@ interface RawReach {
 
 export async function readPolicyReach(db: Reader, request: PolicyReachRequest): Promise<PolicyReachResult> {
   const [row] = await db.read(policyReachQuery(request));
+  const toRow = entityRowsOn(request.asOf);
   const reaches = ((row?.reaches ?? []) as RawReach[]).map((raw): PolicyReachRow => {
-    const policy = toEntityRow(raw.policy);
-    const target = toEntityRow(raw.target);
-    const nodes = raw.nodes.map(toEntityRow);
+    const policy = toRow(raw.policy);
+    const target = toRow(raw.target);
+    const nodes = raw.nodes.map(toRow);
     const edges = raw.edges.map(toEdgeRow);
     const via = viaOf(Number(raw.steps), target);
     return {
@@ -81,7 +85,7 @@ export async function readPolicyReach(db: Reader, request: PolicyReachRequest): 
       via,
       path: { nodes, edges, length: edges.length },
       status: weakestStatus(edges.map((e) => e.status)),
-      partOf: raw.partOf.map(toEntityRow),
+      partOf: raw.partOf.map(toRow),
       explanation: explain(nodes, edges),
       evidence: raw.passages.map((p) => toPassageRow(p)),
     };

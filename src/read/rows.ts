@@ -23,6 +23,11 @@ export interface EntityRow {
   readonly properties: Readonly<Record<string, PropertyValue>>;
   /** when the source of its quotes was published (the plan's date), null when unknown */
   readonly stated: string | null;
+  /**
+   * the date of the walk or analysis that returned it (its asOf): Entity.status defaults to it; absent
+   * (or null) when it was not asked as of a date
+   */
+  readonly asOf?: string | null;
 }
 
 /** Where a later fact comes from: a page of data/later, where on it, and the project's summary. */
@@ -158,6 +163,14 @@ export function toEntityRow(raw: unknown): EntityRow {
     properties,
     stated: textOrNull(props.stated),
   };
+}
+
+/**
+ * toEntityRow for the rows of a walk or analysis asked as of a day: each carries that day, so its
+ * Entity.status is the status on it unless asked otherwise.
+ */
+export function entityRowsOn(asOf: string | null | undefined): (raw: unknown) => EntityRow {
+  return asOf === null || asOf === undefined ? toEntityRow : (raw) => ({ ...toEntityRow(raw), asOf });
 }
 
 export function toEdgeRow(raw: unknown): EdgeRow {

@@ -11,6 +11,10 @@ export interface GraphStats {
   entities: number;
   relations: number;
   passages: number;
+  /** pages read later (data/later) */
+  sources: number;
+  /** status steps and undated facts of data/later */
+  statusSteps: number;
   byType: TypeCount[];
   byRelation: TypeCount[];
   loadedAt: string | null;
@@ -36,6 +40,8 @@ export const graphStatsQuery: CypherQuery = {
       COUNT { (:Entity) } AS entities,
       reduce(n = 0, entry IN byRelation | n + entry.count) AS relations,
       COUNT { (:Passage) } AS passages,
+      COUNT { (:Source) } AS sources,
+      COUNT { (:StatusStep) } AS statusSteps,
       [entry IN byType WHERE entry.count > 0] AS byType,
       [entry IN byRelation WHERE entry.count > 0] AS byRelation,
       COLLECT { MATCH (m:Meta {key: 'graph'}) RETURN m { .loadedAt, .dataHash } }[0] AS meta`,
@@ -48,6 +54,8 @@ export async function readGraphStats(db: Reader): Promise<GraphStats> {
     entities: Number(row?.entities ?? 0),
     relations: Number(row?.relations ?? 0),
     passages: Number(row?.passages ?? 0),
+    sources: Number(row?.sources ?? 0),
+    statusSteps: Number(row?.statusSteps ?? 0),
     byType: (row?.byType ?? []) as TypeCount[],
     byRelation: (row?.byRelation ?? []) as TypeCount[],
     loadedAt: meta?.loadedAt ?? null,

@@ -8,7 +8,7 @@
 import type { RelationStatus } from '../data/model.ts';
 import type { CypherQuery, Reader } from '../infra/database.ts';
 import { bindNamedQuery, loadNamedQuery } from './namedQueries.ts';
-import { toEdgeRow, toEntityRow, type EntityRow } from './rows.ts';
+import { entityRowsOn, toEdgeRow, type EntityRow } from './rows.ts';
 import type { SubgraphRows } from './neighborhood.ts';
 import {
   WALK_VISITS,
@@ -29,6 +29,8 @@ export interface SupplyChainRequest {
   readonly direction: ChainDirectionName;
   readonly depth: number;
   readonly statuses: readonly RelationStatus[] | null;
+  /** YYYY-MM-DD: the graph as known on that date (src/read/time.ts); null for everything known */
+  readonly asOf?: string | null;
   /** most entities returned */
   readonly limit: number;
   /** most products one level of the walk reaches (WALK_VISITS unless a test asks for fewer) */
@@ -56,6 +58,7 @@ export function supplyChainQuery(request: SupplyChainRequest): CypherQuery {
     direction: request.direction.toLowerCase(),
     depth: request.depth,
     statuses: request.statuses,
+    asOf: request.asOf ?? null,
     limit: request.limit,
     visits: request.visits ?? WALK_VISITS,
   });
@@ -64,7 +67,7 @@ export function supplyChainQuery(request: SupplyChainRequest): CypherQuery {
 export async function readSupplyChain(db: Reader, request: SupplyChainRequest): Promise<SupplyChainResult> {
   const { limit } = request;
   const [row] = await db.read(supplyChainQuery(request));
-  const rows = (key: string) => ((row?.[key] ?? []) as unknown[]).map(toEntityRow);
+  const rows = (key: string) => ((row?.[key] ?? []) as unknown[]).map(entityRowsOn(request.asOf));
 
   // Products first, then who covers them and who owns those projects, each entity once, `limit` in all.
   const nodes = new Map<string, EntityRow>();

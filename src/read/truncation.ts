@@ -62,6 +62,23 @@ export function visitLimit(limit: number): TruncationRow {
   };
 }
 
+/** chainGaps as of a day, which looks at the links of the chains in order, at most `limit` of them. */
+export function chainVisitLimit(limit: number): TruncationRow {
+  return {
+    reason: 'VISIT_LIMIT',
+    limit,
+    message: {
+      en:
+        `As of a day the gaps are computed live, and the walk stopped after looking at ${limit} chain links, ` +
+        'the most one walk may: the gaps shown are those of the links before them (chains by id, each upstream ' +
+        'first), and the chains after were not looked at. Ask for a sector or a product to look at fewer chains.',
+      zh:
+        `按日期查看时缺口是现算的：遍历查看了 ${limit} 个产业链环节（一次遍历的上限）后停止，所列缺口只来自这些环节` +
+        '（按链 id 排序，每条链从上游起），其后的链未被查看。请指定产业或产品，以减少要查看的链。',
+    },
+  };
+}
+
 export function depthLimit(depth: number): TruncationRow {
   return {
     reason: 'DEPTH',

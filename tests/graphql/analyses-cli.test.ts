@@ -284,3 +284,136 @@ describe("the language of the explanations (--lang, and the API's language argum
     await expect(cli('chain-gaps', {}, ['--lang', 'fr'])).rejects.toThrow(/--lang fr: write en, zh-Hans/);
   });
 });
+
+describe('timeline, scorecard, and the walks as of a day', () => {
+  const TIMELINE = /* GraphQL */ `
+    query ($entity: ID!, $asOf: Date) {
+      timeline(entity: $entity, asOf: $asOf) {
+        steps {
+          date
+          basis
+          status
+          outcome
+          source {
+            url
+          }
+        }
+        undated {
+          date
+          basis
+          status
+          outcome
+          source {
+            url
+          }
+        }
+      }
+    }
+  `;
+  const SCORECARD = /* GraphQL */ `
+    query ($scope: ID!, $asOf: Date) {
+      scorecard(scope: $scope, asOf: $asOf, first: 500) {
+        members {
+          entity {
+            id
+          }
+          intended
+          status {
+            status
+            date
+            outcome
+          }
+          explanation
+        }
+      }
+    }
+  `;
+  /** The API's enum values in the command line's spelling: under_construction → under-construction, PLAN → plan. */
+  const word = (value: string | null) => (value === null ? null : value.toLowerCase().replaceAll('_', '-'));
+
+  it('are the same steps with the same pages, and the same members with the same outcomes', async () => {
+    const timelines: Record<string, string>[] = [
+      { entity: 'project:tenglong-px' },
+      { entity: 'enterprise:cpt', asOf: '2020-12-31' },
+      { entity: 'enterprise:cpt' },
+      { entity: 'project:tenglong-ethylene' },
+    ];
+    for (const input of timelines) {
+      const rows = await cli('timeline', input);
+      const { timeline } = await gql(TIMELINE, input);
+      const fromApi = [...timeline.steps, ...timeline.undated].map((s: any) => [
+        s.date,
+        word(s.basis),
+        word(s.status),
+        s.outcome,
+        s.source?.url ?? null,
+      ]);
+      expect(
+        rows.map((r) => [r.date, r.basis, r.status, r.outcome, r.source?.url ?? null]),
+        JSON.stringify(input),
+      ).toEqual(fromApi);
+      expect(rows.length).toBeGreaterThan(0);
+    }
+    const scorecards: Record<string, string>[] = [
+      { scope: 'park:gulei-taiwan-petrochemical-park' },
+      { scope: 'park:gulei-taiwan-petrochemical-park', asOf: '2014-12-31' },
+      { scope: 'sector:petrochemical' },
+    ];
+    for (const input of scorecards) {
+      const rows = await cli('scorecard', { ...input, first: 500 });
+      const { scorecard } = await gql(SCORECARD, input);
+      expect(
+        rows.map((r) => [r.id, r.intended, r.status, r.date, r.outcome, r.explanation]),
+        JSON.stringify(input),
+      ).toEqual(
+        scorecard.members.map((m: any) => [
+          m.entity.id,
+          m.intended,
+          word(m.status.status),
+          m.status.date,
+          m.status.outcome,
+          m.explanation,
+        ]),
+      );
+      expect(rows.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('see the same graph as of the same day', async () => {
+    const PATHS = /* GraphQL */ `
+      query ($from: ID!, $to: ID!, $asOf: Date) {
+        paths(from: $from, to: $to, maxHops: 2, first: 10, asOf: $asOf) {
+          nodes {
+            id
+          }
+        }
+      }
+    `;
+    for (const asOf of ['2019-12-31', '2021-12-31']) {
+      const input = { from: 'enterprise:cpt', to: 'enterprise:fujian-electronics-group', asOf };
+      const rows = await cli('shortest-paths', { ...input, maxHops: 2, first: 10 });
+      const { paths } = await gql(PATHS, input);
+      expect(
+        rows.map((row) => row.ids),
+        asOf,
+      ).toEqual(paths.map((p: any) => p.nodes.map((n: any) => n.id)));
+    }
+    const REACH = /* GraphQL */ `
+      query ($asOf: Date) {
+        policyReach(entity: "project:gulei-ethylene", first: 500, asOf: $asOf) {
+          policy {
+            id
+          }
+        }
+      }
+    `;
+    for (const asOf of ['2011-01-01', '2014-12-31']) {
+      const rows = await cli('policy-reach', { entity: 'project:gulei-ethylene', first: 500, asOf });
+      const { policyReach } = await gql(REACH, { asOf });
+      expect(
+        rows.map((row) => row.id),
+        asOf,
+      ).toEqual(policyReach.map((r: any) => r.policy.id));
+    }
+  });
+});

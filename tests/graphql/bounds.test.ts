@@ -13,6 +13,7 @@ import { uniqueQuotes } from '../../bench/generate.ts';
 import { LIMITS } from '../../src/api/graphql/limits.ts';
 import { PROJECT_ROOT } from '../../src/infra/config.ts';
 import type { Database } from '../../src/infra/database.ts';
+import { readChainGaps } from '../../src/read/chainGaps.ts';
 import { readNeighborhood } from '../../src/read/neighborhood.ts';
 import { readPolicyReach } from '../../src/read/policyReach.ts';
 import { readSupplyChain } from '../../src/read/supplyChain.ts';
@@ -258,6 +259,41 @@ describe('what the loader derives: chains and the facts of a passage', () => {
     const all = (await gql(GAPS, { first: 500, product: 'product:c05' })).chainGaps;
     expect(all).toHaveLength(89);
     expect(all.at(-1).link.id).toBe('product:c29');
+  });
+
+  it('as of a day computes the same gaps live, and says when its budget of links ran out first', async () => {
+    const GAPS = /* GraphQL */ `
+      query ($first: Int!, $asOf: Date) {
+        chainGaps(first: $first, asOf: $asOf) {
+          chain {
+            id
+          }
+          link {
+            id
+          }
+          kinds
+          upstreamCount
+          downstreamCount
+          coverageCount
+          explanation
+        }
+      }
+    `;
+    const stored = (await gql(GAPS, { first: 500 })).chainGaps;
+    const live = await server.graphql<any>(GAPS, { first: 500, asOf: '2030-01-01' });
+    expect(live.body.data.chainGaps).toEqual(stored);
+    expect(live.body.extensions?.truncation).toBeUndefined();
+    // before the plan was published no INPUT_TO link was known: no chain, no gap
+    expect((await gql(GAPS, { first: 500, asOf: '2011-01-01' })).chainGaps).toEqual([]);
+
+    // The walk looks at the links in order (the hub, a00, a01 …): with a budget of 5 it sees three gaps.
+    const request = { sector: null, product: null, asOf: '2030-01-01', visits: 5 };
+    const cut = await readChainGaps(db, { ...request, first: 10 });
+    expect(cut.gaps.map((g) => g.link.id)).toEqual(['product:a01', 'product:a02', 'product:a03']);
+    expect(cut.truncation).toMatchObject({ reason: 'VISIT_LIMIT', limit: 5 });
+    expect(cut.truncation?.message).toContain('5 chain links');
+    // asking for no more gaps than it found within the budget, the answer is whole
+    expect((await readChainGaps(db, { ...request, first: 3 })).truncation).toBeNull();
   });
 
   it('gives the facts of a passage a page at a time, by id, with how many there are', async () => {

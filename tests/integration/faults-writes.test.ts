@@ -397,6 +397,8 @@ describe('the GraphQL API cannot write', () => {
       id: 'park:xiamen-tiz',
       ids: ['product:pta'],
       entity: 'project:gulei-refinery',
+      scope: 'park:gulei-taiwan-petrochemical-park',
+      asOf: '2014-12-31',
       from: 'park:xiamen-tiz',
       to: 'region:taiwan',
       product: 'product:oil-refining',

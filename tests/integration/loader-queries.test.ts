@@ -30,13 +30,16 @@ describe('the named queries', () => {
   it('are all listed and each has a description, typed parameters and an example', () => {
     expect(listNamedQueries()).toEqual([
       'chain-gaps',
+      'chain-gaps-as-of',
       'park-anchors',
       'park-associations',
       'park-parts',
       'passage-facts',
       'policy-reach',
+      'scorecard',
       'shortest-paths',
       'supply-chain',
+      'timeline',
     ]);
     for (const name of listNamedQueries()) {
       const query = loadNamedQuery(name);

@@ -18,6 +18,8 @@ export interface TestServer {
 export interface GraphQLBody<T> {
   data?: T;
   errors?: { message: string; extensions?: { code?: string }; path?: unknown[] }[];
+  /** what the request cost (statements) and, when a limit cut a list that cannot say so, `truncation` */
+  extensions?: { statements?: number; truncation?: unknown[] };
 }
 
 export async function startTestServer(

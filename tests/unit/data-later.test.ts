@@ -100,11 +100,17 @@ function validate(later: Record<string, string>): ValidationResult {
 const errorsOf = (result: ValidationResult, rule: RuleCode): ValidationIssue[] =>
   result.errors.filter((e) => e.rule === rule);
 
-const where = (issue: ValidationIssue | undefined) => (issue ? `${issue.file}:${issue.line}  ${issue.path}` : 'none');
+const where = (issue: ValidationIssue | undefined) =>
+  issue ? `${issue.file}:${issue.line}  ${issue.path}` : 'none';
 
 describe('partial dates', () => {
   it('accepts a year, a month or a day, and only real ones', () => {
-    expect(['2013', '2013-07', '2013-07-30', '2012-02-29'].map(isPartialDate)).toEqual([true, true, true, true]);
+    expect(['2013', '2013-07', '2013-07-30', '2012-02-29'].map(isPartialDate)).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
     expect(['2013-13', '2013-02-30', '13-07-30', '2013/07/30', '2013-7'].map(isPartialDate)).toEqual([
       false,
       false,
@@ -124,7 +130,10 @@ describe('partial dates', () => {
 
 describe('data/later: a valid description', () => {
   const result = validate({
-    'data/later/entities.yaml': entry(step('2014') + step('2014-06-02') + step('2014') + step('2016-01', 'expanded'), latest('2016-01', 'expanded') + undated),
+    'data/later/entities.yaml': entry(
+      step('2014') + step('2014-06-02') + step('2014') + step('2016-01', 'expanded'),
+      latest('2016-01', 'expanded') + undated,
+    ),
     'data/later/sources.yaml': SOURCES,
   });
 
@@ -145,8 +154,20 @@ describe('data/later: a valid description', () => {
 
   it('puts the undated facts after the dated steps, with no date and no status', () => {
     const last = result.graph.later.steps.at(-1);
-    expect([last?.id, last?.status, last?.date, last?.validFrom, last?.stated]).toEqual(['enterprise:auo#4', null, null, null, null]);
-    expect(last?.citation).toEqual({ source: 'web:example-undated-auo', where: 'lead', summary: 'A profile of the firm.', summaryZh: '企业简介。', seeAlso: [] });
+    expect([last?.id, last?.status, last?.date, last?.validFrom, last?.stated]).toEqual([
+      'enterprise:auo#4',
+      null,
+      null,
+      null,
+      null,
+    ]);
+    expect(last?.citation).toEqual({
+      source: 'web:example-undated-auo',
+      where: 'lead',
+      summary: 'A profile of the firm.',
+      summaryZh: '企业简介。',
+      seeAlso: [],
+    });
   });
 
   it('records the research on the entity and the stated date of the plan on its facts', () => {
@@ -161,7 +182,10 @@ describe('data/later: every rule reports file:line', () => {
   it('a page without a URL, or with one that is not http(s)', () => {
     const result = validate({
       'data/later/entities.yaml': entry(step('2014'), latest('2014') + undated),
-      'data/later/sources.yaml': SOURCES.replace('    url: https://example.com/2015/auo-fab\n', '').replace('https://example.com/auo', 'ftp://example.com/auo'),
+      'data/later/sources.yaml': SOURCES.replace('    url: https://example.com/2015/auo-fab\n', '').replace(
+        'https://example.com/auo',
+        'ftp://example.com/auo',
+      ),
     });
     expect(errorsOf(result, 'later-citation').map((e) => [where(e), e.message])).toEqual([
       ['data/later/sources.yaml:2  sources[0].url', expect.stringMatching(/missing "url"/)],
@@ -173,15 +197,23 @@ describe('data/later: every rule reports file:line', () => {
     const result = validate({
       'data/later/entities.yaml': entry(
         step('2014').replace('      - date: "2014"\n', '      - date: null\n') +
-          step('2015').replace('        summary_zh: 工厂运行。\n', '').replace('        where: paragraph 1\n', ''),
+          step('2015')
+            .replace('        summary_zh: 工厂运行。\n', '')
+            .replace('        where: paragraph 1\n', ''),
         latest('2015') + undated,
       ),
       'data/later/sources.yaml': SOURCES,
     });
     expect(errorsOf(result, 'later-citation').map((e) => [where(e), e.message])).toEqual([
-      ['data/later/entities.yaml:4  entities[0].steps[0].date', expect.stringMatching(/a status step has a date/)],
+      [
+        'data/later/entities.yaml:4  entities[0].steps[0].date',
+        expect.stringMatching(/a status step has a date/),
+      ],
       // missing keys are reported at the line of their step
-      ['data/later/entities.yaml:11  entities[0].steps[1].summary_zh', expect.stringMatching(/missing "summary_zh" \(a later fact cites a page/)],
+      [
+        'data/later/entities.yaml:11  entities[0].steps[1].summary_zh',
+        expect.stringMatching(/missing "summary_zh" \(a later fact cites a page/),
+      ],
       ['data/later/entities.yaml:11  entities[0].steps[1].where', expect.stringMatching(/missing "where"/)],
     ]);
   });
@@ -192,7 +224,10 @@ describe('data/later: every rule reports file:line', () => {
       'data/later/sources.yaml': SOURCES,
     });
     expect(errorsOf(result, 'later-step-order').map((e) => [where(e), e.message])).toEqual([
-      ['data/later/entities.yaml:11  entities[0].steps[1].date', 'step dated 2014-12-31 follows one dated 2015-03; write the steps in date order'],
+      [
+        'data/later/entities.yaml:11  entities[0].steps[1].date',
+        'step dated 2014-12-31 follows one dated 2015-03; write the steps in date order',
+      ],
     ]);
   });
 
@@ -215,11 +250,17 @@ describe('data/later: every rule reports file:line', () => {
 
   it('an entity that is not in data/graph, with the nearest id', () => {
     const result = validate({
-      'data/later/entities.yaml': entry(step('2014'), latest('2014') + undated).replace('entity: enterprise:auo', 'entity: enterprise:au0'),
+      'data/later/entities.yaml': entry(step('2014'), latest('2014') + undated).replace(
+        'entity: enterprise:auo',
+        'entity: enterprise:au0',
+      ),
       'data/later/sources.yaml': SOURCES,
     });
     expect(errorsOf(result, 'later-unknown-entity').map((e) => [where(e), e.message])).toEqual([
-      ['data/later/entities.yaml:2  entities[0].entity', 'no entity of data/graph has id enterprise:au0; did you mean enterprise:auo?'],
+      [
+        'data/later/entities.yaml:2  entities[0].entity',
+        'no entity of data/graph has id enterprise:au0; did you mean enterprise:auo?',
+      ],
     ]);
   });
 
@@ -257,19 +298,38 @@ describe('data/later: every rule reports file:line', () => {
         step('2014'),
         latest('2014') +
           undated +
-          relation('ANCHORS\n        from: park:xiamen-xiang-an\n        to: enterprise:auo\n        validFrom: "2015"') +
-          relation('OWNS\n        from: enterprise:auo\n        to: park:xiamen-xiang-an').replace('    relations:\n', '') +
-          relation('ANCHORS\n        from: enterprise:auo\n        to: park:xiamen-xiang-an\n        validFrom: "2015"').replace('    relations:\n', ''),
+          relation(
+            'ANCHORS\n        from: park:xiamen-xiang-an\n        to: enterprise:auo\n        validFrom: "2015"',
+          ) +
+          relation('OWNS\n        from: enterprise:auo\n        to: park:xiamen-xiang-an').replace(
+            '    relations:\n',
+            '',
+          ) +
+          relation(
+            'ANCHORS\n        from: enterprise:auo\n        to: park:xiamen-xiang-an\n        validFrom: "2015"',
+          ).replace('    relations:\n', ''),
       ),
       'data/later/sources.yaml': SOURCES,
     });
     expect(errorsOf(result, 'later-relation').map((e) => [where(e), e.message])).toEqual([
-      ['data/later/entities.yaml:20  entities[0].relations[0].from', 'ANCHORS may start at Enterprise; park:xiamen-xiang-an is a Park'],
-      ['data/later/entities.yaml:21  entities[0].relations[0].to', 'ANCHORS may end at Park, Sector; enterprise:auo is a Enterprise'],
-      ['data/later/entities.yaml:36  entities[0].relations[2]', 'relation enterprise:auo|ANCHORS|park:xiamen-xiang-an is already written at data/graph/50-test.yaml:14; give this one a distinct key'],
+      [
+        'data/later/entities.yaml:20  entities[0].relations[0].from',
+        'ANCHORS may start at Enterprise; park:xiamen-xiang-an is a Park',
+      ],
+      [
+        'data/later/entities.yaml:21  entities[0].relations[0].to',
+        'ANCHORS may end at Park, Sector; enterprise:auo is a Enterprise',
+      ],
+      [
+        'data/later/entities.yaml:36  entities[0].relations[2]',
+        'relation enterprise:auo|ANCHORS|park:xiamen-xiang-an is already written at data/graph/50-test.yaml:14; give this one a distinct key',
+      ],
     ]);
     expect(errorsOf(result, 'later-citation').map((e) => [where(e), e.message])).toEqual([
-      ['data/later/entities.yaml:28  entities[0].relations[1].validFrom', expect.stringMatching(/missing "validFrom"/)],
+      [
+        'data/later/entities.yaml:28  entities[0].relations[1].validFrom',
+        expect.stringMatching(/missing "validFrom"/),
+      ],
     ]);
   });
 });
@@ -319,6 +379,8 @@ describe('data/later of this repository', () => {
     const { later } = result.graph;
     expect(later.sources.length).toBeGreaterThanOrEqual(240);
     const types = new Map(result.graph.entities.map((e) => [e.id, e.type]));
-    expect(new Set([...later.research.keys()].map((id) => types.get(id)))).toEqual(new Set(['Project', 'Park', 'Enterprise']));
+    expect(new Set([...later.research.keys()].map((id) => types.get(id)))).toEqual(
+      new Set(['Project', 'Park', 'Enterprise']),
+    );
   }, 60_000);
 });

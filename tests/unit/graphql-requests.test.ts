@@ -149,6 +149,7 @@ describe('arguments', () => {
       product: '"product:pta"',
       entity: '"enterprise:auo"',
       entities: '["enterprise:auo"]',
+      scope: '"park:gulei-taiwan-petrochemical-park"',
       id: '"fujian-plan-2011:p0010"',
     };
     let checked = 0;
@@ -173,7 +174,7 @@ describe('arguments', () => {
         checked += 1;
       }
     }
-    expect(checked).toBe(18);
+    expect(checked).toBe(20);
   });
 
   it('takes a left-out argument as its schema default, and refuses null for it', async () => {

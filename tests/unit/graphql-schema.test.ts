@@ -306,7 +306,8 @@ describe('schema.graphql', () => {
       `paths \`maxHops\` ≤ ${LIMITS.pathsMaxHops}, \`first\` ≤ ${LIMITS.pathsFirst}`,
       `supplyChain \`depth\` ≤ ${LIMITS.supplyChainDepth}, \`limit\` ≤ ${LIMITS.supplyChainLimit} entities`,
       `stops after visiting ${LIMITS.walkVisits.toLocaleString('en')} entities`,
-      `chainGaps and policyReach \`first\` ≤ ${LIMITS.analysisFirst}`,
+      `chainGaps, policyReach and scorecard \`first\` ≤ ${LIMITS.analysisFirst}`,
+      `timeline \`first\` ≤ ${LIMITS.timelineFirst}`,
       `passageContext \`before\`/\`after\` ≤ ${LIMITS.passageContext}`,
       `depth ≤ ${LIMITS.queryDepth}`,
       `cost ≤ ${LIMITS.queryCost}`,
@@ -333,6 +334,7 @@ describe('schema.graphql', () => {
     expect(byDefault(query.passages!, 'first')).toBe(byDefault(query.search!, 'first'));
     expect(LIMITS.passagesFirst).toBe(LIMITS.searchFirst);
     expect(byDefault(query.policyReach!, 'first')).toBe(byDefault(query.chainGaps!, 'first'));
+    expect(byDefault(query.scorecard!, 'first')).toBe(byDefault(query.chainGaps!, 'first'));
     expect(readmeTable(readme, '| argument | default | maximum |')).toEqual({
       '`search(first)`, `passages(first)`': [
         byDefault(query.search!, 'first'),
@@ -352,7 +354,7 @@ describe('schema.graphql', () => {
         `depth ${byDefault(query.supplyChain!, 'depth')}, limit ${byDefault(query.supplyChain!, 'limit')}`,
         `depth ${LIMITS.supplyChainDepth}, limit ${LIMITS.supplyChainLimit} entities (edges ≤ ${LIMITS.neighborhoodEdgesPerNode} × limit)`,
       ],
-      '`chainGaps(first)`, `policyReach(first)`': [
+      '`chainGaps(first)`, `policyReach(first)`, `scorecard(first)`': [
         byDefault(query.chainGaps!, 'first'),
         `${LIMITS.analysisFirst}`,
       ],
@@ -366,6 +368,7 @@ describe('schema.graphql', () => {
         `${LIMITS.analysisFirst}, ${LIMITS.partnersFirst}`,
       ],
       '`partnerRoles(first)`': [byDefault(query.partnerRoles!, 'first'), `${LIMITS.rolesFirst}`],
+      '`timeline(first)`': [byDefault(query.timeline!, 'first'), `${LIMITS.timelineFirst}`],
       '`passageContext(before, after)`': [
         `${byDefault(query.passageContext!, 'before')}, ${byDefault(query.passageContext!, 'after')}`,
         `${LIMITS.passageContext} each`,
@@ -481,7 +484,7 @@ describe('Cypher builders', () => {
     const paths = pathsQuery(request);
     expect(paths.cypher).toContain('SHORTEST 3 ');
     expect(paths.cypher).toContain('{1,4}');
-    expect(paths.params).toEqual(request);
+    expect(paths.params).toEqual({ ...request, asOf: null });
     expect(() => pathsQuery({ ...request, first: 0 })).toThrow(BadInputError);
     expect(() => pathsQuery({ ...request, maxHops: 7 })).toThrow(/maxHops must be between 1 and 6/);
     expect(() => pathsQuery({ ...request, maxHops: 2.5 })).toThrow(BadInputError);

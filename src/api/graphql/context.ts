@@ -1,10 +1,19 @@
 // What every resolver receives: a statement-counting view of the database for this one request, the
-// request's loaders, which batch the entity, evidence and relation loads of the whole request, and the
-// reader's language.
+// request's loaders, which batch the entity, evidence and relation loads of the whole request, the
+// reader's language, and what the request has spent against the per-request limits.
 import { inLanguage, toTraditional, type Bilingual, type Language } from '../../data/language.ts';
 import type { Reader, StatementCounter } from '../../infra/database.ts';
 import type { Logger } from '../../infra/log.ts';
+import type { TruncationRow } from '../../read/truncation.ts';
 import type { Loaders } from './loaders.ts';
+
+/** A list answer a limit cut that has no `truncation` field of its own (chainGaps as of a day). */
+export interface TruncatedField extends Omit<TruncationRow, 'message'> {
+  /** the field's path in the response, e.g. `chainGaps` or `gaps2014` for an alias */
+  readonly path: string;
+  /** in the request's language */
+  readonly message: string;
+}
 
 export interface GraphQLContext {
   readonly db: Reader;
@@ -13,6 +22,8 @@ export interface GraphQLContext {
   readonly loaders: Loaders;
   /** what this request has returned so far, against the per-request limits of ./limits.ts */
   readonly returned: { relations: number; walks: number };
+  /** list answers cut by a limit, reported in the response's `extensions.truncation` */
+  readonly truncated: TruncatedField[];
   /** the language of the request's Accept-Language header (negotiateLanguage), for fields asked without `language` */
   readonly language: Language;
 }

@@ -1,5 +1,6 @@
 // The part of schema.graphql that is derived, not written: the enums that mirror the data model
-// (EntityType, RelationType with each relation's meaning, RelationStatus) from src/data/model.ts, and one
+// (EntityType, RelationType with each relation's meaning, RelationStatus, LaterStatus, Outcome) from
+// src/data/model.ts, and one
 // object type per entity type implementing Entity with the interface's fields copied verbatim (their
 // typed fields are written by hand in `extend type` blocks). So a relation type added to the model
 // reaches the API with its description, and the thirteen entity types cannot drift from the interface.
@@ -8,10 +9,14 @@
 import { Kind, parse, type InterfaceTypeDefinitionNode } from 'graphql';
 import {
   ENTITY_TYPES,
+  LATER_STATUSES,
+  OUTCOMES,
   RELATION_RULES,
   RELATION_STATUSES,
   RELATION_TYPES,
   type EntityType,
+  type LaterStatus,
+  type Outcome,
   type RelationStatus,
 } from '../../data/model.ts';
 
@@ -24,6 +29,34 @@ const STATUS_DESCRIPTIONS: Record<RelationStatus, string> = {
   planned: 'The plan commits to build or push it (推进, 加快, 建设, 实施).',
   sought: 'The plan seeks or invites it (争取, 吸引, 鼓励, 引导, 支持).',
 };
+
+const LATER_STATUS_DESCRIPTIONS: Record<LaterStatus, string> = {
+  planned: 'Announced, approved or agreed, not yet built.',
+  'under-construction': 'Being built (or rebuilt).',
+  operating: 'Running, producing or open.',
+  expanded: 'Running and grown (a new phase, line or area).',
+  suspended: 'Stopped for a time (an accident, an order, a loss).',
+  cancelled: 'Given up before it ran.',
+  reorganised: 'Taken over, restructured or refinanced, and going on.',
+  renamed: 'Going on under another name.',
+  merged: 'Folded into another.',
+  acquired: 'Bought or controlled by another.',
+  bankrupt: 'Declared (or petitioning to be declared) bankrupt.',
+  closed: 'Shut for good.',
+  unknown: 'The pages read do not say.',
+};
+
+const OUTCOME_DESCRIPTIONS: Record<Outcome, string> = {
+  realised: 'It runs (operating, expanded).',
+  transformed: 'It goes on under another owner or name (reorganised, renamed, merged, acquired).',
+  pending: 'Still planned or being built.',
+  suspended: 'Stopped for a time.',
+  abandoned: 'Cancelled, closed or bankrupt.',
+  unknown: 'No later page dates it.',
+};
+
+/** A model value as a GraphQL enum value: `under-construction` is `under_construction`. */
+export const enumValue = (value: string) => value.replaceAll('-', '_');
 
 /** What each label holds (docs/design.md, "The data model"). */
 const ENTITY_DESCRIPTIONS: Record<EntityType, string> = {
@@ -85,6 +118,20 @@ export function renderGeneratedSdl(schemaText: string): string {
   for (const status of RELATION_STATUSES) {
     lines.push(description(STATUS_DESCRIPTIONS[status], '  '));
     lines.push(`  ${status}`);
+  }
+  lines.push('}', '');
+  lines.push(description('What a later page says became of an entity at a date (a status step).'));
+  lines.push('enum LaterStatus {');
+  for (const status of LATER_STATUSES) {
+    lines.push(description(LATER_STATUS_DESCRIPTIONS[status], '  '));
+    lines.push(`  ${enumValue(status)}`);
+  }
+  lines.push('}', '');
+  lines.push(description("What became of an intention of the plan, read from the latest later status."));
+  lines.push('enum Outcome {');
+  for (const outcome of OUTCOMES) {
+    lines.push(description(OUTCOME_DESCRIPTIONS[outcome], '  '));
+    lines.push(`  ${outcome}`);
   }
   lines.push('}');
   const fields = entityInterfaceFields(schemaText);

@@ -29,7 +29,7 @@ export const LIMITS = Object.freeze({
   supplyChainLimit: 5000,
   /** entities one walk visits at most, however many are within reach (src/read/truncation.ts) */
   walkVisits: WALK_VISITS,
-  /** chainGaps and policyReach; impact's consequences, singlePoints' ranking, gapPartners' gaps */
+  /** chainGaps, policyReach and scorecard; impact's consequences, singlePoints' ranking, gapPartners' gaps */
   analysisFirst: 500,
   /** entities that fail in one impact request */
   impactEntities: 100,
@@ -39,6 +39,8 @@ export const LIMITS = Object.freeze({
   rolesFirst: 1000,
   /** products of a chain, and the products, covers of a gap (Chain.products, ChainGap.upstream …) */
   chainListFirst: 1000,
+  /** later steps of a timeline */
+  timelineFirst: 500,
   passageContext: 50,
   /** characters of an id argument */
   idLength: 300,
@@ -53,7 +55,7 @@ export const LIMITS = Object.freeze({
   /** relation edges in all the `relations` pages of one request: bounds relations of relations */
   relationsPerRequest: 10_000,
   /**
-   * graph walks (neighborhood, paths, supplyChain, chainGaps, policyReach, impact, singlePoints,
+   * graph walks (neighborhood, paths, supplyChain, chainGaps, policyReach, scorecard, impact, singlePoints,
    * gapPartners, partnerRoles) in one request: each is one
    * statement over up to thousands of nodes, so thirty aliased walks of a hub would hold a Neo4j thread
    * for seconds; the explorer asks for at most two at once
@@ -127,6 +129,8 @@ export const ARGUMENT_MAXIMA: Readonly<Record<string, Readonly<Record<string, nu
   'Query.singlePoints': { first: LIMITS.analysisFirst },
   'Query.gapPartners': { first: LIMITS.analysisFirst, partners: LIMITS.partnersFirst },
   'Query.partnerRoles': { first: LIMITS.rolesFirst },
+  'Query.scorecard': { first: LIMITS.analysisFirst },
+  'Query.timeline': { first: LIMITS.timelineFirst },
   'Query.passageContext': { before: LIMITS.passageContext, after: LIMITS.passageContext },
   'Entity.relations': { first: LIMITS.relationsFirst },
   'PassageHit.entities': { first: LIMITS.passageListFirst },
@@ -180,7 +184,7 @@ export function spendWalk(returned: { walks: number }, field: string): void {
   returned.walks += 1;
   if (returned.walks > LIMITS.walksPerRequest) {
     throw new BadInputError(
-      `${field}: this request asks for more than ${LIMITS.walksPerRequest} graph walks (neighborhood, paths, supplyChain, chainGaps, policyReach, impact, singlePoints, gapPartners, partnerRoles); send them in several requests.`,
+      `${field}: this request asks for more than ${LIMITS.walksPerRequest} graph walks (neighborhood, paths, supplyChain, chainGaps, policyReach, scorecard, impact, singlePoints, gapPartners, partnerRoles); send them in several requests.`,
     );
   }
 }

@@ -15,6 +15,7 @@ import {
 } from '../../read/entities.ts';
 import type { EdgeRow, EntityRow, PassageRow } from '../../read/rows.ts';
 import { readChainProducts, type ChainProductsRequest } from '../../read/chainGaps.ts';
+import { readEntityStatuses, readSourcesById, type EntityStatusRow, type SourceRow } from '../../read/time.ts';
 
 export interface Loaders {
   /** entity by id (null when none) */
@@ -31,6 +32,10 @@ export interface Loaders {
   factsByPassage(id: string, first: number): Promise<EdgeRow[]>;
   /** the first products of a chain, upstream first */
   chainProducts(request: ChainProductsRequest): Promise<EntityRow[]>;
+  /** the status of an entity on a day (null: everything known); one statement per day asked in a request */
+  status(id: string, asOf: string | null): Promise<EntityStatusRow | null>;
+  /** pages read later, by id (null for an id that is not there) */
+  source(id: string): Promise<SourceRow | null>;
   /** Makes entity rows returned by any query available to `entity` without another statement. */
   remember(entities: Iterable<EntityRow>): void;
 }
@@ -91,6 +96,26 @@ export function createLoaders(db: Reader): Loaders {
     { cacheKeyFn: (request) => `${request.chainId}|${request.first}` },
   );
 
+  // One loader per day asked: the statuses of all the entities of a request on that day are one statement.
+  const statusByDay = new Map<string, DataLoader<string, EntityStatusRow | null>>();
+  const statusOn = (asOf: string | null) => {
+    const key = asOf ?? '';
+    let loader = statusByDay.get(key);
+    if (!loader) {
+      loader = new DataLoader<string, EntityStatusRow | null>(async (ids) => {
+        const found = await readEntityStatuses(db, ids, asOf);
+        return ids.map((id) => found.get(id) ?? null);
+      });
+      statusByDay.set(key, loader);
+    }
+    return loader;
+  };
+
+  const source = new DataLoader<string, SourceRow | null>(async (ids) => {
+    const found = await readSourcesById(db, ids);
+    return ids.map((id) => found.get(id) ?? null);
+  });
+
   function remember(entities: Iterable<EntityRow>) {
     for (const row of entities) entity.prime(row.id, row);
   }
@@ -104,6 +129,8 @@ export function createLoaders(db: Reader): Loaders {
     relations: (request) => relations.load(request),
     factsByPassage: (passageId, first) => factsByPassage.load({ passageId, first }),
     chainProducts: (request) => chainProducts.load(request),
+    status: (id, asOf) => statusOn(asOf).load(id),
+    source: (id) => source.load(id),
     remember,
   };
 }

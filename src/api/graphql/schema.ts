@@ -9,8 +9,10 @@ import type { Resolvers } from './generated/resolvers.ts';
 import { generatedSdlIsCurrent } from './generatedSdl.ts';
 import { Chain, ChainGap } from './resolvers/chains.ts';
 import { Entity, entityTypes } from './resolvers/entity.ts';
-import { Edge, PassageHit } from './resolvers/facts.ts';
+import { Citation, Edge, PassageHit } from './resolvers/facts.ts';
 import { Query } from './resolvers/query.ts';
+import { EntityStatus, Research, Scorecard, StatusStep } from './resolvers/time.ts';
+import { DateScalar } from './scalars.ts';
 import { Impact, PartnerRoles, SinglePointRank, SinglePoints } from './resolvers/whatIf.ts';
 import {
   GapPartner,
@@ -28,9 +30,14 @@ export const resolvers: Resolvers = {
   Entity,
   ...entityTypes,
   Edge,
+  Citation,
   PassageHit,
   Chain,
   ChainGap,
+  StatusStep,
+  Research,
+  EntityStatus,
+  Scorecard,
   Impact,
   SinglePoints,
   SinglePointRank,
@@ -41,6 +48,7 @@ export const resolvers: Resolvers = {
   SinglePointLink,
   GapPartner,
   PartnerRole,
+  Date: DateScalar,
 };
 
 export function buildSchema() {

@@ -38,16 +38,24 @@ function useArgumentLimits(): Plugin<GraphQLContext> {
   };
 }
 
-/** Adds `extensions.statements` to every executed result: the Cypher statements the request cost. */
+/**
+ * Adds `extensions.statements` to every executed result: the Cypher statements the request cost; and
+ * `extensions.truncation` when a list answer without a `truncation` field of its own was cut by a limit.
+ */
 function useStatementCount(): Plugin<GraphQLContext> {
   return {
     onExecute() {
       return {
         onExecuteDone({ args, result, setResult }) {
           if (Symbol.asyncIterator in result) return;
+          const { truncated } = args.contextValue;
           setResult({
             ...result,
-            extensions: { ...result.extensions, statements: args.contextValue.statements.statements },
+            extensions: {
+              ...result.extensions,
+              statements: args.contextValue.statements.statements,
+              ...(truncated.length > 0 ? { truncation: truncated } : {}),
+            },
           });
         },
       };
@@ -97,6 +105,7 @@ export function createCskgYoga({ db, logger, development = false }: YogaOptions)
         loaders: createLoaders(counted),
         returned: { relations: 0, walks: 0 },
         language: negotiateLanguage(request.headers.get('accept-language')),
+        truncated: [],
       };
     },
     plugins: [

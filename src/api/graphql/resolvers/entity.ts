@@ -6,6 +6,8 @@
 import { ENTITY_PROPERTIES, ENTITY_TYPES, type EntityType } from '../../../data/model.ts';
 import { BadInputError } from '../../../infra/errors.ts';
 import { attributesOf, type EntityRow } from '../../../read/rows.ts';
+import { asOfArgument } from '../../../read/time.ts';
+import { NotFoundError } from '../../../infra/errors.ts';
 import { decodeCursor, relationConnection } from '../connections.ts';
 import { caveatsIn } from '../context.ts';
 import type { EntityResolvers, Resolvers } from '../generated/resolvers.ts';
@@ -15,6 +17,13 @@ const common: Omit<EntityResolvers, '__resolveType'> = {
   attributes: (entity) => attributesOf(entity.properties),
   caveats: (entity, args, context) => caveatsIn(entity, args.language, context),
   evidence: (entity, _args, { loaders }) => loaders.entityEvidence(entity.id),
+  // Asked as of a day, else the day of the walk that returned the entity, else everything known.
+  status: async (entity, args, { loaders }) => {
+    const asOf = args.asOf === null || args.asOf === undefined ? (entity.asOf ?? null) : asOfArgument('status.asOf', args.asOf);
+    const status = await loaders.status(entity.id, asOf);
+    if (!status) throw new NotFoundError(`The entity ${entity.id} is no longer in the graph; retry.`);
+    return status;
+  },
   relations: async (entity, args, { loaders, returned }) => {
     const first = intArgument('relations.first', args.first, 0, LIMITS.relationsFirst);
     const afterId = decodeCursor('relation', args.after, 'relations.after');

@@ -3,7 +3,7 @@
 // the request's loaders, so the evidence and ends of all the edges of an answer cost one statement.
 import { NotFoundError } from '../../../infra/errors.ts';
 import { attributesOf, type EntityRow } from '../../../read/rows.ts';
-import type { EdgeResolvers, PassageHitResolvers } from '../generated/resolvers.ts';
+import type { CitationResolvers, EdgeResolvers, PassageHitResolvers } from '../generated/resolvers.ts';
 import { intArgument, LIMITS } from '../limits.ts';
 import type { Loaders } from '../loaders.ts';
 import { caveatsIn } from '../context.ts';
@@ -22,6 +22,7 @@ export const Edge: EdgeResolvers = {
     const passages = await loaders.passages(edge.evidence);
     return passages.flatMap((passage, i) => (passage ? [{ ...passage, quote: edge.quotes[i] ?? null }] : []));
   },
+  provenance: (edge) => (edge.citation ? 'CITATION' : 'QUOTE'),
   sourceEntity: (edge, _args, { loaders }) => endEntity(loaders, edge.source),
   targetEntity: (edge, _args, { loaders }) => endEntity(loaders, edge.target),
 };
@@ -34,4 +35,15 @@ export const PassageHit: PassageHitResolvers = {
       hit.passage.id,
       intArgument('edges.first', args.first, 0, LIMITS.passageListFirst),
     ),
+};
+
+export const Citation: CitationResolvers = {
+  source: async (citation, _args, { loaders }) => {
+    const page = await loaders.source(citation.source);
+    // The validator refuses a citation of a page that is not in data/later/sources.yaml.
+    if (!page) throw new NotFoundError(`The page ${citation.source} is no longer in the graph; retry.`);
+    return page;
+  },
+  seeAlso: async (citation, _args, { loaders }) =>
+    (await Promise.all(citation.seeAlso.map((id) => loaders.source(id)))).filter((page) => page !== null),
 };

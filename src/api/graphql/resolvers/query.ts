@@ -1,6 +1,7 @@
 // Resolvers of the root Query type: each checks its arguments (bounds from ../limits.ts, errors that name
 // the argument and the limit), calls one data-access function of src/read, remembers the entities it
 // returned for the request's loaders, and returns.
+import { inLanguage } from '../../../data/language.ts';
 import { BadInputError, NotFoundError, requireEntity } from '../../../infra/errors.ts';
 import { readChainGaps } from '../../../read/chainGaps.ts';
 import { readEntityPage } from '../../../read/entities.ts';
@@ -15,7 +16,10 @@ import { readPolicyReach } from '../../../read/policyReach.ts';
 import type { EntityRow } from '../../../read/rows.ts';
 import { searchEntities, searchPassages } from '../../../read/search.ts';
 import { readGraphStats } from '../../../read/stats.ts';
+import { readScorecard } from '../../../read/scorecard.ts';
 import { readSupplyChain } from '../../../read/supplyChain.ts';
+import { asOfArgument } from '../../../read/time.ts';
+import { readTimeline } from '../../../read/timeline.ts';
 import { decodeCursor, entityConnection } from '../connections.ts';
 import type { QueryResolvers } from '../generated/resolvers.ts';
 import { filterArgument, idArgument, intArgument, LIMITS, spendWalk, textArgument } from '../limits.ts';
@@ -60,6 +64,7 @@ export const Query: QueryResolvers = {
       statuses: filterArgument(args.statuses),
       limit,
       edgeLimit: limit * LIMITS.neighborhoodEdgesPerNode,
+      asOf: asOfArgument('asOf', args.asOf),
     });
     if (result.missing.length > 0) {
       throw new NotFoundError(`ids: there is no entity with id ${quoted(result.missing)}.`);
@@ -80,6 +85,7 @@ export const Query: QueryResolvers = {
       first: intArgument('first', args.first, 1, LIMITS.pathsFirst),
       relationTypes: filterArgument(args.relationTypes),
       statuses: filterArgument(args.statuses),
+      asOf: asOfArgument('asOf', args.asOf),
     });
     requireEntity('from', from, result.fromType);
     requireEntity('to', to, result.toType);
@@ -96,6 +102,7 @@ export const Query: QueryResolvers = {
       depth: intArgument('depth', args.depth, 1, LIMITS.supplyChainDepth),
       statuses: filterArgument(args.statuses),
       limit: intArgument('limit', args.limit, 1, LIMITS.supplyChainLimit),
+      asOf: asOfArgument('asOf', args.asOf),
     });
     requireEntity('product', product, result.productType, 'Product');
     loaders.remember(result.nodes);
@@ -111,7 +118,7 @@ export const Query: QueryResolvers = {
     return hits;
   },
 
-  chainGaps: async (_parent, args, { db, loaders, returned }) => {
+  chainGaps: async (_parent, args, { db, loaders, returned, truncated, language }, info) => {
     spendWalk(returned, 'chainGaps');
     const sector = args.sector == null ? null : idArgument('sector', args.sector);
     const product = args.product == null ? null : idArgument('product', args.product);
@@ -119,9 +126,15 @@ export const Query: QueryResolvers = {
       sector,
       product,
       first: intArgument('first', args.first, 0, LIMITS.analysisFirst),
+      asOf: asOfArgument('asOf', args.asOf),
     });
     if (sector !== null) requireEntity('sector', sector, result.sectorType, 'Sector');
     if (product !== null) requireEntity('product', product, result.productType, 'Product');
+    // A list has no field to say it was cut: the response's extensions say it (schema.graphql, chainGaps).
+    if (result.truncation) {
+      const { reason, limit, message } = result.truncation;
+      truncated.push({ path: String(info.path.key), reason, limit, message: inLanguage(message, language) });
+    }
     loaders.remember(
       result.gaps.flatMap((gap): EntityRow[] => [
         gap.link,
@@ -139,6 +152,7 @@ export const Query: QueryResolvers = {
     const result = await readPolicyReach(db, {
       entity,
       first: intArgument('first', args.first, 0, LIMITS.analysisFirst),
+      asOf: asOfArgument('asOf', args.asOf),
     });
     requireEntity('entity', entity, result.entityType);
     loaders.remember(result.reaches.flatMap((reach) => reach.path.nodes));
@@ -204,6 +218,33 @@ export const Query: QueryResolvers = {
     });
     loaders.remember(result.roles.map((r) => r.entity));
     return result;
+  },
+
+  timeline: async (_parent, args, { db, loaders }) => {
+    const entity = idArgument('entity', args.entity);
+    const result = await readTimeline(db, {
+      entity,
+      asOf: asOfArgument('asOf', args.asOf),
+      first: intArgument('first', args.first, 1, LIMITS.timelineFirst),
+    });
+    requireEntity('entity', entity, result.entityType);
+    if (!result.timeline)
+      throw new NotFoundError(`entity: there is no entity with id ${JSON.stringify(entity)}.`);
+    loaders.remember([result.timeline.entity]);
+    return result.timeline;
+  },
+
+  scorecard: async (_parent, args, { db, loaders, returned }) => {
+    spendWalk(returned, 'scorecard');
+    const scope = idArgument('scope', args.scope);
+    const result = await readScorecard(db, {
+      scope,
+      asOf: asOfArgument('asOf', args.asOf),
+      first: intArgument('first', args.first, 0, LIMITS.analysisFirst),
+    });
+    requireEntity('scope', scope, result.scopeType, ['Park', 'Sector']);
+    loaders.remember(result.scorecard.members.map((member) => member.entity));
+    return result.scorecard;
   },
 
   stats: (_parent, _args, { db }) => readGraphStats(db),

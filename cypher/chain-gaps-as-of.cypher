@@ -1,0 +1,105 @@
+// Chain gaps (补链) as known on a day: what cypher/chain-gaps.cypher reads from the coverage stored at load
+// time, computed live from the facts known on `asOf` (stated or valid by then, `knownAsOf`): a link is on a
+// chain that day when one of its INPUT_TO links is known, and a gap as the covers known that day say
+// (src/data/derived.ts: UNCOVERED, NO_ENTERPRISE, TAIWAN_ONLY, PLANNED_OR_SOUGHT_ONLY; a project is
+// Taiwan-invested by the owners known that day, a cover outside Fujian by the places known that day).
+// The chains are those of the load (a chain as known on a day lies within one of them, since the links
+// known by a day are some of all the links), in the same order: chains by id, each upstream first.
+//
+// The work is bounded: the walk visits the links of the chains asked for, in that order, at most `visits`
+// of them (one more is read to know whether it was cut), and stops once `first` gaps are found; each link
+// reads its known INPUT_TO links and covers, the first 1000 of each by id, and counts them all. So it is
+// slower than the stored answer at scale but never reads more than `visits` links; src/read/chainGaps.ts
+// says VISIT_LIMIT when the budget ran out before `first` gaps were found.
+//
+// @param asOf    string  YYYY-MM-DD: the graph as known on that day
+// @param sector  string? = null  id of a Sector, e.g. sector:petrochemical; null for every chain
+// @param product string? = null  id of a Product: only the chain it is on
+// @param first   int[0..500] = 500  most gaps returned, in chain order
+// @param visits  int[1..20000] = 20000  most chain links looked at
+// @example cskg query chain-gaps-as-of --param asOf=2014-12-31 --param sector=sector:petrochemical
+OPTIONAL MATCH (sector:Entity {id: $sector})
+OPTIONAL MATCH (product:Entity {id: $product})
+WITH sector, product, COLLECT {
+  WITH COLLECT { MATCH (own:ChainLink {product: $product}) RETURN own.chain }[0] AS chainOfProduct
+  MATCH (c:Chain)
+  WHERE ($sector IS NULL OR $sector IN c.sectors) AND ($product IS NULL OR c.id = chainOfProduct)
+  WITH c ORDER BY c.id
+  CALL (c) {
+    // the chain's products upstream first: a range of the (chain, position) index
+    MATCH (l:ChainLink) WHERE l.chain = c.id AND l.position >= 0
+    RETURN l ORDER BY l.chain, l.position
+  }
+  RETURN l LIMIT toInteger($visits) + 1
+} AS visited
+RETURN sector.type AS sectorType, product.type AS productType, size(visited) AS visitedCount, COLLECT {
+  UNWIND range(0, size(visited) - 1) AS i
+  WITH i, visited[i] AS l WHERE i < $visits
+  MATCH (link:Entity {id: l.product})
+  WHERE EXISTS { (link)-[r:INPUT_TO]-(:Product) WHERE ${knownAsOf(r)} }
+  CALL (link) {
+    OPTIONAL MATCH (e:Entity)-[r:PRODUCES|FOCUSES_ON]->(link)
+    WHERE (e:Park OR e:Region OR e:Enterprise OR e:Project) AND ${knownAsOf(r)}
+    WITH r, e:Enterprise OR e:Project AS firm,
+      // 'taiwan-place' is TAIWAN_SIDE_LEVEL of src/data/derived.ts; 6 is TAIWAN_SIDE_STEPS
+      NOT EXISTS {
+        MATCH (e)(()-[x:LOCATED_IN|PART_OF]->(:Entity) WHERE ${knownAsOf(x)}){0,6}(t:Region)
+        WHERE t.level = 'taiwan-place'
+      } AS inFujian,
+      CASE
+        WHEN e:Enterprise THEN e.origin = 'taiwan'
+        WHEN e:Project THEN COUNT { (o:Enterprise)-[w:OWNS]->(e) WHERE ${knownAsOf(w)} } > 0
+          AND NOT EXISTS { MATCH (o:Enterprise)-[w:OWNS]->(e) WHERE ${knownAsOf(w)} AND coalesce(o.origin, 'unknown') <> 'taiwan' }
+        ELSE false
+      END AS taiwanInvested
+    RETURN count(r) AS allCovers,
+      count(CASE WHEN inFujian THEN r END) AS fujianCovers,
+      count(CASE WHEN inFujian AND r.status = 'existing' THEN r END) AS fujianExisting,
+      count(CASE WHEN inFujian AND firm THEN r END) AS fujianFirms,
+      count(CASE WHEN inFujian AND firm AND taiwanInvested THEN r END) AS fujianTaiwanFirms
+  }
+  // a gap, as gapKinds of src/data/derived.ts decides (src/read/chainGaps.ts names the kinds with it)
+  WITH i, l, link, allCovers, fujianCovers, fujianExisting, fujianFirms, fujianTaiwanFirms
+  WHERE fujianCovers = 0 OR fujianFirms = 0 OR fujianTaiwanFirms = fujianFirms OR fujianExisting = 0
+  // Rows keep the order of `visited` (chains by id, each upstream first), so the first `first` are the
+  // first gaps; `i` is returned for src/read/chainGaps.ts to keep that order.
+  LIMIT toInteger($first)
+  MATCH (c:Chain {id: l.chain})
+  WITH i, c, link, allCovers, fujianCovers, fujianExisting, fujianFirms, fujianTaiwanFirms,
+    COLLECT {
+      MATCH (link)-[r:INPUT_TO]-(other:Product) WHERE ${knownAsOf(r)}
+      RETURN { relation: r, other: other } AS chainRel ORDER BY r.id LIMIT 1000
+    } AS chainRels,
+    COLLECT {
+      MATCH (e:Entity)-[r:PRODUCES|FOCUSES_ON]->(link)
+      WHERE (e:Park OR e:Region OR e:Enterprise OR e:Project) AND ${knownAsOf(r)}
+      RETURN {
+        entity: { props: properties(e), degree: ${degree(e)} },
+        relation: { type: type(r), source: startNode(r).id, target: endNode(r).id, props: properties(r) },
+        ownerOrigins: COLLECT { MATCH (o:Enterprise)-[w:OWNS]->(e) WHERE ${knownAsOf(w)} RETURN coalesce(o.origin, 'unknown') },
+        outsideFujian: EXISTS {
+          MATCH (e)(()-[x:LOCATED_IN|PART_OF]->(:Entity) WHERE ${knownAsOf(x)}){0,6}(t:Region)
+          WHERE t.level = 'taiwan-place'
+        }
+      } AS cover ORDER BY r.id LIMIT 1000
+    } AS covers
+  WITH i, c, link, allCovers, fujianCovers, fujianExisting, fujianFirms, fujianTaiwanFirms, chainRels, covers,
+    reduce(ids = [], x IN chainRels | ids + coalesce(x.relation.evidence, []))
+      + reduce(ids = [], x IN covers | ids + coalesce(x.relation.props.evidence, [])) AS passageIds
+  RETURN {
+    order: i,
+    chain: { id: c.id, name: c.name, nameEn: c.nameEn, productCount: c.productCount },
+    link: { props: properties(link), degree: ${degree(link)} },
+    counts: { covers: allCovers, fujianCovers: fujianCovers, fujianExisting: fujianExisting, fujianFirms: fujianFirms, fujianTaiwanFirms: fujianTaiwanFirms },
+    upstreamCount: COUNT { (link)<-[r:INPUT_TO]-() WHERE ${knownAsOf(r)} },
+    downstreamCount: COUNT { (link)-[r:INPUT_TO]->() WHERE ${knownAsOf(r)} },
+    chainRels: [r IN [x IN chainRels | x.relation] | { type: type(r), source: startNode(r).id, target: endNode(r).id, props: properties(r) }],
+    chainNeighbours: [n IN [x IN chainRels | x.other] | { props: properties(n), degree: ${degree(n)} }],
+    covers: covers,
+    passages: COLLECT {
+      MATCH (ps:Passage) WHERE ps.id IN passageIds
+      RETURN ps { .id, .documentId, .section, .sectionPath, .ordinal, .kind, .text, .start, .end } AS passage
+      ORDER BY ps.ordinal
+    }
+  } AS item
+} AS links
