@@ -68,6 +68,7 @@ function graphApi(
     languages,
     failNext: () => (failing = true),
     setLanguage: (lang) => void languages.push(lang),
+    setAsOf: (day) => void asked.push(`asOf ${day}`),
     limits: () =>
       answer('limits', {
         searchFirst: 100,
@@ -101,6 +102,8 @@ function graphApi(
     passageContext: unused,
     policyReach: unused,
     overview: unused,
+    timeline: unused,
+    scorecard: unused,
     wholeGraph: unused,
     geography: () =>
       answer('geography', {
@@ -187,6 +190,30 @@ describe('ExplorerController', () => {
     // the lists and the URL hear of the view once it is whole, not of every step on the way
     expect(changes).toEqual([shared]);
     expect(api.asked.filter((a) => a.startsWith('neighborhood'))).toHaveLength(2);
+  });
+
+  it('sees the view as of a year: every walk asked again as of its last day, the year in the URL', async () => {
+    const api = graphApi();
+    controller = new ExplorerController(api);
+    await controller.start(decodeViewState('view=empty'));
+    await controller.open(zhangzhouTiz.id, { expand: true });
+    const shown = nodeIds(controller);
+    const years: (number | null)[] = [];
+    controller.on('year', (year) => years.push(year));
+    api.asked.length = 0;
+
+    await controller.setYear(2014);
+    expect(api.asked[0]).toBe('asOf 2014-12-31');
+    // the view's steps replayed, each walk asked again (the fake graph has no dates: the same view)
+    expect(api.asked.filter((a) => a.startsWith('neighborhood'))).toHaveLength(2);
+    expect(nodeIds(controller)).toEqual(shown);
+    expect(controller.viewState().year).toBe(2014);
+    expect(encodeViewState(controller.viewState())).toContain('year=2014');
+
+    await controller.setYear(null);
+    expect(api.asked).toContain('asOf null');
+    expect(years).toEqual([2014, null]);
+    expect(encodeViewState(controller.viewState())).not.toContain('year');
   });
 
   it('moves the side panel with the user: a chain to its tab, a selection to the details', async () => {

@@ -25,15 +25,25 @@ describe('view state in the URL', () => {
       hiddenRelations: ['LOCATED_IN'],
       hiddenStatuses: ['sought'],
       pathIndex: 0,
+      year: 2014,
     };
     const query = encodeViewState(state);
     expect(query).toContain('product=product:px');
+    expect(query).toContain('year=2014');
     expect(query).toContain(
       'ops=a.enterprise:auo,x.park:xiamen-tiz,m.park:xiamen-tiz,h.region:xiamen,p.park:xiamen-tiz',
     );
     expect(query).toContain('types=-Region,-Indicator');
     expect(decodeViewState(query)).toEqual(state);
     expect(decodeViewState(`?${query}`)).toEqual(state);
+  });
+
+  it('keeps the year the view is seen as of within 2011 and this year; none is today', () => {
+    expect(decodeViewState('view=overview&year=2014').year).toBe(2014);
+    expect(decodeViewState('view=overview&year=1999').year).toBe(2011);
+    expect(decodeViewState('view=overview&year=9999').year).toBe(new Date().getFullYear());
+    expect(decodeViewState('view=overview').year).toBeNull();
+    expect(encodeViewState({ ...DEFAULT_STATE, year: null })).not.toContain('year');
   });
 
   it('round-trips paths with the highlighted path, and the whole graph', () => {

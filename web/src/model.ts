@@ -73,6 +73,8 @@ export interface EntitySummary {
   readonly attributes: readonly Attribute[];
   /** relations in the whole graph (not only those on screen), when the API told us */
   readonly degree?: number;
+  /** what became of it on the day the view is seen as of (today without one), when the API told us */
+  readonly status?: { readonly outcome: Outcome } | null;
 }
 
 export interface EntityDetails extends EntitySummary {
@@ -151,6 +153,72 @@ export interface ChainGap {
 }
 
 export type ChainDirection = 'UPSTREAM' | 'DOWNSTREAM' | 'BOTH';
+
+/**
+ * What became of the plan's intention for an entity by a day (schema.graphql, Outcome), in the order that
+ * says most for the plan: realised, transformed (another owner or name), pending, suspended, abandoned,
+ * unknown (no later page dates it).
+ */
+export type Outcome = 'realised' | 'transformed' | 'pending' | 'suspended' | 'abandoned' | 'unknown';
+export const OUTCOMES: readonly Outcome[] = [
+  'realised',
+  'transformed',
+  'pending',
+  'suspended',
+  'abandoned',
+  'unknown',
+];
+
+/** A page read later, as a step cites it. */
+export interface SourcePage {
+  readonly url: string;
+  readonly publisher: string;
+  readonly title: string;
+  readonly date: string | null;
+}
+
+/** A step of an entity's timeline: what the plan said, or what a later page says became of it. */
+export interface TimelineStep {
+  readonly id: string;
+  readonly basis: 'PLAN' | 'LATER';
+  /** planned, under_construction, operating, … (null: an undated fact, or a plan step without one) */
+  readonly status: string | null;
+  readonly outcome: Outcome | null;
+  readonly date: string | null;
+  readonly summary: string;
+  readonly summaryZh: string;
+  /** where on the page */
+  readonly where: string | null;
+  readonly source: SourcePage | null;
+}
+
+export interface Timeline {
+  readonly status: {
+    readonly status: string | null;
+    readonly date: string | null;
+    readonly outcome: Outcome;
+  };
+  readonly steps: readonly TimelineStep[];
+  readonly undated: readonly TimelineStep[];
+}
+
+/** What the plan intended in a park, zone or sector and what became of each member (schema.graphql, Scorecard). */
+export interface Scorecard {
+  readonly total: number;
+  readonly outcomes: readonly { readonly outcome: Outcome; readonly count: number }[];
+  readonly members: readonly {
+    readonly entity: EntitySummary;
+    readonly intended: RelationStatus | null;
+    readonly status: {
+      readonly status: string | null;
+      readonly date: string | null;
+      readonly outcome: Outcome;
+      readonly source: SourcePage | null;
+    };
+    readonly explanation: string;
+  }[];
+  readonly truncated: boolean;
+}
 
 /** A policy or measure reaching an entity, and why (docs/design.md, The analyses). */
 export interface PolicyReachItem {

@@ -14,13 +14,17 @@ import type {
   PartnerRoles,
   GraphStats,
   Limits,
+  Outcome,
   Passage,
   PathWithEvidence,
   PolicyReachItem,
   RelationItem,
   RelationStatus,
+  Scorecard,
   SearchHit,
   Subgraph,
+  Timeline,
+  TimelineStep,
 } from '../model.ts';
 import { GraphQLClient } from './client.ts';
 
@@ -47,6 +51,37 @@ const EDGE = /* GraphQL */ `
     attributes {
       key
       value
+    }
+  }
+`;
+/** What became of an entity, on the day of the walk that returned it (its asOf; today without one). */
+const FATE = /* GraphQL */ `
+  fragment Fate on Entity {
+    status {
+      outcome
+    }
+  }
+`;
+const PAGE = /* GraphQL */ `
+  fragment Page on Source {
+    url
+    publisher
+    title
+    date
+  }
+`;
+const STEP = /* GraphQL */ `
+  fragment Step on StatusStep {
+    id
+    basis
+    status
+    outcome
+    date
+    summary
+    summaryZh
+    where
+    source {
+      ...Page
     }
   }
 `;
@@ -88,6 +123,11 @@ export interface OverviewAnswer {
 export interface ExplorerApi {
   /** The reading language of the answers that follow (caveats, explanations), as a BCP 47 tag. */
   setLanguage(lang: string): void;
+  /**
+   * The day the walks that follow see the graph as of (YYYY-MM-DD: only the facts known by then, and what
+   * became of each entity by then); null: everything known today.
+   */
+  setAsOf(asOf: string | null): void;
   /** The API's maxima, which the explorer's requests and forms keep within. */
   limits(): Promise<Limits>;
   stats(): Promise<GraphStats>;
@@ -104,6 +144,10 @@ export interface ExplorerApi {
   passageContext(id: string, before: number, after: number): Promise<Passage[]>;
   policyReach(entity: string): Promise<PolicyReachItem[]>;
   overview(layoutId: string, limits: Limits): Promise<OverviewAnswer>;
+  /** What the plan said of an entity, then what later pages report became of it, each step with its page. */
+  timeline(entity: string): Promise<Timeline>;
+  /** What the plan intended in a park, zone or sector, and what became of each member. */
+  scorecard(scope: string): Promise<Scorecard>;
   /** Every entity and relation, as far as the API's limits allow (it has no single query for it). */
   wholeGraph(limits: Limits): Promise<Subgraph>;
   /** Every region, and every LOCATED_IN relation (all of them end at a region): what the map places by. */
@@ -144,9 +188,14 @@ const GAP_KIND: Record<string, GapKind> = {
 };
 
 export function createExplorerApi(client = new GraphQLClient()): ExplorerApi {
+  let asOf: string | null = null;
   const api: ExplorerApi = {
     setLanguage(lang) {
       client.language = lang;
+    },
+
+    setAsOf(day) {
+      asOf = day;
     },
 
     async limits() {
@@ -214,18 +263,22 @@ export function createExplorerApi(client = new GraphQLClient()): ExplorerApi {
       // same answer an expansion uses.
       const data = await client.request<{ entity: EntityDetails | null; neighborhood: Subgraph }>(
         /* GraphQL */ `
-          query EntityDetails($id: ID!, $limit: Int) {
+          query EntityDetails($id: ID!, $limit: Int, $asOf: Date) {
             entity(id: $id) {
               ...Card
+              status(asOf: $asOf) {
+                outcome
+              }
               caveats
               evidence {
                 ...PassageFields
               }
             }
-            neighborhood(ids: [$id], depth: 1, limit: $limit) {
+            neighborhood(ids: [$id], depth: 1, limit: $limit, asOf: $asOf) {
               truncated
               nodes {
                 ...Card
+                ...Fate
               }
               edges {
                 ...EdgeCard
@@ -233,10 +286,11 @@ export function createExplorerApi(client = new GraphQLClient()): ExplorerApi {
             }
           }
           ${CARD}
+          ${FATE}
           ${EDGE}
           ${PASSAGE}
         `,
-        { id, limit: 400 },
+        { id, limit: 400, asOf },
       );
       const entity = data.entity;
       if (!entity) return null;
@@ -280,11 +334,24 @@ export function createExplorerApi(client = new GraphQLClient()): ExplorerApi {
     async neighborhood(ids, options = {}) {
       const data = await client.request<{ neighborhood: Subgraph }>(
         /* GraphQL */ `
-          query Neighborhood($ids: [ID!]!, $depth: Int, $limit: Int, $relationTypes: [RelationType!]) {
-            neighborhood(ids: $ids, depth: $depth, limit: $limit, relationTypes: $relationTypes) {
+          query Neighborhood(
+            $ids: [ID!]!
+            $depth: Int
+            $limit: Int
+            $relationTypes: [RelationType!]
+            $asOf: Date
+          ) {
+            neighborhood(
+              ids: $ids
+              depth: $depth
+              limit: $limit
+              relationTypes: $relationTypes
+              asOf: $asOf
+            ) {
               truncated
               nodes {
                 ...Card
+                ...Fate
               }
               edges {
                 ...EdgeCard
@@ -292,6 +359,7 @@ export function createExplorerApi(client = new GraphQLClient()): ExplorerApi {
             }
           }
           ${CARD}
+          ${FATE}
           ${EDGE}
         `,
         {
@@ -299,6 +367,7 @@ export function createExplorerApi(client = new GraphQLClient()): ExplorerApi {
           depth: options.depth ?? 1,
           limit: options.limit ?? 300,
           relationTypes: options.relationTypes ?? null,
+          asOf,
         },
       );
       return data.neighborhood;
@@ -307,11 +376,12 @@ export function createExplorerApi(client = new GraphQLClient()): ExplorerApi {
     async paths(from, to, maxHops, first) {
       const data = await client.request<{ paths: PathWithEvidence[] }>(
         /* GraphQL */ `
-          query Paths($from: ID!, $to: ID!, $maxHops: Int, $first: Int) {
-            paths(from: $from, to: $to, maxHops: $maxHops, first: $first) {
+          query Paths($from: ID!, $to: ID!, $maxHops: Int, $first: Int, $asOf: Date) {
+            paths(from: $from, to: $to, maxHops: $maxHops, first: $first, asOf: $asOf) {
               length
               nodes {
                 ...Card
+                ...Fate
               }
               edges {
                 ...EdgeCard
@@ -333,10 +403,11 @@ export function createExplorerApi(client = new GraphQLClient()): ExplorerApi {
             }
           }
           ${CARD}
+          ${FATE}
           ${EDGE}
           ${PASSAGE}
         `,
-        { from, to, maxHops, first },
+        { from, to, maxHops, first, asOf },
       );
       return data.paths;
     },
@@ -360,11 +431,12 @@ export function createExplorerApi(client = new GraphQLClient()): ExplorerApi {
         gapPartners: RawPartners[];
       }>(
         /* GraphQL */ `
-          query SupplyChain($product: ID!, $direction: ChainDirection, $depth: Int) {
-            supplyChain(product: $product, direction: $direction, depth: $depth) {
+          query SupplyChain($product: ID!, $direction: ChainDirection, $depth: Int, $asOf: Date) {
+            supplyChain(product: $product, direction: $direction, depth: $depth, asOf: $asOf) {
               truncated
               nodes {
                 ...Card
+                ...Fate
               }
               edges {
                 ...EdgeCard
@@ -385,7 +457,7 @@ export function createExplorerApi(client = new GraphQLClient()): ExplorerApi {
                 explanation
               }
             }
-            chainGaps(product: $product) {
+            chainGaps(product: $product, asOf: $asOf) {
               chain {
                 name
                 nameEn
@@ -410,10 +482,11 @@ export function createExplorerApi(client = new GraphQLClient()): ExplorerApi {
             }
           }
           ${CARD}
+          ${FATE}
           ${EDGE}
           ${PASSAGE}
         `,
-        { product, direction, depth },
+        { product, direction, depth, asOf },
       );
       const partners = new Map(
         data.gapPartners.map((g) => [
@@ -551,8 +624,8 @@ export function createExplorerApi(client = new GraphQLClient()): ExplorerApi {
     async policyReach(entity) {
       const data = await client.request<{ policyReach: PolicyReachItem[] }>(
         /* GraphQL */ `
-          query PolicyReach($entity: ID!) {
-            policyReach(entity: $entity) {
+          query PolicyReach($entity: ID!, $asOf: Date) {
+            policyReach(entity: $entity, asOf: $asOf) {
               via
               status
               explanation
@@ -590,7 +663,7 @@ export function createExplorerApi(client = new GraphQLClient()): ExplorerApi {
           ${EDGE}
           ${PASSAGE}
         `,
-        { entity },
+        { entity, asOf },
       );
       return data.policyReach;
     },
@@ -608,6 +681,90 @@ export function createExplorerApi(client = new GraphQLClient()): ExplorerApi {
         { id, before, after },
       );
       return data.passageContext;
+    },
+
+    async timeline(entity) {
+      const data = await client.request<{ timeline: Timeline }>(
+        /* GraphQL */ `
+          query Timeline($entity: ID!, $asOf: Date) {
+            timeline(entity: $entity, asOf: $asOf) {
+              status {
+                status
+                date
+                outcome
+              }
+              steps {
+                ...Step
+              }
+              undated {
+                ...Step
+              }
+            }
+          }
+          ${STEP}
+          ${PAGE}
+        `,
+        { entity, asOf },
+      );
+      return data.timeline;
+    },
+
+    async scorecard(scope) {
+      interface RawMember {
+        entity: EntitySummary;
+        intended: RelationStatus | null;
+        status: {
+          status: string | null;
+          date: string | null;
+          outcome: Outcome;
+          step: { source: TimelineStep['source'] } | null;
+        };
+        explanation: string;
+      }
+      const data = await client.request<{
+        scorecard: Omit<Scorecard, 'members'> & { members: RawMember[] };
+      }>(
+        /* GraphQL */ `
+          query Scorecard($scope: ID!, $asOf: Date) {
+            scorecard(scope: $scope, asOf: $asOf) {
+              total
+              truncated
+              outcomes {
+                outcome
+                count
+              }
+              members {
+                entity {
+                  ...Card
+                }
+                intended
+                status {
+                  status
+                  date
+                  outcome
+                  step {
+                    source {
+                      ...Page
+                    }
+                  }
+                }
+                explanation
+              }
+            }
+          }
+          ${CARD}
+          ${PAGE}
+        `,
+        { scope, asOf },
+      );
+      const { members, ...rest } = data.scorecard;
+      return {
+        ...rest,
+        members: members.map(({ status: { step, ...status }, ...member }) => ({
+          ...member,
+          status: { ...status, source: step?.source ?? null },
+        })),
+      };
     },
 
     async wholeGraph(limits) {
@@ -701,10 +858,17 @@ export function createExplorerApi(client = new GraphQLClient()): ExplorerApi {
           ? { neighborhood: { nodes: [], edges: [] } }
           : await client.request<{ neighborhood: { nodes: EntitySummary[]; edges: RawEdge[] } }>(
               /* GraphQL */ `
-                query OverviewTargets($halves: [ID!]!, $limit: Int) {
-                  neighborhood(ids: $halves, depth: 1, relationTypes: [APPLIES_TO], limit: $limit) {
+                query OverviewTargets($halves: [ID!]!, $limit: Int, $asOf: Date) {
+                  neighborhood(
+                    ids: $halves
+                    depth: 1
+                    relationTypes: [APPLIES_TO]
+                    limit: $limit
+                    asOf: $asOf
+                  ) {
                     nodes {
                       ...Card
+                      ...Fate
                     }
                     edges {
                       ...EdgeCard
@@ -715,10 +879,11 @@ export function createExplorerApi(client = new GraphQLClient()): ExplorerApi {
                   }
                 }
                 ${CARD}
+                ${FATE}
                 ${EDGE}
                 ${PASSAGE}
               `,
-              { halves, limit },
+              { halves, limit, asOf },
             );
       const nodes = new Map(first.neighborhood.nodes.map((n) => [n.id, n]));
       const targets = selectOverviewTargets(
@@ -741,16 +906,18 @@ export function createExplorerApi(client = new GraphQLClient()): ExplorerApi {
         neighborhood: { truncated: boolean; nodes: EntitySummary[]; edges: RawEdge[] };
       }>(
         /* GraphQL */ `
-          query OverviewAround($ids: [ID!]!, $limit: Int) {
+          query OverviewAround($ids: [ID!]!, $limit: Int, $asOf: Date) {
             neighborhood(
               ids: $ids
               depth: 1
               relationTypes: [LOCATED_IN, FOCUSES_ON, PART_OF]
               limit: $limit
+              asOf: $asOf
             ) {
               truncated
               nodes {
                 ...Card
+                ...Fate
               }
               edges {
                 ...EdgeCard
@@ -761,9 +928,10 @@ export function createExplorerApi(client = new GraphQLClient()): ExplorerApi {
             }
           }
           ${CARD}
+          ${FATE}
           ${EDGE}
         `,
-        { ids: parkIds, limit },
+        { ids: parkIds, limit, asOf },
       );
       const around = second.neighborhood;
       const sections = new Map(around.edges.map((e) => [e.id, (e.evidence ?? []).map((p) => p.section)]));

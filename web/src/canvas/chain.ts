@@ -1,9 +1,17 @@
 // The supply-chain view: products in tiers along INPUT_TO, left (upstream) to right (downstream), each with
 // the parks, enterprises and projects that cover it listed beneath it, and the chain gaps (补链) marked as
-// the API's chainGaps judges them (one verdict for every client). analyseChain is pure (tested without a
-// browser); layoutChain places the nodes with dagre.
+// the API's chainGaps judges them (one verdict for every client), and each link coloured by what became of
+// what covers it (the best outcome of its parks, firms and projects on the day the view is seen as of).
+// analyseChain is pure (tested without a browser); layoutChain places the nodes with dagre.
 import type cytoscape from 'cytoscape';
-import type { ChainGap, EdgeSummary, GapKind, Subgraph } from '../model.ts';
+import {
+  OUTCOMES,
+  type ChainGap,
+  type EdgeSummary,
+  type GapKind,
+  type Outcome,
+  type Subgraph,
+} from '../model.ts';
 import { runLayout } from './layouts.ts';
 
 /** Gap kinds, most serious first: a link shows the first that applies. */
@@ -19,6 +27,11 @@ export interface ChainAnalysis {
   readonly coverers: ReadonlyMap<string, readonly string[]>;
   /** product id → why it is a gap, most serious first */
   readonly gaps: ReadonlyMap<string, readonly GapKind[]>;
+  /**
+   * product id → what became of what covers it: the outcome that says most for the plan among its coverers
+   * (realised before transformed, pending, …), for the products something with a known outcome covers
+   */
+  readonly outcomes: ReadonlyMap<string, Outcome>;
 }
 
 const COVERING = new Set(['PRODUCES', 'FOCUSES_ON']);
@@ -58,8 +71,15 @@ export function analyseChain(subgraph: Subgraph, focus: string, gaps: readonly C
     );
   }
 
+  const outcomes = new Map<string, Outcome>();
+  for (const [product, list] of coverers) {
+    const known = list.flatMap((id) => byId.get(id)?.status?.outcome ?? []);
+    const best = OUTCOMES.find((o) => known.includes(o));
+    if (best) outcomes.set(product, best);
+  }
+
   const order = [...products].sort((a, b) => (tiers.get(a) ?? 0) - (tiers.get(b) ?? 0));
-  return { focus, products: order, tiers, coverers, gaps: gapMap };
+  return { focus, products: order, tiers, coverers, gaps: gapMap, outcomes };
 }
 
 /** Longest-path tiers along INPUT_TO; an edge that would close a cycle is ignored. */

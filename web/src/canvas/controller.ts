@@ -218,6 +218,12 @@ export class CanvasController extends Emitter<CanvasEvents> {
     this.timings = { elementsMs: t1 - t0, layoutMs: performance.now() - t1 };
   }
 
+  /** Empties the canvas (a view drawn again from its record starts from nothing). */
+  clear(): void {
+    this.resetContent('explore');
+    this.afterContentChange();
+  }
+
   /** Adds entities (and the edges among what is shown); returns the ids that were not on the canvas. */
   async add(subgraph: Subgraph, options: { near?: string; layout?: boolean } = {}): Promise<string[]> {
     for (const node of subgraph.nodes) this.dismissed.delete(node.id);
@@ -336,6 +342,7 @@ export class CanvasController extends Emitter<CanvasEvents> {
       for (const [id, kinds] of chain.gaps) {
         if (kinds[0]) this.cy.getElementById(id).addClass(`gap gap-${kinds[0]}`);
       }
+      for (const [id, outcome] of chain.outcomes) this.cy.getElementById(id).data('outcome', outcome);
     });
     this.afterContentChange();
     this.layouts.name = 'dagre';

@@ -2,7 +2,7 @@
 // label it without another request; the full record (caveats, evidence) is fetched when it is selected.
 import type cytoscape from 'cytoscape';
 import { displayName, relationTypeName, type Lang } from '../i18n/index.ts';
-import { attribute, statusOf, type EdgeSummary, type EntitySummary } from '../model.ts';
+import { attribute, statusOf, type EdgeSummary, type EntitySummary, type Outcome } from '../model.ts';
 import { nodeLabel } from './labels.ts';
 
 export interface NodeData {
@@ -19,6 +19,8 @@ export interface NodeData {
   label: string;
   /** the same on one line, for lists (the chain view) */
   line: string;
+  /** what became of it, when that is worth a colour (outcomeShown); '' otherwise */
+  outcome: string;
 }
 
 export interface EdgeData {
@@ -46,6 +48,16 @@ export function isTaiwanSide(entity: Pick<EntitySummary, 'type' | 'attributes'>)
   );
 }
 
+/**
+ * The outcome a node is coloured by: a project's always (unknown included: the plan intended it, and nobody
+ * knows what became of it), anything else's once a later page says what became of it.
+ */
+export function outcomeShown(entity: Pick<EntitySummary, 'type' | 'status'>): Outcome | null {
+  const outcome = entity.status?.outcome ?? null;
+  if (outcome === null) return null;
+  return entity.type === 'Project' || outcome !== 'unknown' ? outcome : null;
+}
+
 export function nodeElement(entity: EntitySummary, lang: Lang): cytoscape.ElementDefinition {
   const degree = entity.degree ?? -1;
   const data: NodeData = {
@@ -59,6 +71,7 @@ export function nodeElement(entity: EntitySummary, lang: Lang): cytoscape.Elemen
     size: nodeSize(degree),
     label: nodeLabel(entity, lang),
     line: displayName(entity, lang),
+    outcome: outcomeShown(entity) ?? '',
   };
   return { group: 'nodes', data: { ...data }, classes: isTaiwanSide(entity) ? ['taiwan'] : [] };
 }
@@ -87,5 +100,6 @@ export function entityOfNode(node: cytoscape.NodeSingular): EntitySummary {
     aliases: d.aliases,
     attributes: d.attributes,
     ...(d.degree >= 0 ? { degree: d.degree } : {}),
+    ...(d.outcome ? { status: { outcome: d.outcome as Outcome } } : {}),
   };
 }

@@ -1,7 +1,7 @@
 // Colour and shape of each entity type, shared by the cytoscape stylesheet, the legend and the SVG export,
 // so the three always agree. Colours are chosen to stay apart for the common forms of colour blindness
 // and to print; shapes repeat the distinction for those who cannot see colour at all.
-import type { RelationStatus } from '../model.ts';
+import type { Outcome, RelationStatus } from '../model.ts';
 
 export interface TypeStyle {
   readonly color: string;
@@ -48,3 +48,16 @@ export const SELECT_COLOR = '#0b69d4';
 export const GAP_COLOR = '#c1121f';
 /** The entities a what-if lets fail. */
 export const FAILING_COLOR = '#4a4a4a';
+
+/**
+ * What became of a project, park or firm, or of a chain link through what covers it (a halo around the
+ * node): realised green, transformed blue, pending amber, suspended orange, abandoned dark red, unknown grey.
+ */
+export const OUTCOME_COLORS: Readonly<Record<Outcome, string>> = {
+  realised: '#2b9348',
+  transformed: '#0077b6',
+  pending: '#e9a23b',
+  suspended: '#e76f51',
+  abandoned: '#7a0c12',
+  unknown: '#adb5bd',
+};

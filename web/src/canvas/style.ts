@@ -2,12 +2,13 @@
 // (existing solid, planned dashed, sought dotted), and the classes the controller sets (faded, path,
 // chain gaps, pinned, filtered). Labels are computed by labels.ts and stored in data(label).
 import type cytoscape from 'cytoscape';
-import { ENTITY_TYPES } from '../model.ts';
+import { ENTITY_TYPES, OUTCOMES } from '../model.ts';
 import {
   CHAIN_EDGE_COLOR,
   EDGE_COLOR,
   FAILING_COLOR,
   GAP_COLOR,
+  OUTCOME_COLORS,
   PATH_COLOR,
   SELECT_COLOR,
   TAIWAN_RING,
@@ -88,6 +89,16 @@ export function explorerStylesheet(
         'underlay-shape': 'ellipse',
       },
     },
+    // What became of a project, park or firm (or of a chain link, through what covers it): a coloured halo.
+    ...OUTCOMES.map((outcome): Block => ({
+      selector: `node[outcome = "${outcome}"]`,
+      style: {
+        'underlay-color': OUTCOME_COLORS[outcome],
+        'underlay-opacity': 0.55,
+        'underlay-padding': 6,
+        'underlay-shape': 'ellipse',
+      },
+    })),
     {
       selector: 'node.pinned',
       style: {

@@ -1,6 +1,6 @@
 // The explorer's controller: every high-level operation the page can perform (open an entity, expand, show
 // more, hide, pin, undo, show the overview, the whole graph, a chain or paths, filter, lay out, switch
-// language), each turned into API calls and canvas operations, recorded in the view's history (history.ts:
+// language, see the graph as of a year), each turned into API calls and canvas operations, recorded in the view's history (history.ts:
 // the steps the URL holds, and undo). The page's parts receive it, call its operations and subscribe to its
 // events (events.ts); they never call each other. No DOM: it runs headless in the unit tests.
 import { cachedApi } from '../api/cached.ts';
@@ -26,13 +26,15 @@ import type {
   Passage,
   PartnerRoles,
   PolicyReachItem,
+  Scorecard,
   SearchHit,
   Subgraph,
+  Timeline,
 } from '../model.ts';
 import { sectionAround } from '../passages.ts';
 import type { ChainView, ExplorerEvents, ImpactView, Panel, PathsView } from './events.ts';
 import { ViewHistory } from './history.ts';
-import type { BaseView, Operation, ViewState } from './viewState.ts';
+import { asOfYear, type BaseView, type Operation, type ViewState } from './viewState.ts';
 
 // The explorer's own choices; each request keeps within the API's limits too (`{ limits }`, read first).
 /** Neighbours shown per expansion; "show more" shows the next as many. */
@@ -63,6 +65,8 @@ export class ExplorerController extends Emitter<ExplorerEvents> {
   readonly canvas: CanvasController;
   private readonly api: ExplorerApi;
   private currentLang: Lang;
+  /** the year the view is seen as of; null: today */
+  private currentYear: number | null = null;
   private readonly history: ViewHistory;
   private pathIndex = 0;
   private currentPanel: Panel = 'details';
@@ -106,6 +110,11 @@ export class ExplorerController extends Emitter<ExplorerEvents> {
 
   get lang(): Lang {
     return this.currentLang;
+  }
+
+  /** The year the view is seen as of (its last day); null: today, everything known. */
+  get year(): number | null {
+    return this.currentYear;
   }
 
   get baseView(): BaseView {
@@ -189,6 +198,7 @@ export class ExplorerController extends Emitter<ExplorerEvents> {
       hiddenRelations: [...filters.hiddenRelations],
       hiddenStatuses: [...filters.hiddenStatuses],
       pathIndex: this.pathIndex,
+      year: this.currentYear,
     };
   }
 
@@ -212,6 +222,16 @@ export class ExplorerController extends Emitter<ExplorerEvents> {
     return this.api.policyReach(id);
   }
 
+  /** What the plan said of an entity and what became of it, as known in the view's year. */
+  timeline(id: string): Promise<Timeline> {
+    return this.api.timeline(id);
+  }
+
+  /** What the plan intended in a park, zone or sector and what became of each member, in the view's year. */
+  scorecard(id: string): Promise<Scorecard> {
+    return this.api.scorecard(id);
+  }
+
   /** The section around a passage ("read the section"); a failure is reported as well as rejected. */
   passageContext(id: string): Promise<Passage[]> {
     const context = this.serverLimits()
@@ -233,6 +253,7 @@ export class ExplorerController extends Emitter<ExplorerEvents> {
       await this.run(async () => {
         await this.serverLimits();
         if (this.currentLang === 'zh-Hant') await loadTraditional();
+        this.seeAsOf(state.year);
         void this.loadStats();
         this.canvas.setFilters({
           hiddenTypes: new Set(state.hiddenTypes),
@@ -398,6 +419,18 @@ export class ExplorerController extends Emitter<ExplorerEvents> {
     });
   }
 
+  /**
+   * Sees the graph as of a year (its last day; null: today): the view is drawn again from its record, each
+   * walk asking for the facts known by then and what became of each entity by then.
+   */
+  setYear(year: number | null): Promise<void> {
+    if (year === this.currentYear) return Promise.resolve();
+    const state = { ...this.viewState(), year };
+    // Every entity and fact on the canvas is asked again as known in that year: nothing stays from before.
+    this.canvas.clear();
+    return this.start(state);
+  }
+
   /** Shows a tab of the side panel (and opens it where it is a drawer). */
   showPanel(panel: Panel, reveal = false): void {
     this.currentPanel = panel;
@@ -433,6 +466,13 @@ export class ExplorerController extends Emitter<ExplorerEvents> {
   }
 
   // ----------------------------------------------------------------------------------------- base views
+
+  private seeAsOf(year: number | null): void {
+    if (year === this.currentYear) return;
+    this.currentYear = year;
+    this.api.setAsOf(asOfYear(year));
+    this.emit('year', year);
+  }
 
   private async loadBase(base: BaseView, pathIndex: number): Promise<void> {
     switch (base.kind) {

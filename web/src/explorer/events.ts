@@ -43,6 +43,8 @@ export interface ExplorerEvents {
   /** a new base view (overview, whole graph, chain, paths, empty) */
   view(): void;
   language(lang: Lang): void;
+  /** the year the view is seen as of changed (controller.year; null: today) */
+  year(year: number | null): void;
   /** the side panel should show this tab; `reveal`: open it where it is a drawer */
   panel(panel: Panel, reveal: boolean): void;
   /** the user opened the chain or path tool; `selected` is the entity selected on the canvas, if any */

@@ -1,5 +1,5 @@
 // The view as a URL: enough to rebuild what someone saw (the base view, what they added, expanded, hid and
-// pinned, in order; filters; layout; language; selection) and short enough to paste in a message. Pure:
+// pinned, in order; filters; layout; language; selection; the year it is seen as of) and short enough to paste in a message. Pure:
 // encode and decode are inverse, and tested without a browser. A depth or a hop count beyond what the API
 // allows is read as it is: the controller brings it within the API's limits.
 import { DEFAULT_LANG, parseLang, type Lang } from '../i18n/index.ts';
@@ -10,6 +10,13 @@ import { isLayoutName, type LayoutName } from '../canvas/layouts.ts';
 /** A chain's depth and a path's hops when nobody chose them. */
 export const DEFAULT_CHAIN_DEPTH = 6;
 export const DEFAULT_MAX_HOPS = 4;
+/** The first year the time control offers: the plan was published on 2011-10-29. */
+export const FIRST_YEAR = 2011;
+
+/** The day a year is seen as of: its last (null: today, everything known). */
+export function asOfYear(year: number | null): string | null {
+  return year === null ? null : `${year}-12-31`;
+}
 
 export type BaseView =
   | { readonly kind: 'overview' }
@@ -48,6 +55,8 @@ export interface ViewState {
   readonly hiddenStatuses: readonly RelationStatus[];
   /** the path highlighted in the paths view */
   readonly pathIndex: number;
+  /** the year the graph is seen as of (its last day), FIRST_YEAR to this year; null: today */
+  readonly year: number | null;
 }
 
 export const DEFAULT_STATE: ViewState = {
@@ -60,6 +69,7 @@ export const DEFAULT_STATE: ViewState = {
   hiddenRelations: [],
   hiddenStatuses: [],
   pathIndex: 0,
+  year: null,
 };
 
 const OP_CODES: Record<Operation['op'], string> = { add: 'a', expand: 'x', more: 'm', hide: 'h', pin: 'p' };
@@ -95,6 +105,7 @@ export function encodeViewState(state: ViewState): string {
   if (state.layout) params.set('layout', state.layout);
   if (state.lang !== DEFAULT_LANG) params.set('lang', state.lang);
   if (state.selected) params.set('sel', state.selected);
+  if (state.year !== null) params.set('year', String(state.year));
   return params.toString().replaceAll('%3A', ':').replaceAll('%2C', ',').replaceAll('%7C', '|');
 }
 
@@ -159,5 +170,8 @@ export function decodeViewState(search: string): ViewState {
       (STATUSES as readonly string[]).includes(s),
     ),
     pathIndex: base.kind === 'paths' ? int('path', 0, 0, Number.MAX_SAFE_INTEGER) : 0,
+    year: params.has('year')
+      ? int('year', new Date().getFullYear(), FIRST_YEAR, new Date().getFullYear())
+      : null,
   };
 }

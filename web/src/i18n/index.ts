@@ -4,7 +4,7 @@
 // they are converted on the page (traditional.ts).
 // A message may hold {placeholders} and plural forms; a key the catalogues lack (a type the API adds
 // later) falls back to its code.
-import type { RelationStatus } from '../model.ts';
+import type { Outcome, RelationStatus } from '../model.ts';
 import type { Catalogue, Message, MessageKey } from './catalogue.ts';
 import { en } from './en.ts';
 import { toTraditional } from './traditional.ts';
@@ -80,6 +80,16 @@ export function relationTypeName(lang: Lang, type: string): string {
 
 export function statusName(lang: Lang, status: RelationStatus): string {
   return lookup(lang, `status.${status}`) ?? status;
+}
+
+/** What became of the plan's intention (realised, transformed, pending, suspended, abandoned, unknown). */
+export function outcomeName(lang: Lang, outcome: Outcome): string {
+  return lookup(lang, `outcome.${outcome}`) ?? outcome;
+}
+
+/** A status a later page gives (planned, under_construction, operating, …). */
+export function laterStatusName(lang: Lang, status: string): string {
+  return lookup(lang, `later.${status}`) ?? status.replaceAll('_', ' ');
 }
 
 export function attributeName(lang: Lang, key: string): string {

@@ -1,6 +1,6 @@
 // The explorer page, composed: the controller (explorer/controller.ts) and the parts that show it — header,
-// legend, toolbar and caption, canvas, status line, the page's states, and the side panel with the details,
-// chain, path and what-if tabs. Each part receives the controller, calls its operations and follows its events; no
+// legend, toolbar, time control and caption, canvas, status line, the page's states, and the side panel with
+// the details, chain, path and what-if tabs. Each part receives the controller, calls its operations and follows its events; no
 // part calls another. The page also keeps the URL on the view, so it can be shared and reopened.
 import type { ExplorerApi } from '../api/explorerApi.ts';
 import type { CanvasController } from '../canvas/controller.ts';
@@ -20,6 +20,7 @@ import { MapBackdrop } from './mapBackdrop.ts';
 import { PathPanel } from './pathPanel.ts';
 import { SidePanel } from './sidePanel.ts';
 import { StatusLine } from './statusLine.ts';
+import { TimeControl } from './timeControl.ts';
 import { Toolbar } from './toolbar.ts';
 import { WhatIfPanel } from './whatIfPanel.ts';
 
@@ -51,7 +52,13 @@ export class ExplorerApp {
     const header = new Header(controller, { legend: () => legend.toggle(), side: () => side.toggle() });
     const loading = new LoadingIndicator(controller);
     canvasArea.prepend(
-      h('div', { class: 'canvas-top' }, new Toolbar(controller).element, new Caption(controller).element),
+      h(
+        'div',
+        { class: 'canvas-top' },
+        new Toolbar(controller).element,
+        new TimeControl(controller).element,
+        new Caption(controller).element,
+      ),
     );
     canvasArea.append(
       new StatusLine(controller).element,

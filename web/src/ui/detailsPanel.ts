@@ -1,5 +1,6 @@
 // The details tab: what is selected, read from the API (details.ts draws it), with the policies that reach
-// an entity added when they arrive; with nothing selected, how to read the view (五区十园 in words, or a
+// an entity, what became of it (its timeline) and, for a park, zone or sector, a scorecard of what became of
+// the plan there (timeline.ts draws both), added when they arrive, as known in the view's year; with nothing selected, how to read the view (五区十园 in words, or a
 // hint). A selection that changes while its details load wins: the late answer is dropped.
 import type { Selection } from '../canvas/controller.ts';
 import type { ExplorerController } from '../explorer/controller.ts';
@@ -10,9 +11,14 @@ import { renderEdgeDetails, renderEntityDetails, renderPolicyReach, type Details
 import { h, render } from './dom.ts';
 import { describeError } from './errors.ts';
 import { renderOverviewSummary } from './overviewPanel.ts';
+import { renderScorecard, renderTimeline } from './timeline.ts';
 
 /** Entities whose details list the policies and measures that reach them. */
 const REACHABLE = new Set(['Park', 'Enterprise', 'Project', 'Region', 'Sector', 'Product']);
+/** Entities later pages were read for (data/later): projects, parks and zones, enterprises. */
+const TIMED = new Set(['Project', 'Park', 'Enterprise']);
+/** Entities with a scorecard: a park or zone, a sector. */
+const SCORED = new Set(['Park', 'Sector']);
 
 export class DetailsPanel {
   readonly element = h('div', { class: 'details', id: 'details' });
@@ -58,6 +64,8 @@ export class DetailsPanel {
           remaining: controller.canvas.remaining(record.id),
         };
         renderEntityDetails(this.element, record, state, lang, this.actions);
+        if (TIMED.has(record.type)) void this.showTimeline(record, token);
+        if (SCORED.has(record.type)) this.offerScorecard(record, token);
         if (REACHABLE.has(record.type)) void this.showPolicyReach(record, token);
       } else {
         const edge = await controller.relation(selection.id);
@@ -90,6 +98,52 @@ export class DetailsPanel {
     } catch (error) {
       if (token === this.token) render(section, h('p', { class: 'hint' }, describeError(error, lang)));
     }
+  }
+
+  /** Appends what became of the entity (the plan's step, then the later pages' steps), when it arrives. */
+  private async showTimeline(record: EntityRecord, token: number): Promise<void> {
+    const { controller } = this;
+    const lang = controller.lang;
+    const section = h(
+      'section',
+      { class: 'later', 'aria-busy': 'true' },
+      h('h2', {}, t(lang, 'timeline')),
+      h('p', { class: 'hint' }, t(lang, 'loading')),
+    );
+    this.element.append(section);
+    try {
+      const timeline = await controller.timeline(record.id);
+      if (token === this.token) renderTimeline(section, timeline, lang);
+    } catch (error) {
+      if (token === this.token) render(section, h('p', { class: 'hint' }, describeError(error, lang)));
+    }
+  }
+
+  /** A button that shows the scorecard of a park, zone or sector in place (it walks all its members). */
+  private offerScorecard(record: EntityRecord, token: number): void {
+    const { controller } = this;
+    const lang = controller.lang;
+    const section = h('section', { class: 'scorecard-section' });
+    const show = async () => {
+      section.setAttribute('aria-busy', 'true');
+      render(section, h('h2', {}, t(lang, 'scorecard')), h('p', { class: 'hint' }, t(lang, 'loading')));
+      try {
+        const scorecard = await controller.scorecard(record.id);
+        if (token === this.token)
+          renderScorecard(section, scorecard, lang, (id) => void controller.open(id, { expand: false }));
+      } catch (error) {
+        if (token === this.token) render(section, h('p', { class: 'hint' }, describeError(error, lang)));
+      }
+    };
+    render(
+      section,
+      h(
+        'button',
+        { type: 'button', 'data-action': 'scorecard', onclick: () => void show() },
+        t(lang, 'scorecardShow'),
+      ),
+    );
+    this.element.append(section);
   }
 
   private hint(): void {

@@ -7,9 +7,10 @@ import { LAYOUT_NAMES, type LayoutName } from '../canvas/layouts.ts';
 import { CHAIN_EDGE_COLOR, EDGE_COLOR } from '../canvas/palette.ts';
 import type { ExplorerController } from '../explorer/controller.ts';
 import { entityTypeName, relationTypeName, statusName, t, type Lang } from '../i18n/index.ts';
-import { ENTITY_TYPES, RELATION_TYPES, STATUSES } from '../model.ts';
+import { ENTITY_TYPES, OUTCOMES, RELATION_TYPES, STATUSES } from '../model.ts';
 import { h, render } from './dom.ts';
 import { lineIcon, typeIcon } from './icons.ts';
+import { outcomeBadge } from './timeline.ts';
 
 type Dimension = 'hiddenTypes' | 'hiddenRelations' | 'hiddenStatuses';
 
@@ -140,6 +141,12 @@ function renderLegend(
           model.statusCounts.get(status) ?? 0,
         ),
       ),
+    ),
+    h('h2', {}, t(lang, 'legendOutcomes')),
+    h(
+      'ul',
+      { class: 'legend-outcomes', 'aria-label': t(lang, 'legendOutcomes') },
+      OUTCOMES.map((outcome) => h('li', {}, outcomeBadge(outcome, lang))),
     ),
     h('h2', {}, t(lang, 'relationTypes')),
     h(
