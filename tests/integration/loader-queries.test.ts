@@ -31,13 +31,17 @@ describe('the named queries', () => {
     expect(listNamedQueries()).toEqual([
       'chain-gaps',
       'chain-gaps-as-of',
+      'gap-partners',
+      'impact',
       'park-anchors',
       'park-associations',
       'park-parts',
+      'partner-roles',
       'passage-facts',
       'policy-reach',
       'scorecard',
       'shortest-paths',
+      'single-points',
       'supply-chain',
       'timeline',
     ]);
