@@ -291,7 +291,7 @@ describe('what the loader derives: chains and the facts of a passage', () => {
     const cut = await readChainGaps(db, { ...request, first: 10 });
     expect(cut.gaps.map((g) => g.link.id)).toEqual(['product:a01', 'product:a02', 'product:a03']);
     expect(cut.truncation).toMatchObject({ reason: 'VISIT_LIMIT', limit: 5 });
-    expect(cut.truncation?.message).toContain('5 chain links');
+    expect(cut.truncation?.message.en).toContain('5 chain links');
     // asking for no more gaps than it found within the budget, the answer is whole
     expect((await readChainGaps(db, { ...request, first: 3 })).truncation).toBeNull();
   });
