@@ -128,7 +128,7 @@ export class ChainPanel {
               h('strong', {}, displayName(gap.link, lang)),
             ),
             h('div', { class: 'why' }, gap.kinds.map((k) => t(lang, `gap.${k}`)).join(' · ')),
-            h('p', { class: 'hint' }, gap.explanation),
+            h('p', { class: 'hint gap-explanation' }, gap.explanation),
             gap.coverage.length > 0
               ? h(
                   'p',
