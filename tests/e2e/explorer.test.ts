@@ -378,6 +378,41 @@ describe('across the strait: 繁體 and the map', () => {
     await page.close();
   });
 
+  it('finds an entity searched in Traditional characters, as a reader in Taiwan writes it', async () => {
+    const page = await open('/?view=empty&lang=zh-Hant');
+    await pick(page, '搜尋', '友達光電', '友達光電');
+    expect((await canvas(page)).selected).toEqual(['enterprise:auo']);
+    await pick(page, '搜尋', '臺塑', '臺塑');
+    expect((await canvas(page)).selected).toEqual(['enterprise:formosa-plastics']);
+    await page.screenshot({ path: path.join(SHOTS, 'explorer-15-traditional-search.png') });
+    expect(page.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows a caveat and a chain gap’s explanation in Traditional Chinese once 繁體 is chosen', async () => {
+    const page = await open('/?view=empty');
+    await pick(page, '搜索', '古雷台湾石化', '古雷台湾石化工业园');
+    await page.locator('#lang-switch [data-lang="zh-Hant"]').click();
+    await settled(page);
+    const caveats = page.locator('#side .caveats li');
+    await caveats.first().waitFor();
+    const caveat = (await caveats.allTextContents()).join(' ');
+    expect(caveat).toContain('古雷臺灣石化工業園');
+    expect(caveat).not.toMatch(/园|台湾/);
+    await page.screenshot({ path: path.join(SHOTS, 'explorer-16-traditional-caveat.png') });
+
+    await page.goto(`${explorer.server.url}/?view=chain&product=product:px&lang=zh-Hant`);
+    await settled(page);
+    const gaps = page.locator('#side [data-gap] .gap-explanation');
+    await gaps.first().waitFor();
+    const explanations = (await gaps.allTextContents()).join(' ');
+    expect(explanations).toContain('煉油');
+    expect(explanations).not.toContain('炼油');
+    await page.screenshot({ path: path.join(SHOTS, 'explorer-17-traditional-gaps.png') });
+    expect(page.errors).toEqual([]);
+    await page.close();
+  });
+
   /** Where a node is on the canvas (model coordinates) and which classes its edges carry. */
   const onMap = (page: Page) =>
     page.evaluate(() => {
