@@ -398,7 +398,6 @@ describe('the GraphQL API cannot write', () => {
       ids: ['product:pta'],
       entity: 'project:gulei-refinery',
       scope: 'park:gulei-taiwan-petrochemical-park',
-      entities: ['enterprise:tenglong-aromatics'],
       asOf: '2014-12-31',
       from: 'park:xiamen-tiz',
       to: 'region:taiwan',
