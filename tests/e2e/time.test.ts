@@ -4,69 +4,24 @@
 // time control moved to 2014 redraws the view as known then (the ethylene project pending instead of
 // realised, 华映's provincial owner not yet there) and keeps the year in the URL; the scorecard of the 古雷
 // park in 2014 and today. Screenshots in test-results/time-*.png (Chinese must render).
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { build } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../src/infra/config.ts';
-import type { Database } from '../../src/infra/database.ts';
-import { connectTestDatabase } from '../support/neo4j.ts';
-import { launchChromium } from '../support/chromium.ts';
-import { ensurePlanLoaded } from '../support/plan.ts';
-import { startTestServer, type TestServer } from '../support/server.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { settled, SHOTS, useExplorerInChromium } from '../support/explorer.ts';
 
-const SHOTS = path.join(PROJECT_ROOT, 'test-results');
 const PARK = 'park:gulei-taiwan-petrochemical-park';
 const PX = 'project:tenglong-px';
 const ETHYLENE = 'project:gulei-ethylene';
 const OWNER_OF_CPT = 'enterprise:fujian-electronics-group|OWNS|enterprise:cpt';
 
-let db: Database;
-let server: TestServer;
-let browser: Browser;
-let context: BrowserContext;
-let webDir: string;
+const explorer = useExplorerInChromium();
 
 beforeAll(async () => {
-  db = connectTestDatabase();
-  await ensurePlanLoaded(db);
-  webDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cskg-web-time-'));
-  await build({
-    configFile: path.join(PROJECT_ROOT, 'web/vite.config.ts'),
-    build: { outDir: webDir, emptyOutDir: true },
-    logLevel: 'warn',
-  });
-  server = await startTestServer(db, { webDir });
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   // The pages data/later cites are outside this machine's reach: a link opened from the page gets a stand-in.
-  await context.route(/^https?:\/\/(?!127\.0\.0\.1|localhost)/, (route) =>
+  await explorer.context.route(/^https?:\/\/(?!127\.0\.0\.1|localhost)/, (route) =>
     route.fulfill({ contentType: 'text/html', body: '<title>page read later</title>' }),
   );
-  fs.mkdirSync(SHOTS, { recursive: true });
 });
-
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.close();
-  await db?.close();
-  if (webDir) fs.rmSync(webDir, { recursive: true, force: true });
-});
-
-/** The restore is over and no request is running. */
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () =>
-      document.getElementById('app')?.getAttribute('aria-busy') === 'false' &&
-      document.querySelector('.loading')?.hasAttribute('hidden') === true,
-    null,
-    { timeout: 60_000 },
-  );
-  await page.waitForTimeout(350);
-}
 
 /** What the canvas holds: its edges, and the outcome each node is coloured by. */
 function canvas(page: Page) {
@@ -93,11 +48,11 @@ async function moveTimeTo(page: Page, year: number | 'today'): Promise<void> {
 
 describe('what became of the plan, in the explorer', () => {
   it('shows the PX plant’s timeline with its pages, redraws as of 2014, and scores the 古雷 park', async () => {
-    const page = await context.newPage();
+    const page = await explorer.context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(
-      `${server.url}/?view=empty&ops=a.${PARK},a.${ETHYLENE},a.${PX},a.enterprise:cpt,x.enterprise:cpt&sel=${PX}`,
+      `${explorer.server.url}/?view=empty&ops=a.${PARK},a.${ETHYLENE},a.${PX},a.enterprise:cpt,x.enterprise:cpt&sel=${PX}`,
     );
     await settled(page);
 

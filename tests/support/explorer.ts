@@ -23,6 +23,8 @@ export type ExplorerPage = Page & { errors: string[] };
 export interface ExplorerHarness {
   readonly server: TestServer;
   readonly browser: Browser;
+  /** the one context every page of the file opens in (a test file may route its requests) */
+  readonly context: BrowserContext;
   /** A page at `url` with its console errors collected, once it has settled; every test checks errors. */
   open(url?: string): Promise<ExplorerPage>;
 }
@@ -65,6 +67,9 @@ export function useExplorerInChromium(): ExplorerHarness {
     get browser() {
       return browser;
     },
+    get context() {
+      return context;
+    },
     async open(url = '/') {
       const page = (await context.newPage()) as ExplorerPage;
       page.errors = [];
@@ -86,7 +91,7 @@ export async function settled(page: Page): Promise<void> {
       document.getElementById('app')?.getAttribute('aria-busy') === 'false' &&
       document.querySelector('.loading')?.hasAttribute('hidden') === true,
     null,
-    { timeout: 30_000 },
+    { timeout: 60_000 }, // a busy two-core machine, replaying several steps
   );
   await page.waitForTimeout(350); // layout animations
 }
