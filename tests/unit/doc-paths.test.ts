@@ -192,14 +192,14 @@ describe('paths named by docs, comments and test names', () => {
   }, 60_000); // every file of the repository, parsed
 
   it('tell a missing path from a URL, a glob, a placeholder, a package and a word with a slash', () => {
-    const text = `See docs/design.md, docs/nowhere.md and ../shared/STYLE.md; DESIGN.md says so. Not paths:
+    const text = `See docs/design.md, docs/nowhere.md and ../outside/GUIDE.md; BRIEF.md says so. Not paths:
       <https://github.com/a/b.md>, tests/unit/web-*.test.ts, cypher/<name>.cypher, /usr/bin/chromium,
       ~/.cache/cskg/x.md, @sparticuz/chromium, zh/en, cytoscape.js, e.g. 1.84; graphql/limits.ts exists,
       graphql/nolimits.ts does not; the folder src/cli/commands/ exists, tests/integration/loader-bulk-kill not.`;
     expect(missingPaths('README.md', text)).toEqual([
       'docs/nowhere.md',
-      '../shared/STYLE.md',
-      'DESIGN.md',
+      '../outside/GUIDE.md',
+      'BRIEF.md',
       'graphql/nolimits.ts',
       'tests/integration/loader-bulk-kill',
     ]);
@@ -207,12 +207,12 @@ describe('paths named by docs, comments and test names', () => {
   });
 
   it('reads comments and test names of a script, not its code', () => {
-    const script = `// see ./doc-paths.test.ts and DESIGN.md
-      const file = 'DESIGN.md';
-      it('holds the contract of STYLE.md', () => {}); /* and docs/old.md */`;
+    const script = `// see ./doc-paths.test.ts and BRIEF.md
+      const file = 'BRIEF.md';
+      it('holds the contract of GUIDE.md', () => {}); /* and docs/old.md */`;
     const found = scriptTexts('tests/unit/x.test.ts', script).flatMap((t) =>
       missingPaths('tests/unit/x.test.ts', t),
     );
-    expect(found.sort()).toEqual(['DESIGN.md', 'STYLE.md', 'docs/old.md']);
+    expect(found.sort()).toEqual(['BRIEF.md', 'GUIDE.md', 'docs/old.md']);
   });
 });
