@@ -9,7 +9,11 @@
 // The chains, each link's place on its chain, what covers it and why it is a gap are computed when the
 // graph is loaded (src/write/derive.ts; docs/graph-model.md, "Derived at load time"), so this statement
 // reads the first `first` gaps in order (the ChainLink index on gapRank: chains by id, each upstream first)
-// and, for each, its INPUT_TO links and covers, the first 1000 of each by id. src/read/chainGaps.ts explains
+// and, for each, its INPUT_TO links (the first `neighbours` by id each way) and covers (the first 1000), and the ids
+// of the passages of all its links and of its covers. src/read/chainGaps.ts reads those passages in a second
+// statement, each once for the whole answer: at 1M facts the gaps next to a hub share hundreds of them, and
+// reading them here, per gap, moved 6 MB for a 0.6 MB answer (`neighbours` and `evidence` let the API read
+// only what a request selects; a list carried in this statement's rows would be charged to every row). src/read/chainGaps.ts explains
 // them, for both `cskg query chain-gaps` and the GraphQL field chainGaps. With `asOf`, the gaps as known on
 // that day differ from the stored ones, so src/read/chainGaps.ts runs cypher/chain-gaps-as-of.cypher instead.
 //
@@ -17,6 +21,8 @@
 // @param product string? = null  id of a Product: only the chain it is on
 // @param first   int[0..500] = 500  most gaps returned, in chain order
 // @param asOf    string? = null  YYYY-MM-DD: the gaps as known on that day, computed live (chain-gaps-as-of); null for the stored ones
+// @param neighbours int[0..1000] = 1000  most INPUT_TO links into and out of each gap returned, each with the product at its other end (upstream, downstream)
+// @param evidence   boolean = true       list the ids of each gap's passages (src/read/chainGaps.ts reads them, once for the whole answer)
 // @example cskg query chain-gaps --param sector=sector:flat-panel-display
 OPTIONAL MATCH (sector:Entity {id: $sector})
 OPTIONAL MATCH (product:Entity {id: $product})
@@ -42,10 +48,20 @@ RETURN sector.type AS sectorType, product.type AS productType, COLLECT {
   MATCH (c:Chain {id: l.chain})
   MATCH (link:Entity {id: l.product})
   WITH l, c, link,
-    COLLECT {
-      MATCH (link)-[r:INPUT_TO]-(other:Product)
-      RETURN { relation: r, other: other } AS chainRel ORDER BY r.id LIMIT 1000
-    } AS chainRels,
+    // Sorted whole, then cut: an ORDER BY … LIMIT n here makes Neo4j reserve room for n rows at each gap, and
+    // 200 gaps of LIMIT 1000 exhausted the transaction's memory at 1M facts.
+    CASE WHEN $neighbours > 0 THEN COLLECT {
+      MATCH (link)<-[r:INPUT_TO]-(other:Product)
+      RETURN { relation: r, other: other } AS chainRel ORDER BY r.id
+    }[0..toInteger($neighbours)] + COLLECT {
+      MATCH (link)-[r:INPUT_TO]->(other:Product)
+      RETURN { relation: r, other: other } AS chainRel ORDER BY r.id
+    }[0..toInteger($neighbours)] ELSE [] END AS chainRels,
+    CASE WHEN $evidence THEN COLLECT {
+      MATCH (link)-[r:INPUT_TO]-(:Product)
+      UNWIND coalesce(r.evidence, []) AS id
+      RETURN DISTINCT id
+    } ELSE [] END AS chainPassageIds,
     COLLECT {
       MATCH (e:Entity)-[r:PRODUCES|FOCUSES_ON]->(link)
       WHERE e:Park OR e:Region OR e:Enterprise OR e:Project
@@ -54,11 +70,10 @@ RETURN sector.type AS sectorType, product.type AS productType, COLLECT {
         relation: { type: type(r), source: startNode(r).id, target: endNode(r).id, props: properties(r) },
         ownerOrigins: COLLECT { MATCH (o:Enterprise)-[:OWNS]->(e) RETURN coalesce(o.origin, 'unknown') },
         outsideFujian: e.id IN l.outsideFujian
-      } AS cover ORDER BY r.id LIMIT 1000
-    } AS covers
+      } AS cover ORDER BY r.id
+    }[0..1000] AS covers
   WITH l, c, link, chainRels, covers,
-    reduce(ids = [], x IN chainRels | ids + coalesce(x.relation.evidence, []))
-      + reduce(ids = [], x IN covers | ids + coalesce(x.relation.props.evidence, [])) AS passageIds
+    chainPassageIds + CASE WHEN $evidence THEN reduce(ids = [], x IN covers | ids + coalesce(x.relation.props.evidence, [])) ELSE [] END AS passageIds
   RETURN {
     chain: { id: c.id, name: c.name, nameEn: c.nameEn, productCount: c.productCount },
     link: { props: properties(link), degree: ${degree(link)} },
@@ -70,11 +85,7 @@ RETURN sector.type AS sectorType, product.type AS productType, COLLECT {
     chainRels: [r IN [x IN chainRels | x.relation] | { type: type(r), source: startNode(r).id, target: endNode(r).id, props: properties(r) }],
     chainNeighbours: [n IN [x IN chainRels | x.other] | { props: properties(n), degree: ${degree(n)} }],
     covers: covers,
-    passages: COLLECT {
-      MATCH (ps:Passage) WHERE ps.id IN passageIds
-      RETURN ps { .id, .documentId, .section, .sectionPath, .ordinal, .kind, .text, .start, .end } AS passage
-      ORDER BY ps.ordinal
-    }
+    passageIds: passageIds
   } AS item
   ORDER BY l.gapRank
 } AS links

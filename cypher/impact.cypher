@@ -10,6 +10,10 @@
 // relation that carries a consequence is returned with its evidence; src/read/impact.ts assembles each
 // consequence's paths from the failing entities and explains it, for both `cskg query impact` and the
 // GraphQL field impact. No path is enumerated: each walk keeps, per entity, the first fact that reached it.
+// Lists are sorted whole and then cut (`COLLECT { … ORDER BY … }[0..n]`), never `ORDER BY … LIMIT n`
+// inside a subquery: Neo4j reserves room for n rows at each run, rows here carry the walks' lists, and at
+// 1M facts that reservation alone exhausted the transaction's memory. What is sorted is already bounded by
+// the walks (at most `visits` entities and their facts).
 //
 // @param entities string[]              ids of the entities that fail, e.g. enterprise:tenglong-aromatics
 // @param visits   int[1..20000] = 20000 most entities each walk visits (what fails, what loses its inputs)
@@ -37,8 +41,8 @@ WITH failing, [id IN $entities WHERE NOT id IN [s IN failing | s.id]] AS missing
           }
           WITH y, r WHERE NOT y IN walk.seen
             AND (type(r) <> 'OWNS' OR NOT EXISTS { MATCH (o:Enterprise)-[:OWNS]->(y) WHERE NOT o IN walk.seen })
-          RETURN { node: y, via: r } AS hit ORDER BY y.id, r.id LIMIT toInteger($visits)
-        }] |
+          RETURN { node: y, via: r } AS hit ORDER BY y.id, r.id
+        }[0..toInteger($visits)]] |
         // each entity once, by its first fact (the hits are sorted by entity, then fact)
         [next IN [[i IN range(0, size(hits) - 1) WHERE i = 0 OR hits[i].node <> hits[i - 1].node | hits[i]]] |
           { seen: walk.seen + [h IN next | h.node], level: [h IN next | h.node],
@@ -73,8 +77,8 @@ WITH failing, missing, walk, failed, touched, lostProducts,
           MATCH (x)-[:INPUT_TO]->(y:Product)
           WITH DISTINCT y WHERE NOT y IN cut.seen
             AND NOT EXISTS { MATCH (i:Product)-[:INPUT_TO]->(y) WHERE NOT i IN cut.seen }
-          RETURN y ORDER BY y.id LIMIT toInteger($visits)
-        }] | { seen: cut.seen + next, level: next, found: cut.found + [y IN next | { node: y, steps: k }] }][0]
+          RETURN y ORDER BY y.id
+        }[0..toInteger($visits)]] | { seen: cut.seen + next, level: next, found: cut.found + [y IN next | { node: y, steps: k }] }][0]
     END) AS cut
 WITH missing,
   size(walk.seen) >= $visits AND size(walk.level) > 0 AS failVisitLimit,
@@ -126,7 +130,7 @@ WITH missing,
       chain: COLLECT { MATCH (l:ChainLink {product: n.id}) MATCH (ch:Chain {id: l.chain}) RETURN ch { .id, .name, .nameEn, .productCount } }[0],
       lost: [r IN lost | { type: type(r), source: startNode(r).id, target: endNode(r).id, props: properties(r) }],
       inputCount: COUNT { (:Product)-[:INPUT_TO]->(n) }
-    } AS hit ORDER BY n.id LIMIT toInteger($visits)
+    } AS hit ORDER BY n.id
   } AS inputsLost,
   COLLECT {
     UNWIND failed AS e
@@ -136,7 +140,7 @@ WITH missing,
       node: { props: properties(n), degree: ${degree(n)} },
       lost: [r IN lost | { type: type(r), source: startNode(r).id, target: endNode(r).id, props: properties(r) }],
       total: COUNT { (:Enterprise)-[:ANCHORS]->(n) }
-    } AS hit ORDER BY n.id LIMIT toInteger($visits)
+    } AS hit ORDER BY n.id
   } AS anchorsLost,
   COLLECT {
     UNWIND failed AS e
@@ -146,8 +150,10 @@ WITH missing,
       node: { props: properties(n), degree: ${degree(n)} },
       lost: [r IN lost | { type: type(r), source: startNode(r).id, target: endNode(r).id, props: properties(r) }],
       total: COUNT { (:Enterprise)-[:OWNS]->(n) }
-    } AS hit ORDER BY n.id LIMIT toInteger($visits)
+    } AS hit ORDER BY n.id
   } AS ownersLost
+WITH missing, failVisitLimit, cutVisitLimit, failing, failedWith, links, cutOff,
+  inputsLost[0..toInteger($visits)] AS inputsLost, anchorsLost[0..toInteger($visits)] AS anchorsLost, ownersLost[0..toInteger($visits)] AS ownersLost
 WITH missing, failVisitLimit, cutVisitLimit, failing, failedWith, links, cutOff, inputsLost, anchorsLost, ownersLost,
   [f IN failedWith | f.via] + reduce(rs = [], x IN links | rs + x.lost) + reduce(rs = [], x IN cutOff | rs + x.inputs)
     + reduce(rs = [], x IN inputsLost | rs + x.lost) + reduce(rs = [], x IN anchorsLost | rs + x.lost)

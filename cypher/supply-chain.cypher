@@ -61,19 +61,27 @@ WITH p, beyondDepth, ups.cut OR downs.cut AS visitsCut,
 WITH p, beyondDepth, visitsCut, size(reached) > $limit AS productsCut, reached[0..$limit] AS products
 WITH p, beyondDepth, visitsCut, productsCut, products, [x IN products | x.node] AS chain
 // The links among them, what covers them and who owns the projects among those, in chain order, 4 × limit
-// of each at most. (Each product's share is its own subquery, so no row carries the whole chain.)
+// of each at most. (Each product's share is its own subquery, so no row carries the whole chain. A
+// product's share is sorted whole, without LIMIT: Neo4j reserves a LIMIT's rows up front at each run, and
+// at 1M facts 500 runs of LIMIT 2001 exhausted the transaction's memory; the reduce stops taking shares
+// once 4 × limit are in. When the products alone fill `limit`, no cover can be kept, so none is read: a
+// hub's downstream chain at 1M facts read 2,000 covers only to drop them.)
 WITH p, beyondDepth, visitsCut, productsCut, products, chain,
   reduce(acc = [], a IN chain | acc + COLLECT {
     MATCH (a)-[r:INPUT_TO]->(b:Product)
     WHERE b IN chain AND ($statuses IS NULL OR r.status IN $statuses) AND ${knownAsOf(r)}
     RETURN r ORDER BY r.id
   }) AS links,
-  reduce(acc = [], a IN chain | CASE WHEN size(acc) > 4 * $limit THEN acc ELSE acc + COLLECT {
+  reduce(acc = [], a IN chain | CASE WHEN size(acc) > 4 * $limit OR size(chain) >= $limit THEN acc ELSE acc + COLLECT {
     MATCH (c:Entity)-[r:FOCUSES_ON|PRODUCES]->(a)
     WHERE (c:Park OR c:Region OR c:Enterprise OR c:Project) AND ($statuses IS NULL OR r.status IN $statuses) AND ${knownAsOf(r)}
-    RETURN { node: c, rel: r } AS cover ORDER BY r.id LIMIT toInteger(4 * $limit + 1)
-  } END) AS covers
-WITH p, beyondDepth, visitsCut, productsCut, products, links, covers,
+    RETURN { node: c, rel: r } AS cover ORDER BY r.id
+  } END) AS covers,
+  size(chain) >= $limit AND any(a IN chain WHERE EXISTS {
+    MATCH (c:Entity)-[r:FOCUSES_ON|PRODUCES]->(a)
+    WHERE (c:Park OR c:Region OR c:Enterprise OR c:Project) AND ($statuses IS NULL OR r.status IN $statuses) AND ${knownAsOf(r)}
+  }) AS coversLeftOut
+WITH p, beyondDepth, visitsCut, productsCut, products, links, covers, coversLeftOut,
   reduce(acc = [], project IN [c IN covers[0..4 * $limit] WHERE c.node:Project | c.node] |
     CASE WHEN size(acc) > 4 * $limit THEN acc ELSE acc + COLLECT {
       MATCH (o:Enterprise)-[r:OWNS]->(project)
@@ -82,7 +90,7 @@ WITH p, beyondDepth, visitsCut, productsCut, products, links, covers,
     } END) AS owners
 RETURN
   CASE WHEN p IS NULL THEN null ELSE p.type END AS productType,
-  beyondDepth, visitsCut, productsCut,
+  beyondDepth, visitsCut, productsCut OR coversLeftOut AS entitiesCut,
   size(covers) > 4 * $limit OR size(owners) > 4 * $limit AS coversCut,
   [x IN products | { id: x.node.id, side: x.side, distance: x.distance }] AS products,
   [n IN [x IN products | x.node] | { props: properties(n), degree: ${degree(n)} }] AS productNodes,

@@ -79,6 +79,7 @@ async function chainGapRows(db: Reader, params: Params, language: Language): Pro
     first: Number(params.first),
     asOf: asOfArgument('asOf', optionalText(params.asOf)),
     ...(params.visits === undefined ? {} : { visits: Number(params.visits) }),
+    neighbours: 0, // the rows name no upstream or downstream product
   });
   if (sector !== null) requireEntity('sector', sector, result.sectorType, 'Sector');
   if (product !== null) requireEntity('product', product, result.productType, 'Product');

@@ -13,6 +13,7 @@ import { gapKinds, type ChainGapKindName, type CoverCounts } from '../data/deriv
 import type { Bilingual } from '../data/language.ts';
 import type { RelationStatus } from '../data/model.ts';
 import { cypherInteger, type CypherQuery, type Reader } from '../infra/database.ts';
+import { readEvidence } from './entities.ts';
 import { bindNamedQuery, loadNamedQuery } from './namedQueries.ts';
 import {
   entityProjection,
@@ -40,7 +41,19 @@ export interface ChainGapsRequest {
   readonly asOf?: string | null;
   /** as of a day: most chain links the walk looks at (default WALK_VISITS, the most) */
   readonly visits?: number;
+  /**
+   * Most INPUT_TO links of each gap read with their other product (`upstream`, `downstream`): 0 when the
+   * request selects neither (default CHAIN_NEIGHBOURS, the most the API serves).
+   */
+  readonly neighbours?: number;
+  /** false when no gap's `evidence` is wanted: none is read or listed (default true) */
+  readonly evidence?: boolean;
+  /** false: the passages are not read here, each gap names them by id (`evidenceIds`) for the caller (default true) */
+  readonly readPassages?: boolean;
 }
+
+/** Most products of a gap's `upstream` and `downstream` (LIMITS.chainListFirst), and of its links read. */
+export const CHAIN_NEIGHBOURS = 1000;
 
 export interface ChainRow {
   readonly id: string;
@@ -72,6 +85,11 @@ export interface ChainGapRow {
   /** why it is a gap, in English and Chinese */
   readonly explanation: Bilingual;
   readonly evidence: PassageRow[];
+  /**
+   * When the request left the passages to its caller (`readPassages: false`): the ids of `evidence`, which is
+   * then empty (the API reads them with the rest of a request's passages, in one statement). Else null.
+   */
+  readonly evidenceIds: string[] | null;
 }
 
 export interface ChainGapsResult {
@@ -87,7 +105,11 @@ export function chainGapsQuery(request: ChainGapsRequest): CypherQuery {
   const asOf = request.asOf ?? null;
   const common = { sector: request.sector, product: request.product, first: request.first };
   return asOf === null
-    ? bindNamedQuery(loadNamedQuery('chain-gaps'), common)
+    ? bindNamedQuery(loadNamedQuery('chain-gaps'), {
+        ...common,
+        neighbours: request.neighbours ?? CHAIN_NEIGHBOURS,
+        evidence: request.evidence ?? true,
+      })
     : bindNamedQuery(loadNamedQuery('chain-gaps-as-of'), {
         ...common,
         asOf,
@@ -117,7 +139,10 @@ interface RawGap {
   chainRels: unknown[];
   chainNeighbours: unknown[];
   covers: RawCover[];
-  passages: unknown[];
+  /** as of a day: the gap's passages */
+  passages?: unknown[];
+  /** stored: the ids of the gap's passages, read once for the whole answer (readEvidence) */
+  passageIds?: string[];
 }
 
 export async function readChainGaps(db: Reader, request: ChainGapsRequest): Promise<ChainGapsResult> {
@@ -125,7 +150,15 @@ export async function readChainGaps(db: Reader, request: ChainGapsRequest): Prom
   const [row] = await db.read(chainGapsQuery(request));
   const raws = (row?.links ?? []) as RawGap[];
   if (asOf !== null) raws.sort((a, b) => Number(a.order) - Number(b.order));
-  const gaps = raws.map((raw) => toGapRow(raw, asOf));
+  // The stored gaps name their passages by id: one more statement reads each once for the whole answer.
+  const ids = [...new Set(raws.flatMap((raw) => raw.passageIds ?? []))];
+  const byId =
+    request.readPassages === false
+      ? null
+      : ids.length === 0
+        ? new Map<string, PassageRow>()
+        : (await readEvidence(db, [], ids)).passages;
+  const gaps = raws.map((raw) => toGapRow(raw, asOf, byId));
   // As of a day, the walk read one link more than its budget when it had more to read.
   const visits = request.visits ?? WALK_VISITS;
   const cut = asOf !== null && Number(row?.visitedCount ?? 0) > visits && gaps.length < request.first;
@@ -152,7 +185,8 @@ function countsOf(raw: RawGap): { kinds: ChainGapKindName[]; covers: number; fuj
   };
 }
 
-function toGapRow(raw: RawGap, asOf: string | null): ChainGapRow {
+/** `passages`: the passages read for the stored gaps' ids; null when the caller reads them (evidenceIds). */
+function toGapRow(raw: RawGap, asOf: string | null, passages: ReadonlyMap<string, PassageRow> | null): ChainGapRow {
   const toRow = entityRowsOn(asOf);
   const link = toRow(raw.link);
   const rels = raw.chainRels.map(toEdgeRow);
@@ -185,8 +219,16 @@ function toGapRow(raw: RawGap, asOf: string | null): ChainGapRow {
     coverageOutsideFujian: outside,
     coverageOutsideFujianCount,
     explanation: explain(link, kinds, inFujian, coverageCount, outside, coverageOutsideFujianCount),
-    evidence: raw.passages.map((p) => toPassageRow(p)),
+    evidence: raw.passageIds
+      ? inReadingOrder([...new Set(raw.passageIds)].flatMap((id) => passages?.get(id) ?? []))
+      : (raw.passages ?? []).map((p) => toPassageRow(p)),
+    evidenceIds: raw.passageIds && passages === null ? [...new Set(raw.passageIds)] : null,
   };
+}
+
+/** Passages in reading order (by ordinal, then id). */
+export function inReadingOrder(passages: readonly PassageRow[]): PassageRow[] {
+  return [...passages].sort((a, b) => a.ordinal - b.ordinal || a.id.localeCompare(b.id));
 }
 
 function isTaiwanInvested(entity: EntityRow, ownerOrigins: readonly string[]): boolean {

@@ -71,7 +71,7 @@ export async function readSupplyChain(db: Reader, request: SupplyChainRequest): 
 
   // Products first, then who covers them and who owns those projects, each entity once, `limit` in all.
   const nodes = new Map<string, EntityRow>();
-  let nodesCut = Boolean(row?.productsCut);
+  let nodesCut = Boolean(row?.entitiesCut);
   for (const node of [...rows('productNodes'), ...rows('coverNodes'), ...rows('ownerNodes')]) {
     if (nodes.has(node.id)) continue;
     if (nodes.size >= limit) nodesCut = true;

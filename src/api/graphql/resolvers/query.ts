@@ -23,6 +23,7 @@ import { readTimeline } from '../../../read/timeline.ts';
 import { decodeCursor, entityConnection } from '../connections.ts';
 import type { QueryResolvers } from '../generated/resolvers.ts';
 import { filterArgument, idArgument, intArgument, LIMITS, spendWalk, textArgument } from '../limits.ts';
+import { largestFirst, selects } from '../selection.ts';
 
 const quoted = (ids: readonly string[]) => ids.map((id) => JSON.stringify(id)).join(', ');
 
@@ -127,6 +128,13 @@ export const Query: QueryResolvers = {
       product,
       first: intArgument('first', args.first, 0, LIMITS.analysisFirst),
       asOf: asOfArgument('asOf', args.asOf),
+      // read only the lists the request selects, as far as it asks (ChainGap's resolvers cut them)
+      neighbours: Math.min(
+        LIMITS.chainListFirst,
+        Math.max(largestFirst(info, 'upstream'), largestFirst(info, 'downstream')),
+      ),
+      evidence: selects(info, 'evidence'),
+      readPassages: false, // ChainGap.evidence reads them with the request's other passages, in one statement
     });
     if (sector !== null) requireEntity('sector', sector, result.sectorType, 'Sector');
     if (product !== null) requireEntity('product', product, result.productType, 'Product');
