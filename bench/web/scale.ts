@@ -4,13 +4,15 @@
 // Neo4j with the graph loaded, the API and the built page served over real HTTP, and Chromium (the one
 // tests/support/chromium.ts picks) driving what an analyst does: open the page, search from the search box,
 // open the most connected entity and expand it, show more, the downstream chain of the input that feeds
-// the most products (with its gaps), the chain both ways, and the paths from that hub to a typical entity.
+// the most products (with its gaps), the chain both ways, the whole graph (what the canvas can draw of it), and
+// the paths from that hub to a typical entity.
 // For each step: the time until the page is settled again, the longest task that blocked the tab
 // (PerformanceObserver 'longtask'; a frozen tab is a long task), and what the canvas holds. One table per
 // run, each step's time also as a ratio to the plan's time for the same step in the same run.
 //
 //   npm run bench:web:scale                                              # plan, industry and power-law 100k and 1M
 //   npm run bench:web:scale -- --sizes 100000 --generators industry
+//   npm run bench:web:scale -- --screenshots test-results                 # the page after each step, to look at
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -32,6 +34,10 @@ const SIZES = option('sizes', '100000,1000000').split(',').map(Number);
 const GENERATORS = option('generators', 'industry,power-law').split(',') as Generator[];
 /** a step that takes longer than this is reported as not settled, and the run goes on */
 const STEP_TIMEOUT_MS = Number(option('timeout', '120000'));
+/** a folder for a screenshot of the page after each step, if given */
+const SCREENSHOTS = args.includes('--screenshots')
+  ? path.resolve(option('screenshots', '').replace(/^--.*/, '') || 'test-results')
+  : '';
 const log = (message: string) => process.stderr.write(`[bench:web:scale] ${message}\n`);
 
 interface Operands {
@@ -106,19 +112,34 @@ async function settled(page: Page): Promise<boolean> {
   }
 }
 
-async function canvasCounts(page: Page): Promise<{ nodes: number; edges: number; more: number }> {
+interface CanvasCounts {
+  readonly nodes: number;
+  readonly edges: number;
+  readonly more: number;
+  /** the error banner's words, if the step ended with one */
+  readonly error: string;
+}
+
+async function canvasCounts(page: Page): Promise<CanvasCounts> {
   return page.evaluate(() => {
     const cy = (window as unknown as { cskg: { graph: { cy: import('cytoscape').Core } } }).cskg.graph.cy;
-    return { nodes: cy.nodes().length, edges: cy.edges().length, more: cy.nodes('.has-more').length };
+    const banner = document.getElementById('error-banner');
+    return {
+      nodes: cy.nodes().length,
+      edges: cy.edges().length,
+      more: cy.nodes('.has-more').length,
+      error: banner && !banner.hidden ? (banner.querySelector('.message')?.textContent ?? '') : '',
+    };
   });
 }
 
 /** Runs one step in the page: resets the long-task watch, acts, waits until settled, reads the canvas. */
-async function step(
+async function stepIn(
   page: Page,
+  shot: string,
   name: string,
   act: () => Promise<unknown>,
-  note: (counts: { nodes: number; edges: number; more: number }) => string = () => '',
+  note: (counts: CanvasCounts) => string = () => '',
 ): Promise<StepResult> {
   await page.evaluate(() => {
     (window as unknown as { __longest: number }).__longest = 0;
@@ -134,13 +155,19 @@ async function step(
   const ms = performance.now() - started;
   const longestTaskMs = await page.evaluate(() => (window as unknown as { __longest: number }).__longest);
   const counts = await canvasCounts(page);
+  if (SCREENSHOTS) await page.screenshot({ path: path.join(SCREENSHOTS, `${shot}.png`) }).catch(() => {});
   const result = {
     step: name,
     ms,
     longestTaskMs,
     nodes: counts.nodes,
     edges: counts.edges,
-    note: [done ? '' : `not settled in ${STEP_TIMEOUT_MS / 1000} s`, error, note(counts)]
+    note: [
+      done ? '' : `not settled in ${STEP_TIMEOUT_MS / 1000} s`,
+      error,
+      counts.error ? `error shown: “${counts.error.slice(0, 100)}”` : '',
+      note(counts),
+    ]
       .filter(Boolean)
       .join('; '),
   };
@@ -151,7 +178,7 @@ async function step(
 }
 
 /** The analyst's session on one served graph. */
-async function session(browser: Browser, origin: string, db: Reader): Promise<StepResult[]> {
+async function session(browser: Browser, origin: string, db: Reader, label: string): Promise<StepResult[]> {
   const o = await operands(db);
   log(`  hub ${o.hub}, platform ${o.platform}, typical ${o.typical}, search “${o.searchText}”`);
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -160,47 +187,52 @@ async function session(browser: Browser, origin: string, db: Reader): Promise<St
   const controller = (code: string) => () =>
     page.evaluate(`(async () => { const c = window.cskg.controller; ${code} })()`);
   const steps: StepResult[] = [];
+  const step = (name: string, act: () => Promise<unknown>, note?: Parameters<typeof stepIn>[4]) =>
+    stepIn(page, `web-scale-${label.replace(/\W+/g, '-')}-${steps.length + 1}`, name, act, note);
   try {
-    steps.push(await step(page, 'open the page', () => page.goto(origin)));
+    steps.push(await step('open the page', () => page.goto(origin)));
     steps.push(
-      await step(page, 'search from the search box', async () => {
+      await step('search from the search box', async () => {
         const box = page.getByRole('combobox').first();
         await box.fill(o.searchText);
-        await box
-          .locator(`xpath=//*[@id=${JSON.stringify((await box.getAttribute('aria-controls')) ?? '')}]`)
+        // the suggestions' list is the combobox's aria-controls (not inside it)
+        await page
+          .locator(`[id="${(await box.getAttribute('aria-controls')) ?? ''}"]`)
           .getByRole('option')
           .first()
           .waitFor({ timeout: STEP_TIMEOUT_MS });
+        await box.press('Escape'); // the suggestions close, as a user leaves them
       }),
     );
     steps.push(
       await step(
-        page,
         'open and expand the hub',
         controller(`await c.open(${JSON.stringify(o.hub)}, { expand: true });`),
         (c) => `${c.more} with more to show`,
       ),
     );
     steps.push(
-      await step(page, 'show more around the hub', controller(`await c.showMore(${JSON.stringify(o.hub)});`)),
+      await step('show more around the hub', controller(`await c.showMore(${JSON.stringify(o.hub)});`)),
     );
     steps.push(
       await step(
-        page,
         'downstream chain of the platform input, with gaps',
         controller(`await c.showChain(${JSON.stringify(o.platform)}, 'DOWNSTREAM', 6);`),
       ),
     );
     steps.push(
       await step(
-        page,
         'chain both ways',
         controller(`await c.showChain(${JSON.stringify(o.platform)}, 'BOTH', 6);`),
       ),
     );
     steps.push(
+      await step('the whole graph', controller(`await c.showWholeGraph();`), (c) =>
+        c.nodes < 1000 ? '' : `${c.edges} edges`,
+      ),
+    );
+    steps.push(
       await step(
-        page,
         'paths from the hub to a typical entity',
         controller(`await c.findPaths(${JSON.stringify(o.hub)}, ${JSON.stringify(o.typical)}, 4);`),
       ),
@@ -233,6 +265,7 @@ function report(runs: readonly GraphRun[], started: Date): string {
 }
 
 const started = new Date();
+if (SCREENSHOTS) fs.mkdirSync(SCREENSHOTS, { recursive: true });
 const webDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cskg-web-scale-'));
 log('building the explorer…');
 await build({
@@ -260,7 +293,7 @@ try {
         return {
           label: graph.label,
           facts: Number(row?.facts ?? PLAN_SIZE),
-          steps: await session(browser, origin, db),
+          steps: await session(browser, origin, db, graph.label),
         };
       }),
     );

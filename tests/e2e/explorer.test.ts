@@ -341,6 +341,62 @@ describe('the explorer in Chromium', () => {
     await page.close();
   });
 
+  it('names what failed and what to try when the server refuses an operation', async () => {
+    const page = await open();
+    const banner = page.locator('#error-banner');
+    const controller = (code: string) =>
+      page.evaluate(`(async () => { const c = window.cskg.controller; ${code} })()`);
+    // a park is no product: the server refuses the chain (BAD_USER_INPUT), the banner names the chain asked for
+    await controller(`await c.showChain('park:gulei-taiwan-petrochemical-park', 'DOWNSTREAM', 3);`);
+    await banner.waitFor({ state: 'visible' });
+    const chain = (await banner.locator('.message').textContent()) ?? '';
+    expect(chain).toContain('古雷台湾石化工业园的产业链（下游，深度 3）未能显示');
+    expect(chain).toContain('Product'); // the server's own words
+    expect(chain).not.toContain('可减小深度'); // asking for less would not help
+    await page.screenshot({ path: path.join(SHOTS, 'explorer-9b-chain-refused.png') });
+    // an unknown end (NOT_FOUND): the paths asked for, with its ends and hops
+    await controller(`await c.findPaths('park:gulei-taiwan-petrochemical-park', 'region:nowhere', 3);`);
+    await banner.waitFor({ state: 'visible' });
+    const paths = (await banner.locator('.message').textContent()) ?? '';
+    expect(paths).toContain('古雷台湾石化工业园 → region:nowhere 的路径（最多 3 跳）未能显示');
+    expect(paths).toContain('there is no entity with id');
+    // the server failing for the size of the work (its answer at 1M facts before the chain was bounded,
+    // word for word): what to try instead, in English too; retry runs the same operation again
+    await page.locator('#lang-switch [data-lang="en"]').click();
+    await settled(page);
+    await page.route('**/graphql', async (route) => {
+      if (!route.request().postData()?.includes('query SupplyChain')) return route.fallback();
+      await route.fulfill({
+        contentType: 'application/json',
+        body: JSON.stringify({
+          errors: [
+            {
+              message: 'Unexpected error.',
+              path: ['supplyChain'],
+              extensions: { code: 'INTERNAL_SERVER_ERROR' },
+            },
+          ],
+          data: null,
+        }),
+      });
+    });
+    await page.locator('#view-chain').click();
+    await pick(page, 'Product', 'PX', 'Paraxylene');
+    await banner.waitFor({ state: 'visible' });
+    const failed = (await banner.locator('.message').textContent()) ?? '';
+    expect(failed).toContain('The supply chain of Paraxylene (PX) (Both, depth 6) could not be shown');
+    expect(failed).toContain('the server failed while answering (Unexpected error.)');
+    expect(failed).toContain('Try a smaller depth, or upstream or downstream alone.');
+    await page.screenshot({ path: path.join(SHOTS, 'explorer-9c-chain-failed.png') });
+    await page.unroute('**/graphql');
+    await banner.getByRole('button', { name: 'Retry' }).click();
+    await settled(page);
+    expect(await banner.isVisible()).toBe(false);
+    expect((await canvas(page)).nodes).toContain('product:pta');
+    expect(page.errors).toEqual([]);
+    await page.close();
+  });
+
   it('stays usable in a narrow window', async () => {
     const narrow = await explorer.browser.newContext({ viewport: { width: 600, height: 860 } });
     const page = await narrow.newPage();

@@ -104,7 +104,7 @@ describe('createExplorerApi', () => {
       api.passageContext('p1', 5, 5),
       api.policyReach(gulei.id),
       api.overview('policy:x', LIMITS),
-      api.wholeGraph(LIMITS),
+      api.wholeGraph(LIMITS, 1000),
     ];
     await Promise.allSettled(calls);
     expect(sent).toHaveLength(calls.length);
@@ -131,16 +131,27 @@ describe('createExplorerApi', () => {
       return new Response(JSON.stringify({ data }), { headers: { 'content-type': 'application/json' } });
     };
     const limits = { ...LIMITS, entitiesFirst: 5, neighborhoodIds: 2, neighborhoodLimit: 7 };
-    const graph = await createExplorerApi(new GraphQLClient('/graphql', fetch)).wholeGraph(limits);
+    const api = createExplorerApi(new GraphQLClient('/graphql', fetch));
+    const graph = await api.wholeGraph(limits, 100);
     expect(sent[0]?.variables).toEqual({ first: 5 });
     const walks = sent.slice(1).map((r) => r.variables);
     expect(walks[0]).toMatchObject({ ids: ['region:e', 'region:d'], depth: 2, limit: 7 });
+    // each walk asks for no more than the room left under the limit
     expect(walks.slice(1)).toEqual([
-      expect.objectContaining({ ids: ['region:a', 'region:b'], depth: 1, limit: 7 }),
-      expect.objectContaining({ ids: ['region:c'], depth: 1, limit: 7 }),
+      expect.objectContaining({ ids: ['region:a', 'region:b'], depth: 1, limit: 5 }),
+      expect.objectContaining({ ids: ['region:c'], depth: 1, limit: 3 }),
     ]);
     expect(graph.nodes).toHaveLength(5);
     expect(graph.truncated).toBe(true); // 6 entities, a page of 5
+
+    // what the canvas can draw caps it too: once the hubs' neighbourhood fills it, no more walks
+    sent.length = 0;
+    const part = await api.wholeGraph({ ...limits, entitiesFirst: 5 }, 3);
+    expect(sent.slice(1).map((r) => r.variables)).toEqual([
+      expect.objectContaining({ ids: ['region:e', 'region:d'], depth: 2, limit: 3 }),
+      expect.objectContaining({ ids: ['region:a', 'region:b'], depth: 1, limit: 1 }),
+    ]);
+    expect(part.truncated).toBe(true);
   });
 
   it('opens on 五区十园: the layout’s halves, what they apply to, then what lies around those', async () => {

@@ -26,7 +26,7 @@ import type {
   Timeline,
   TimelineStep,
 } from '../model.ts';
-import { GraphQLClient } from './client.ts';
+import { ApiError, GraphQLClient } from './client.ts';
 
 const CARD = /* GraphQL */ `
   fragment Card on Entity {
@@ -148,8 +148,11 @@ export interface ExplorerApi {
   timeline(entity: string): Promise<Timeline>;
   /** What the plan intended in a park, zone or sector, and what became of each member. */
   scorecard(scope: string): Promise<Scorecard>;
-  /** Every entity and relation, as far as the API's limits allow (it has no single query for it). */
-  wholeGraph(limits: Limits): Promise<Subgraph>;
+  /**
+   * Every entity and relation, as far as the API's limits and `maxNodes` (what the canvas can draw) allow;
+   * `truncated` when something was left out. The API has no single query for it.
+   */
+  wholeGraph(limits: Limits, maxNodes: number): Promise<Subgraph>;
   /** Every region, and every LOCATED_IN relation (all of them end at a region): what the map places by. */
   geography(limits: Limits): Promise<GeographyAnswer>;
   /** What the failure of these entities would do: consequences with their paths and evidence. */
@@ -767,7 +770,7 @@ export function createExplorerApi(client = new GraphQLClient()): ExplorerApi {
       };
     },
 
-    async wholeGraph(limits) {
+    async wholeGraph(limits, maxNodes) {
       // Every entity (ids and degrees, as many as a page holds), then the neighbourhood of the
       // best-connected ones to depth 2, which holds nearly everything with the relations among it, then the
       // neighbourhood of whatever is still missing. A few requests; complete, because every relation has an
@@ -803,12 +806,18 @@ export function createExplorerApi(client = new GraphQLClient()): ExplorerApi {
         for (const e of part.edges) edges.set(e.id, e);
         truncated ||= part.truncated;
       };
-      const limit = limits.neighborhoodLimit;
+      // On a graph larger than the canvas can draw, the hubs' neighbourhood fills it and the rest waits.
+      const limit = Math.min(limits.neighborhoodLimit, maxNodes);
       if (hubs.length > 0) merge(await api.neighborhood(hubs, { depth: 2, limit }));
       const missing = ids.map((n) => n.id).filter((id) => !nodes.has(id));
       const chunk = limits.neighborhoodIds;
       for (let i = 0; i < missing.length; i += chunk) {
-        merge(await api.neighborhood(missing.slice(i, i + chunk), { depth: 1, limit }));
+        const room = limit - nodes.size;
+        if (room <= 0) {
+          truncated = true;
+          break;
+        }
+        merge(await api.neighborhood(missing.slice(i, i + chunk), { depth: 1, limit: room }));
       }
       return { nodes: [...nodes.values()], edges: [...edges.values()], truncated };
     },
@@ -851,7 +860,13 @@ export function createExplorerApi(client = new GraphQLClient()): ExplorerApi {
     async overview(layoutId, limits) {
       // 五区十园 is 15 entities with a few hundred relations around them: far below a neighbourhood's limit.
       const limit = Math.min(OVERVIEW_NEIGHBOURS, limits.neighborhoodLimit);
-      const layout = await api.neighborhood([layoutId], { depth: 1, relationTypes: ['PART_OF'], limit });
+      // A graph without the plan's layout (a generated one, another plan) has no 五区十园: an empty overview.
+      const layout = await api
+        .neighborhood([layoutId], { depth: 1, relationTypes: ['PART_OF'], limit })
+        .catch((error: unknown) => {
+          if (error instanceof ApiError && error.code === 'NOT_FOUND') return { nodes: [], edges: [] };
+          throw error;
+        });
       const halves = layout.edges.filter((e) => e.target === layoutId).map((e) => e.source);
       const first =
         halves.length === 0

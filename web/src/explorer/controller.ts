@@ -15,7 +15,7 @@ import { anchorOfRegion } from '../map/geography.ts';
 import { CROSS_STRAIT_TYPES } from '../map/mapLayout.ts';
 import { buildGeographyIndex } from '../map/placement.ts';
 import { Emitter } from '../emitter.ts';
-import { DEFAULT_LANG, loadTraditional, type Lang, type MessageKey } from '../i18n/index.ts';
+import { DEFAULT_LANG, displayName, loadTraditional, t, type Lang, type MessageKey } from '../i18n/index.ts';
 import type {
   ChainDirection,
   EdgeDetails,
@@ -32,7 +32,7 @@ import type {
   Timeline,
 } from '../model.ts';
 import { sectionAround } from '../passages.ts';
-import type { ChainView, ExplorerEvents, ImpactView, Panel, PathsView } from './events.ts';
+import type { ChainView, ExplorerEvents, ImpactView, OperationLabel, Panel, PathsView } from './events.ts';
 import { ViewHistory } from './history.ts';
 import { asOfYear, type BaseView, type Operation, type ViewState } from './viewState.ts';
 
@@ -43,6 +43,12 @@ const EXPAND_CAP = 25;
 const EXPAND_FETCH = 250;
 /** Neighbours fetched when "show more" has run out of what the expansion fetched. */
 const MORE_FETCH = 1000;
+/**
+ * The most entities the whole-graph view puts on the canvas: the plan's whole graph (about 870) fits; a
+ * larger graph shows a part and says so. About what the canvas lays out in a second and pans smoothly
+ * (bench/RESULTS.md, "explorer").
+ */
+export const WHOLE_GRAPH_NODES = 1000;
 /** Paths asked for between two entities. */
 const PATHS_FIRST = 3;
 /** Suggestions a search offers. */
@@ -80,11 +86,24 @@ export class ExplorerController extends Emitter<ExplorerEvents> {
     limits: Limits | null;
     impact: ImpactView | null;
     roles: PartnerRoles | null;
-  } = { overview: null, chain: null, paths: null, stats: null, limits: null, impact: null, roles: null };
+    /** the whole-graph view shows a part of the graph */
+    wholeCut: boolean;
+  } = {
+    overview: null,
+    chain: null,
+    paths: null,
+    stats: null,
+    limits: null,
+    impact: null,
+    roles: null,
+    wholeCut: false,
+  };
   /** the entities the what-if lets fail, in the order chosen */
   private failingEntities: EntitySummary[] = [];
   /** for each consequence of the impact shown, the indices of its paths on the canvas */
   private consequencePaths: number[][] = [];
+  /** entities met in searches and details, whose names a message may need when they are not on the canvas */
+  private readonly seen = new Map<string, { readonly name: string; readonly nameEn: string }>();
   private limitsAnswer: Promise<Limits> | undefined;
   private geographyAnswer: Promise<GeographyAnswer> | undefined;
 
@@ -142,6 +161,11 @@ export class ExplorerController extends Emitter<ExplorerEvents> {
   /** 五区十园, once the overview was shown. */
   get overview(): Overview | null {
     return this.shown.overview;
+  }
+
+  /** Whether the whole-graph view shows only a part of the graph (at most WHOLE_GRAPH_NODES entities). */
+  get wholeGraphCut(): boolean {
+    return this.history.base.kind === 'whole' && this.shown.wholeCut;
   }
 
   /** The last chain shown. */
@@ -205,13 +229,19 @@ export class ExplorerController extends Emitter<ExplorerEvents> {
   // ------------------------------------------------------------------------------ what panels look up
 
   search(query: string, signal: AbortSignal, types?: readonly string[]): Promise<SearchHit[]> {
-    return this.serverLimits().then((limits) =>
-      this.api.search(query, Math.min(SEARCH_FIRST, limits.searchFirst), signal, types),
-    );
+    return this.serverLimits()
+      .then((limits) => this.api.search(query, Math.min(SEARCH_FIRST, limits.searchFirst), signal, types))
+      .then((hits) => {
+        for (const hit of hits) this.seen.set(hit.entity.id, hit.entity);
+        return hits;
+      });
   }
 
   record(id: string): Promise<EntityRecord | null> {
-    return this.api.entity(id);
+    return this.api.entity(id).then((record) => {
+      if (record) this.seen.set(id, record);
+      return record;
+    });
   }
 
   relation(id: string): Promise<EdgeDetails | null> {
@@ -272,7 +302,10 @@ export class ExplorerController extends Emitter<ExplorerEvents> {
   }
 
   showOverview(): Promise<void> {
-    return this.run(() => this.loadOverview());
+    return this.run(
+      () => this.loadOverview(),
+      (lang) => ({ what: t(lang, 'failed.overview') }),
+    );
   }
 
   /** 五区十园 on the map, with the places in Taiwan and what joins the two sides. */
@@ -281,15 +314,39 @@ export class ExplorerController extends Emitter<ExplorerEvents> {
   }
 
   showWholeGraph(): Promise<void> {
-    return this.run(() => this.loadWholeGraph());
+    return this.run(
+      () => this.loadWholeGraph(),
+      (lang) => ({ what: t(lang, 'failed.whole'), advice: t(lang, 'advice.whole') }),
+    );
   }
 
   showChain(product: string, direction: ChainDirection, depth: number): Promise<void> {
-    return this.run(() => this.loadChain(product, direction, depth));
+    const way = ({ UPSTREAM: 'upstream', DOWNSTREAM: 'downstream', BOTH: 'both' } as const)[direction];
+    return this.run(
+      () => this.loadChain(product, direction, depth),
+      (lang) => ({
+        what: t(lang, 'failed.chain', {
+          product: this.nameOf(product, lang),
+          direction: t(lang, way),
+          depth,
+        }),
+        advice: t(lang, 'advice.chain'),
+      }),
+    );
   }
 
   findPaths(from: string, to: string, maxHops: number): Promise<void> {
-    return this.run(() => this.loadPaths(from, to, maxHops, 0));
+    return this.run(
+      () => this.loadPaths(from, to, maxHops, 0),
+      (lang) => ({
+        what: t(lang, 'failed.paths', {
+          from: this.nameOf(from, lang),
+          to: this.nameOf(to, lang),
+          hops: maxHops,
+        }),
+        advice: t(lang, 'advice.paths'),
+      }),
+    );
   }
 
   /** Adds an entity to those the what-if lets fail. */
@@ -345,15 +402,24 @@ export class ExplorerController extends Emitter<ExplorerEvents> {
 
   /** Puts an entity on the canvas (with its neighbours the first time, when `expand`) and selects it. */
   open(id: string, options: { expand: boolean }): Promise<void> {
-    return this.run(() => this.openEntity(id, options));
+    return this.run(
+      () => this.openEntity(id, options),
+      (lang) => ({ what: t(lang, 'failed.open', { name: this.nameOf(id, lang) }) }),
+    );
   }
 
   expand(id: string): Promise<void> {
-    return this.run(() => this.expandNode(id));
+    return this.run(
+      () => this.expandNode(id),
+      (lang) => ({ what: t(lang, 'failed.expand', { name: this.nameOf(id, lang) }) }),
+    );
   }
 
   showMore(id: string): Promise<void> {
-    return this.run(() => this.showMoreOf(id));
+    return this.run(
+      () => this.showMoreOf(id),
+      (lang) => ({ what: t(lang, 'failed.expand', { name: this.nameOf(id, lang) }) }),
+    );
   }
 
   hide(id: string): void {
@@ -579,8 +645,9 @@ export class ExplorerController extends Emitter<ExplorerEvents> {
   }
 
   private async loadWholeGraph(): Promise<void> {
-    const graph = await this.api.wholeGraph(await this.serverLimits());
+    const graph = await this.api.wholeGraph(await this.serverLimits(), WHOLE_GRAPH_NODES);
     this.newBase({ kind: 'whole' });
+    this.shown.wholeCut = graph.truncated;
     await this.canvas.show(graph, { kind: 'explore', layout: 'fcose' });
     if (graph.truncated) this.notify('truncatedGraph');
   }
@@ -735,19 +802,28 @@ export class ExplorerController extends Emitter<ExplorerEvents> {
 
   // ------------------------------------------------------------------------------------ bookkeeping
 
-  /** Runs an operation: busy meanwhile, and a failure becomes an error the user can retry. */
-  private async run(action: () => Promise<void>): Promise<void> {
+  /**
+   * Runs an operation: busy meanwhile, and a failure becomes an error the user can retry, which names the
+   * operation (`label`) and what to try instead.
+   */
+  private async run(action: () => Promise<void>, label?: OperationLabel): Promise<void> {
     this.running++;
     this.emit('busy', true);
     try {
       await action();
     } catch (error) {
-      this.emit('error', error, () => void this.run(action));
+      this.emit('error', error, () => void this.run(action, label), label);
     } finally {
       this.running--;
       if (this.running === 0) this.emit('busy', false);
       this.changed();
     }
+  }
+
+  /** An entity's name for a message: as on the canvas or where it was met, else its id. */
+  private nameOf(id: string, lang: Lang): string {
+    const entity = this.canvas.entity(id) ?? this.seen.get(id);
+    return entity ? displayName(entity, lang) : id;
   }
 
   private selected(selection: Selection): void {

@@ -35,6 +35,12 @@ export interface ImpactView {
   readonly index: number;
 }
 
+/**
+ * What an operation was, in a reading language, for the banner when it fails: what could not be shown (the
+ * chain of which product, which way, how deep) and, where there is one, what to try instead.
+ */
+export type OperationLabel = (lang: Lang) => { readonly what: string; readonly advice?: string };
+
 export interface ExplorerEvents {
   /** a node or an edge was selected, or nothing (null); also when what the details show may have changed */
   select(selection: Selection): void;
@@ -67,8 +73,8 @@ export interface ExplorerEvents {
   limits(): void;
   /** an operation started (true) or the last one running ended (false) */
   busy(busy: boolean): void;
-  /** an operation failed; `retry` runs it again */
-  error(error: unknown, retry?: () => void): void;
+  /** an operation failed; `retry` runs it again; `label` says which operation it was and what to try */
+  error(error: unknown, retry?: () => void, label?: OperationLabel): void;
   /** something to tell the user in passing */
   notice(message: MessageKey): void;
 }

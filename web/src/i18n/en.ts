@@ -40,9 +40,13 @@ export const en: Catalogue = {
   statusGraph: ' · graph: {entities} entities, {relations} relations',
   statusRefining: ' · polishing the layout…',
   statusUnplaced: ' · {count} not on the map',
+  statusWholePart: ' · a part only (the canvas draws at most {max} entities): search or expand for the rest',
   truncatedGraph: 'The graph is larger than the view shows',
   allNeighboursShown: 'All neighbours are already shown',
   emptyHint: 'Nothing on the canvas. Search above for an entity, or open the zones & parks overview.',
+  emptyHintNoOverview:
+    'This graph has no zones & parks layout. Search above for an entity, or open the whole graph.',
+  captionWholePart: 'Part of the whole graph ({shown} of {entities} entities)',
   loading: 'Loading…',
 
   // ------------------------------------------------------------------------------------ errors
@@ -54,6 +58,17 @@ export const en: Catalogue = {
   errorTimeout: '{detail}',
   errorNetwork: '{detail}',
   errorHttp: '{detail}',
+  errorServer: 'the server failed while answering ({detail})',
+  operationFailed: '{what} could not be shown: {detail}',
+  'failed.overview': 'The zones & parks overview',
+  'failed.whole': 'The whole graph',
+  'failed.chain': 'The supply chain of {product} ({direction}, depth {depth})',
+  'failed.paths': 'The paths {from} → {to} (at most {hops} hops)',
+  'failed.open': '{name}',
+  'failed.expand': 'The neighbours of {name}',
+  'advice.chain': 'Try a smaller depth, or upstream or downstream alone.',
+  'advice.paths': 'Try fewer hops.',
+  'advice.whole': 'Search for an entity and expand it instead.',
 
   // ------------------------------------------------------------------------------------ legend
   entityTypes: 'Entity types',

@@ -41,9 +41,12 @@ export const zhHans = {
   statusGraph: ' · 全图 {entities} 个实体、{relations} 条关系',
   statusRefining: ' · 正在优化布局…',
   statusUnplaced: ' · {count} 个不在地图上',
+  statusWholePart: ' · 只显示了一部分（画布最多画 {max} 个实体），其余可搜索或展开',
   truncatedGraph: '图太大，只显示了一部分',
   allNeighboursShown: '所有邻居都已显示',
   emptyHint: '画布是空的。用上方搜索框查找实体，或打开“五区十园”总览。',
+  emptyHintNoOverview: '这个图没有五区十园布局。用上方搜索框查找实体，或打开全图。',
+  captionWholePart: '全图的一部分（{shown} / {entities} 个实体）',
   loading: '加载中…',
 
   // ------------------------------------------------------------------------------------ errors
@@ -54,6 +57,17 @@ export const zhHans = {
   errorTimeout: '服务器响应超时，请缩小深度或跳数后重试（{detail}）',
   errorNetwork: '无法连接服务器（{detail}）',
   errorHttp: '服务器出错（{detail}）',
+  errorServer: '服务器处理请求时出错（{detail}）',
+  operationFailed: '{what}未能显示：{detail}',
+  'failed.overview': '五区十园总览',
+  'failed.whole': '全图',
+  'failed.chain': '{product}的产业链（{direction}，深度 {depth}）',
+  'failed.paths': '{from} → {to} 的路径（最多 {hops} 跳）',
+  'failed.open': '{name}',
+  'failed.expand': '{name}的邻居',
+  'advice.chain': '可减小深度，或只看上游或下游。',
+  'advice.paths': '可减少跳数。',
+  'advice.whole': '可搜索实体后展开其邻居。',
 
   // ------------------------------------------------------------------------------------ legend
   entityTypes: '实体类型',

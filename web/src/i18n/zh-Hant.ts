@@ -44,9 +44,12 @@ export const zhHant: Catalogue = {
   statusGraph: ' · 全圖 {entities} 個實體、{relations} 條關係',
   statusRefining: ' · 正在最佳化佈局…',
   statusUnplaced: ' · {count} 個不在地圖上',
+  statusWholePart: ' · 只顯示了一部分（畫布最多畫 {max} 個實體），其餘可搜尋或展開',
   truncatedGraph: '圖太大，只顯示了一部分',
   allNeighboursShown: '所有鄰居都已顯示',
   emptyHint: '畫布是空的。用上方搜尋框查詢實體，或開啟「五區十園」總覽。',
+  emptyHintNoOverview: '這個圖沒有五區十園佈局。用上方搜尋框查詢實體，或開啟全圖。',
+  captionWholePart: '全圖的一部分（{shown} / {entities} 個實體）',
   loading: '載入中…',
 
   // ------------------------------------------------------------------------------------ errors
@@ -57,6 +60,17 @@ export const zhHant: Catalogue = {
   errorTimeout: '伺服器回應逾時，請縮小深度或跳數後重試（{detail}）',
   errorNetwork: '無法連線伺服器（{detail}）',
   errorHttp: '伺服器出錯（{detail}）',
+  errorServer: '伺服器處理請求時出錯（{detail}）',
+  operationFailed: '{what}未能顯示：{detail}',
+  'failed.overview': '五區十園總覽',
+  'failed.whole': '全圖',
+  'failed.chain': '{product}的產業鏈（{direction}，深度 {depth}）',
+  'failed.paths': '{from} → {to} 的路徑（最多 {hops} 跳）',
+  'failed.open': '{name}',
+  'failed.expand': '{name}的鄰居',
+  'advice.chain': '可減小深度，或只看上游或下游。',
+  'advice.paths': '可減少跳數。',
+  'advice.whole': '可搜尋實體後展開其鄰居。',
 
   // ------------------------------------------------------------------------------------ legend
   entityTypes: '實體類型',

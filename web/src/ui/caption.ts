@@ -8,7 +8,7 @@ export class Caption {
   readonly element = h('div', { class: 'view-caption', 'aria-live': 'polite', id: 'view-caption' });
 
   constructor(private readonly controller: ExplorerController) {
-    for (const event of ['change', 'language'] as const) controller.on(event, () => this.render());
+    for (const event of ['change', 'language', 'stats'] as const) controller.on(event, () => this.render());
     this.render();
   }
 
@@ -31,7 +31,12 @@ export class Caption {
     } else if (base.kind === 'map') {
       text = t(lang, 'captionMapView');
     } else if (base.kind === 'whole') {
-      text = t(lang, 'captionWhole');
+      text = controller.wholeGraphCut
+        ? t(lang, 'captionWholePart', {
+            shown: controller.canvas.counts().nodes,
+            entities: controller.stats?.entities ?? '?',
+          })
+        : t(lang, 'captionWhole');
     } else if (base.kind === 'paths') {
       text = t(lang, 'captionPaths', { from: name(base.from), to: name(base.to) });
     } else if (base.kind === 'impact') {

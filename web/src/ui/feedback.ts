@@ -1,9 +1,10 @@
 // What the page says about itself over the canvas: a progress bar while an operation runs (and a label when
 // it is slow), the hint on an empty canvas, the error banner with retry, and passing notices.
 import type { ExplorerController } from '../explorer/controller.ts';
+import type { OperationLabel } from '../explorer/events.ts';
 import { t } from '../i18n/index.ts';
 import { h, render } from './dom.ts';
-import { describeError } from './errors.ts';
+import { describeError, lessMayHelp } from './errors.ts';
 
 /** An operation that takes longer than this gets a label besides the bar. */
 const SLOW_MS = 250;
@@ -42,13 +43,19 @@ export class EmptyState {
     const empty = controller.canvas.cy.nodes().empty() && !controller.busy && !controller.restoring;
     this.element.hidden = !empty;
     if (!empty) return;
+    // A graph without the plan's layout (五区十园) opens empty: the whole graph is the way in.
+    const noOverview = controller.baseView.kind === 'overview' && controller.overview?.zones.length === 0;
     render(
       this.element,
-      h('p', {}, t(controller.lang, 'emptyHint')),
+      h('p', {}, t(controller.lang, noOverview ? 'emptyHintNoOverview' : 'emptyHint')),
       h(
         'button',
-        { class: 'primary', type: 'button', onclick: () => void controller.showOverview() },
-        t(controller.lang, 'overview'),
+        {
+          class: 'primary',
+          type: 'button',
+          onclick: () => void (noOverview ? controller.showWholeGraph() : controller.showOverview()),
+        },
+        t(controller.lang, noOverview ? 'whole' : 'overview'),
       ),
     );
   }
@@ -58,18 +65,30 @@ export class ErrorBanner {
   readonly element = h('div', { class: 'banner', role: 'alert', hidden: true, id: 'error-banner' });
 
   constructor(private readonly controller: ExplorerController) {
-    controller.on('error', (error, retry) => this.show(error, retry));
+    controller.on('error', (error, retry, label) => this.show(error, retry, label));
     controller.on('busy', (busy) => {
       if (busy) this.element.hidden = true;
     });
   }
 
-  private show(error: unknown, retry?: () => void): void {
+  /** What failed (the operation, when it is known), why, and what to try instead when less may help. */
+  private show(error: unknown, retry?: () => void, label?: OperationLabel): void {
     const lang = this.controller.lang;
     const close = () => (this.element.hidden = true);
+    const detail = describeError(error, lang);
+    const operation = label?.(lang);
     render(
       this.element,
-      h('span', { class: 'message' }, t(lang, 'errorPrefix'), describeError(error, lang)),
+      h(
+        'span',
+        { class: 'message' },
+        operation
+          ? t(lang, 'operationFailed', { what: operation.what, detail })
+          : `${t(lang, 'errorPrefix')}${detail}`,
+        operation?.advice && lessMayHelp(error)
+          ? h('span', { class: 'advice' }, ` ${operation.advice}`)
+          : null,
+      ),
       retry ? h('button', { type: 'button', onclick: () => (close(), retry()) }, t(lang, 'retry')) : null,
       h('button', { type: 'button', onclick: close, 'aria-label': t(lang, 'dismiss') }, '×'),
     );

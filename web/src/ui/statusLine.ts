@@ -1,6 +1,6 @@
 // The status line under the canvas: what is shown, what the filters hide, how big the whole graph is, and
 // whether the layout is still being polished; on the map, how many entities it cannot place.
-import type { ExplorerController } from '../explorer/controller.ts';
+import { WHOLE_GRAPH_NODES, type ExplorerController } from '../explorer/controller.ts';
 import { t } from '../i18n/index.ts';
 import { h } from './dom.ts';
 
@@ -27,6 +27,7 @@ export class StatusLine {
       hidden > 0 ? t(lang, 'statusFiltered', { count: hidden }) : '',
       unplaced > 0 ? t(lang, 'statusUnplaced', { count: unplaced }) : '',
       stats ? t(lang, 'statusGraph', { entities: stats.entities, relations: stats.relations }) : '',
+      controller.wholeGraphCut ? t(lang, 'statusWholePart', { max: WHOLE_GRAPH_NODES }) : '',
       controller.canvas.refiningLayout ? t(lang, 'statusRefining') : '',
     ].join('');
   }
