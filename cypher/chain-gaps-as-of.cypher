@@ -8,7 +8,9 @@
 //
 // The work is bounded: the walk visits the links of the chains asked for, in that order, at most `visits`
 // of them (one more is read to know whether it was cut), and stops once `first` gaps are found; each link
-// reads its known INPUT_TO links and covers, the first 1000 of each by id, and counts them all. So it is
+// counts its known covers; each gap found reads its known INPUT_TO links (the first `neighbours` each way)
+// and covers (the first 1000) by id, and the ids of their passages (read once for the whole answer by
+// src/read/chainGaps.ts, as for the stored gaps). So it is
 // slower than the stored answer at scale but never reads more than `visits` links; src/read/chainGaps.ts
 // says VISIT_LIMIT when the budget ran out before `first` gaps were found.
 //
@@ -16,7 +18,9 @@
 // @param sector  string? = null  id of a Sector, e.g. sector:petrochemical; null for every chain
 // @param product string? = null  id of a Product: only the chain it is on
 // @param first   int[0..500] = 500  most gaps returned, in chain order
-// @param visits  int[1..20000] = 20000  most chain links looked at
+// @param visits  int[1..20000] = 2000  most chain links looked at (CHAIN_AS_OF_VISITS of src/read/truncation.ts)
+// @param neighbours int[0..1000] = 1000  most known INPUT_TO links into and out of each gap returned, each with the product at its other end
+// @param evidence   boolean = true       list the ids of each gap's passages (src/read/chainGaps.ts reads them, once for the whole answer)
 // @example cskg query chain-gaps-as-of --param asOf=2014-12-31 --param sector=sector:petrochemical
 OPTIONAL MATCH (sector:Entity {id: $sector})
 OPTIONAL MATCH (product:Entity {id: $product})
@@ -66,10 +70,19 @@ RETURN sector.type AS sectorType, product.type AS productType, size(visited) AS 
   LIMIT toInteger($first)
   MATCH (c:Chain {id: l.chain})
   WITH i, c, link, allCovers, fujianCovers, fujianExisting, fujianFirms, fujianTaiwanFirms,
-    COLLECT {
-      MATCH (link)-[r:INPUT_TO]-(other:Product) WHERE ${knownAsOf(r)}
-      RETURN { relation: r, other: other } AS chainRel ORDER BY r.id LIMIT 1000
-    } AS chainRels,
+    // sorted whole, then cut: see cypher/chain-gaps.cypher
+    CASE WHEN $neighbours > 0 THEN COLLECT {
+      MATCH (link)<-[r:INPUT_TO]-(other:Product) WHERE ${knownAsOf(r)}
+      RETURN { relation: r, other: other } AS chainRel ORDER BY r.id
+    }[0..toInteger($neighbours)] + COLLECT {
+      MATCH (link)-[r:INPUT_TO]->(other:Product) WHERE ${knownAsOf(r)}
+      RETURN { relation: r, other: other } AS chainRel ORDER BY r.id
+    }[0..toInteger($neighbours)] ELSE [] END AS chainRels,
+    CASE WHEN $evidence THEN COLLECT {
+      MATCH (link)-[r:INPUT_TO]-(:Product) WHERE ${knownAsOf(r)}
+      UNWIND coalesce(r.evidence, []) AS id
+      RETURN DISTINCT id
+    } ELSE [] END AS chainPassageIds,
     COLLECT {
       MATCH (e:Entity)-[r:PRODUCES|FOCUSES_ON]->(link)
       WHERE (e:Park OR e:Region OR e:Enterprise OR e:Project) AND ${knownAsOf(r)}
@@ -81,11 +94,10 @@ RETURN sector.type AS sectorType, product.type AS productType, size(visited) AS 
           MATCH (e)(()-[x:LOCATED_IN|PART_OF]->(:Entity) WHERE ${knownAsOf(x)}){0,6}(t:Region)
           WHERE t.level = 'taiwan-place'
         }
-      } AS cover ORDER BY r.id LIMIT 1000
-    } AS covers
+      } AS cover ORDER BY r.id
+    }[0..1000] AS covers
   WITH i, c, link, allCovers, fujianCovers, fujianExisting, fujianFirms, fujianTaiwanFirms, chainRels, covers,
-    reduce(ids = [], x IN chainRels | ids + coalesce(x.relation.evidence, []))
-      + reduce(ids = [], x IN covers | ids + coalesce(x.relation.props.evidence, [])) AS passageIds
+    chainPassageIds + CASE WHEN $evidence THEN reduce(ids = [], x IN covers | ids + coalesce(x.relation.props.evidence, [])) ELSE [] END AS passageIds
   RETURN {
     order: i,
     chain: { id: c.id, name: c.name, nameEn: c.nameEn, productCount: c.productCount },
@@ -96,10 +108,6 @@ RETURN sector.type AS sectorType, product.type AS productType, size(visited) AS 
     chainRels: [r IN [x IN chainRels | x.relation] | { type: type(r), source: startNode(r).id, target: endNode(r).id, props: properties(r) }],
     chainNeighbours: [n IN [x IN chainRels | x.other] | { props: properties(n), degree: ${degree(n)} }],
     covers: covers,
-    passages: COLLECT {
-      MATCH (ps:Passage) WHERE ps.id IN passageIds
-      RETURN ps { .id, .documentId, .section, .sectionPath, .ordinal, .kind, .text, .start, .end } AS passage
-      ORDER BY ps.ordinal
-    }
+    passageIds: passageIds
   } AS item
 } AS links

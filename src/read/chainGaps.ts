@@ -7,7 +7,7 @@
 //
 // With `asOf`, the gaps as known on that day differ from the stored ones (a cover or an owner known later
 // does not count yet), so readChainGaps runs cypher/chain-gaps-as-of.cypher instead: the same answer
-// computed live from the facts known that day, a walk over the stored chains bounded by WALK_VISITS links
+// computed live from the facts known that day, a walk over the stored chains bounded by CHAIN_AS_OF_VISITS links
 // and stopped at `first` gaps, slower at scale; a result cut by the budget says so (VISIT_LIMIT).
 import { gapKinds, type ChainGapKindName, type CoverCounts } from '../data/derived.ts';
 import type { Bilingual } from '../data/language.ts';
@@ -21,12 +21,11 @@ import {
   entityRowsOn,
   toEdgeRow,
   toEntityRow,
-  toPassageRow,
   type EdgeRow,
   type EntityRow,
   type PassageRow,
 } from './rows.ts';
-import { chainVisitLimit, WALK_VISITS, type TruncationRow } from './truncation.ts';
+import { CHAIN_AS_OF_VISITS, chainVisitLimit, type TruncationRow } from './truncation.ts';
 
 export type { ChainGapKindName } from '../data/derived.ts';
 
@@ -39,7 +38,7 @@ export interface ChainGapsRequest {
   readonly first: number;
   /** YYYY-MM-DD: the gaps as known on that day (src/read/time.ts); null or absent for the stored ones */
   readonly asOf?: string | null;
-  /** as of a day: most chain links the walk looks at (default WALK_VISITS, the most) */
+  /** as of a day: most chain links the walk looks at (default CHAIN_AS_OF_VISITS, the most) */
   readonly visits?: number;
   /**
    * Most INPUT_TO links of each gap read with their other product (`upstream`, `downstream`): 0 when the
@@ -103,17 +102,19 @@ export interface ChainGapsResult {
 
 export function chainGapsQuery(request: ChainGapsRequest): CypherQuery {
   const asOf = request.asOf ?? null;
-  const common = { sector: request.sector, product: request.product, first: request.first };
+  const common = {
+    sector: request.sector,
+    product: request.product,
+    first: request.first,
+    neighbours: request.neighbours ?? CHAIN_NEIGHBOURS,
+    evidence: request.evidence ?? true,
+  };
   return asOf === null
-    ? bindNamedQuery(loadNamedQuery('chain-gaps'), {
-        ...common,
-        neighbours: request.neighbours ?? CHAIN_NEIGHBOURS,
-        evidence: request.evidence ?? true,
-      })
+    ? bindNamedQuery(loadNamedQuery('chain-gaps'), common)
     : bindNamedQuery(loadNamedQuery('chain-gaps-as-of'), {
         ...common,
         asOf,
-        visits: request.visits ?? WALK_VISITS,
+        visits: request.visits ?? CHAIN_AS_OF_VISITS,
       });
 }
 
@@ -139,10 +140,8 @@ interface RawGap {
   chainRels: unknown[];
   chainNeighbours: unknown[];
   covers: RawCover[];
-  /** as of a day: the gap's passages */
-  passages?: unknown[];
-  /** stored: the ids of the gap's passages, read once for the whole answer (readEvidence) */
-  passageIds?: string[];
+  /** the ids of the gap's passages, read once for the whole answer (readEvidence) */
+  passageIds: string[];
 }
 
 export async function readChainGaps(db: Reader, request: ChainGapsRequest): Promise<ChainGapsResult> {
@@ -150,8 +149,8 @@ export async function readChainGaps(db: Reader, request: ChainGapsRequest): Prom
   const [row] = await db.read(chainGapsQuery(request));
   const raws = (row?.links ?? []) as RawGap[];
   if (asOf !== null) raws.sort((a, b) => Number(a.order) - Number(b.order));
-  // The stored gaps name their passages by id: one more statement reads each once for the whole answer.
-  const ids = [...new Set(raws.flatMap((raw) => raw.passageIds ?? []))];
+  // The gaps name their passages by id: one more statement reads each once for the whole answer.
+  const ids = [...new Set(raws.flatMap((raw) => raw.passageIds))];
   const byId =
     request.readPassages === false
       ? null
@@ -160,7 +159,7 @@ export async function readChainGaps(db: Reader, request: ChainGapsRequest): Prom
         : (await readEvidence(db, [], ids)).passages;
   const gaps = raws.map((raw) => toGapRow(raw, asOf, byId));
   // As of a day, the walk read one link more than its budget when it had more to read.
-  const visits = request.visits ?? WALK_VISITS;
+  const visits = request.visits ?? CHAIN_AS_OF_VISITS;
   const cut = asOf !== null && Number(row?.visitedCount ?? 0) > visits && gaps.length < request.first;
   return {
     sectorType: (row?.sectorType as string | null | undefined) ?? null,
@@ -219,10 +218,8 @@ function toGapRow(raw: RawGap, asOf: string | null, passages: ReadonlyMap<string
     coverageOutsideFujian: outside,
     coverageOutsideFujianCount,
     explanation: explain(link, kinds, inFujian, coverageCount, outside, coverageOutsideFujianCount),
-    evidence: raw.passageIds
-      ? inReadingOrder([...new Set(raw.passageIds)].flatMap((id) => passages?.get(id) ?? []))
-      : (raw.passages ?? []).map((p) => toPassageRow(p)),
-    evidenceIds: raw.passageIds && passages === null ? [...new Set(raw.passageIds)] : null,
+    evidence: inReadingOrder([...new Set(raw.passageIds)].flatMap((id) => passages?.get(id) ?? [])),
+    evidenceIds: passages === null ? [...new Set(raw.passageIds)] : null,
   };
 }
 

@@ -369,6 +369,7 @@ describe('policyReach and paths', () => {
       {
         limits {
           walkVisits
+          chainAsOfVisits
           supplyChainLimit
         }
         stats {
@@ -381,7 +382,11 @@ describe('policyReach and paths', () => {
         }
       }
     `);
-    expect(limits).toEqual({ walkVisits: LIMITS.walkVisits, supplyChainLimit: LIMITS.supplyChainLimit });
+    expect(limits).toEqual({
+      walkVisits: LIMITS.walkVisits,
+      chainAsOfVisits: LIMITS.chainAsOfVisits,
+      supplyChainLimit: LIMITS.supplyChainLimit,
+    });
     expect(stats.entities).toBe(1 + 90 + 40 + 1 + 1 + 10);
     expect(stats.relations).toBe(90 + 80 + 90 + 2 + 10);
     expect(stats.byType).toEqual([

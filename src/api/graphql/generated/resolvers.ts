@@ -948,6 +948,8 @@ export type Limits = {
   analysisFirst: Scalars['Int']['output'];
   /** Largest request body, in bytes (413 beyond). */
   bodyBytes: Scalars['Int']['output'];
+  /** Most chain links `chainGaps(asOf)` looks at, computing each one's covers on that day. */
+  chainAsOfVisits: Scalars['Int']['output'];
   /** Most products of `Chain.products(first)`, and of a gap's `upstream`, `downstream`, `coverage` and `coverageOutsideFujian`. */
   chainListFirst: Scalars['Int']['output'];
   /** Most directives in a document. */
@@ -1618,7 +1620,7 @@ export type Query = {
    * Taiwan-invested firms, those with no firm at all, and those covered only by planned or sought
    * relations, each with the passages that say so. Chains by id, each upstream first. Without `asOf` the
    * gaps are read from what the load computed (fast at any size); with `asOf` they are computed live from
-   * the facts known that day, walking the links of the chains in that order, at most `Limits.walkVisits` of
+   * the facts known that day, walking the links of the chains in that order, at most `Limits.chainAsOfVisits` of
    * them and stopping at `first` gaps: slower on a large graph, and when the budget runs out first the
    * response's `extensions.truncation` lists `{ path, reason: VISIT_LIMIT, limit, message }` for the field.
    */
@@ -3531,6 +3533,7 @@ export type LimitsResolvers<ContextType = GraphQLContext, ParentType extends Res
   aliases?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   analysisFirst?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   bodyBytes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  chainAsOfVisits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   chainListFirst?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   directives?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   entitiesFirst?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
