@@ -4,10 +4,12 @@
 //   1. validate, writing the CSV files of the importer in the same pass (csv.ts) into <store>.next/csv;
 //      one error and the folder is deleted: nothing reaches the store, the errors are those of the
 //      transactional path (same validator, same file:line);
-//   2. import them into <store>.next (BulkImport.java), create cypher/schema.cypher's indexes and
-//      constraints there and wait until they are online; the stamp is one of the imported nodes; compare
-//      what Neo4j counts with what was written; delete the CSV files;
-//   3. stop the server, swap the folders by two renames, start the server again on the same port
+//   2. stop the server (it serves nothing during a load: it is this process's own, and load.ts runs
+//      before anything is served) while importing them into <store>.next (BulkImport.java), create
+//      cypher/schema.cypher's indexes and constraints there and wait until they are online; the stamp is
+//      one of the imported nodes; compare what Neo4j counts with what was written; delete the CSV files;
+//      on any failure start the server again on the current store;
+//   3. swap the folders by two renames, start the server again on the same port
 //      (src/infra/neo4jServer/storeSwap.ts says why a kill at any moment leaves a whole graph, and how the next start
 //      completes or undoes a half-done swap).
 //
@@ -94,18 +96,30 @@ export async function bulkLoad(input: BulkLoadInput): Promise<BulkLoadReport> {
 
     const logFile = path.join(paths.home, 'cskg-bulk-import.log');
     input.onProgress?.({ phase: 'import', done: 0, total: 100 });
-    const result = await runBulkImport(local.runtime, {
-      home: paths.next,
-      csvDir,
-      importArgs: importArguments(files, { reportFile: path.join(paths.next, 'import.report') }),
-      schema: (await readSchemaStatements()).map((s) => s.cypher),
-      heap: local.heap,
-      pageCacheMb: local.pageCacheMb,
-      logFile,
-      onProgress: (p) => input.onProgress?.({ phase: p.phase, done: p.percent, total: 100 }),
-    });
-    fs.rmSync(csvDir, { recursive: true, force: true });
-    checkCounts(result, counts, logFile);
+    // The server is this process's own and serves nothing before the load ends (load.ts): it stops while
+    // the importer runs, which takes the stop off the critical path and gives its memory and CPU to the
+    // importer. Should the new store fail, it starts again on the current graph.
+    const stopped = local.stop();
+    let result: BulkImportResult;
+    try {
+      result = await runBulkImport(local.runtime, {
+        home: paths.next,
+        csvDir,
+        importArgs: importArguments(files, { reportFile: path.join(paths.next, 'import.report') }),
+        schema: (await readSchemaStatements()).map((s) => s.cypher),
+        heap: local.heap,
+        pageCacheMb: local.pageCacheMb,
+        logFile,
+        onProgress: (p) => input.onProgress?.({ phase: p.phase, done: p.percent, total: 100 }),
+      });
+      fs.rmSync(csvDir, { recursive: true, force: true });
+      checkCounts(result, counts, logFile);
+      await stopped;
+    } catch (error) {
+      await stopped.catch(() => {});
+      await local.start();
+      throw error;
+    }
 
     input.onProgress?.({ phase: 'swap', done: 0, total: 0 });
     await swap(paths, local, input.pauseAt);
@@ -338,13 +352,16 @@ function checkCounts(result: BulkImportResult, counts: WrittenCounts, logFile: s
   }
 }
 
-/** Step 3: stop, swap by rename, start again. On a refusal before the commit the old store is served again. */
+/**
+ * Step 3: swap by rename (the server was stopped during step 2), start again. On a refusal before the commit
+ * the old store is served again.
+ */
 async function swap(
   paths: StorePaths,
   local: LocalServerControl,
   pauseAt: BulkPausePoint | undefined,
 ): Promise<void> {
-  await local.stop();
+  await local.stop(); // stopped already: a no-op
   const holder = storeLockHolder(paths.home);
   if (holder !== undefined) {
     // Someone opened the store while we were not looking: renaming it under them would break them.

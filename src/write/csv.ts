@@ -117,6 +117,18 @@ class Table {
     this.buffer = `${header}\n`;
   }
 
+  /** Whether a row of these properties has this table's shape: the same keys, in order, of the same kinds. */
+  fits(props: Readonly<Record<string, unknown>>): boolean {
+    let i = 0;
+    for (const key in props) {
+      const kind = kindOf(props[key]);
+      if (kind === undefined) continue;
+      if (this.keys[i] !== key || this.kinds[i] !== kind) return false;
+      i += 1;
+    }
+    return i === this.keys.length;
+  }
+
   async write(prefix: string, props: Readonly<Record<string, unknown>>): Promise<void> {
     let line = prefix;
     for (let i = 0; i < this.keys.length; i++) {
@@ -159,6 +171,8 @@ export class ImportCsvWriter {
   private readonly tables = new Map<string, Table>();
   private readonly nodeTables: { labels: readonly string[]; table: Table }[] = [];
   private readonly relationshipTables: { type: string; table: Table }[] = [];
+  /** The table of the last row of each owner (label set or type): rows of one owner nearly always share it. */
+  private readonly lastTables = { node: new Map<string, Table>(), relationship: new Map<string, Table>() };
   private readonly ids: Record<IdSpace, Map<string, number>> = {
     Entity: new Map(),
     Passage: new Map(),
@@ -234,6 +248,8 @@ export class ImportCsvWriter {
     idColumns: () => string,
     names: readonly string[],
   ): Table {
+    const last = this.lastTables[kind].get(owner);
+    if (last?.fits(props)) return last;
     const keys: string[] = [];
     const kinds: ColumnKind[] = [];
     let shape = `${kind}|${owner}`;
@@ -263,6 +279,7 @@ export class ImportCsvWriter {
       if (kind === 'node') this.nodeTables.push({ labels: names, table });
       else this.relationshipTables.push({ type: names[0] as string, table });
     }
+    this.lastTables[kind].set(owner, table);
     return table;
   }
 }

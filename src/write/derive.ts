@@ -145,7 +145,8 @@ export class DerivedGraphBuilder {
   /** Keeps each passage's PASSAGE_FACTS smallest fact ids, and counts them all. */
   private observeEvidence(id: string, evidence: unknown): void {
     if (!Array.isArray(evidence)) return;
-    for (const passage of new Set(evidence as string[])) {
+    // Most facts cite one passage: no set needed to count it once.
+    for (const passage of evidence.length === 1 ? (evidence as string[]) : new Set(evidence as string[])) {
       let entry = this.passageFacts.get(passage);
       if (!entry) {
         entry = { count: 0, ids: [] };

@@ -12,7 +12,6 @@ import readline from 'node:readline';
 import type { CaveatTranslations } from '../data/caveats.ts';
 import { Worker } from 'node:worker_threads';
 import type { ValidationIssue, RuleCode } from '../data/issues.ts';
-import { cypherInteger, isCypherInteger } from '../infra/database.ts';
 import {
   DEFAULT_DOCUMENT_ID,
   ENTITY_ID_PATTERN,
@@ -44,51 +43,37 @@ import {
 import type { StagedGraphWriter } from './transactional.ts';
 
 /**
- * Receives the rows of each line as it is validated, so that the bulk loader writes its CSV files in the
- * same pass (only while no error has been found; any error means nothing is loaded at all).
+ * Receives each valid line as it is validated, so that the bulk loader writes its CSV files in the same
+ * pass (only while no error has been found; any error means nothing is loaded at all).
  */
 export interface StreamSink {
+  line(valid: ValidLine): Promise<void>;
+}
+
+/**
+ * A valid line of a streamed file, as the validation worker hands it to the main thread: its text, not the
+ * parsed value, since a string crosses between threads as one copy while an object is cloned member by
+ * member; the main thread parses it again and builds its rows, which also shares the work of a line
+ * between the two threads.
+ */
+export interface ValidLine {
+  readonly text: string;
+  /** the index of its file in the list validated */
+  readonly file: number;
+  readonly line: number;
+  /** the document its quotes resolve against */
+  readonly document: string;
+}
+
+/** Receives the rows of each valid line (validateStreamFilesInWorker). */
+export interface StreamRowSink {
   entity(entity: EntityNodeRow, evidence: readonly EvidenceRow[]): Promise<void>;
   relation(relation: RelationRow): Promise<void>;
 }
 
-/** A row of a validated line, as the worker thread sends it (validationWorker.ts). */
-export type StreamRow =
-  | { readonly entity: EntityNodeRow; readonly evidence: readonly EvidenceRow[] }
-  | { readonly relation: RelationRow };
-
-/**
- * A row as it crosses to another thread: structured cloning keeps plain data only, so a value made by
- * cypherInteger (an INTEGER property) travels as `{ cypherInteger: n }` and is made again on arrival.
- */
-export function transferable(row: StreamRow): StreamRow {
-  const props = (record: Readonly<Record<string, unknown>>) =>
-    Object.fromEntries(
-      Object.entries(record).map(([k, v]) => [k, isCypherInteger(v) ? { cypherInteger: Number(v) } : v]),
-    );
-  return 'relation' in row
-    ? { relation: { ...row.relation, props: props(row.relation.props) } }
-    : { entity: { ...row.entity, props: props(row.entity.props) }, evidence: row.evidence };
-}
-
-function arrived(row: StreamRow): StreamRow {
-  const props = (record: Readonly<Record<string, unknown>>) =>
-    Object.fromEntries(
-      Object.entries(record).map(([k, v]) => [
-        k,
-        typeof v === 'object' && v !== null && 'cypherInteger' in v
-          ? cypherInteger(Number((v as { cypherInteger: number }).cypherInteger))
-          : v,
-      ]),
-    );
-  return 'relation' in row
-    ? { relation: { ...row.relation, props: props(row.relation.props) } }
-    : { entity: { ...row.entity, props: props(row.entity.props) }, evidence: row.evidence };
-}
-
 /** What the validation worker tells the main thread. */
 export type WorkerMessage =
-  | { readonly kind: 'rows'; readonly rows: StreamRow[] }
+  | { readonly kind: 'lines'; readonly lines: ValidLine[] }
   | { readonly kind: 'progress'; readonly lines: number }
   | {
       readonly kind: 'done';
@@ -146,6 +131,7 @@ export async function countStreamRelations(files: readonly string[]): Promise<nu
 
 interface StreamLine {
   readonly line: number;
+  readonly text: string;
   readonly document: string;
   readonly kind: 'entity' | 'relation' | 'document' | 'invalid';
   readonly value: unknown;
@@ -169,6 +155,7 @@ async function* readStreamLines(file: string, only?: 'entity' | 'relation'): Asy
     } catch (error) {
       yield {
         line: number,
+        text,
         document,
         kind: 'invalid',
         value: text,
@@ -177,19 +164,20 @@ async function* readStreamLines(file: string, only?: 'entity' | 'relation'): Asy
       continue;
     }
     if (isPlainObject(value) && 'entity' in value && Object.keys(value).length === 1) {
-      yield { line: number, document, kind: 'entity', value: value.entity };
+      yield { line: number, text, document, kind: 'entity', value: value.entity };
     } else if (isPlainObject(value) && 'relation' in value && Object.keys(value).length === 1) {
-      yield { line: number, document, kind: 'relation', value: value.relation };
+      yield { line: number, text, document, kind: 'relation', value: value.relation };
     } else if (
       isPlainObject(value) &&
       typeof value.document === 'string' &&
       Object.keys(value).length === 1
     ) {
       document = value.document;
-      yield { line: number, document, kind: 'document', value: document };
+      yield { line: number, text, document, kind: 'document', value: document };
     } else {
       yield {
         line: number,
+        text,
         document,
         kind: 'invalid',
         value,
@@ -261,6 +249,15 @@ export class QuoteResolver {
   }
 }
 
+/** The quote resolver of a validation: the sources by document, with their publication dates. */
+function quoteResolverFor(base: ResolvedGraph, sources: readonly ParsedDocument[]): QuoteResolver {
+  return new QuoteResolver(
+    new Map(sources.map((s) => [s.documentId, s])),
+    undefined,
+    new Map(base.documents.map((d) => [d.id, d.metadata.published])),
+  );
+}
+
 const QUOTE_RULES: Record<string, RuleCode> = {
   QUOTE_EMPTY: 'quote-empty',
   QUOTE_NOT_FOUND: 'quote-not-found',
@@ -293,11 +290,7 @@ export async function validateStreamFiles(
   sink?: StreamSink,
 ): Promise<StreamValidation> {
   const errors: ValidationIssue[] = [];
-  const quotes = new QuoteResolver(
-    new Map(sources.map((s) => [s.documentId, s])),
-    undefined,
-    new Map(base.documents.map((d) => [d.id, d.metadata.published])),
-  );
+  const quotes = quoteResolverFor(base, sources);
   const entityTypes = new Map<string, EntityType>(base.entities.map((e) => [e.id, e.type]));
   const entityLines = new Map<string, number>(); // streamed entity → line number encoded as file index * 2^32 + line
   const related = new Set<string>(base.relations.flatMap((r) => [r.from, r.to]));
@@ -422,10 +415,8 @@ export async function validateStreamFiles(
         entityTypes.set(entity.id, v.type);
         entityLines.set(entity.id, fileIndex * 2 ** 32 + entry.line);
         checkQuotes(entity.id);
-        if (sink && errors.length === 0) {
-          const rows = streamedEntityRows(v, entry.document, quotes, { file, line: entry.line }, base.caveatsZh);
-          await sink.entity(rows.entity, rows.evidence);
-        }
+        if (sink && errors.length === 0)
+          await sink.line({ text: entry.text, file: fileIndex, line: entry.line, document: entry.document });
       } else {
         relations += 1;
         if (!isRelationType(v.type)) {
@@ -456,7 +447,7 @@ export async function validateStreamFiles(
         }
         checkQuotes(id);
         if (sink && errors.length === 0)
-          await sink.relation(streamedRelationRow(v, entry.document, quotes, { file, line: entry.line }, base.caveatsZh));
+          await sink.line({ text: entry.text, file: fileIndex, line: entry.line, document: entry.document });
       }
     }
   }
@@ -607,33 +598,40 @@ function pick(data: Record<string, unknown>, keys: readonly string[]): Record<st
 
 /**
  * validateStreamFiles in a worker thread (validationWorker.ts), the rows of valid lines handed to `sink` in
- * this thread as they come: parsing and validating the next lines overlaps with writing the last ones. The
- * same validation, so the same errors; no quote resolver is returned (the bulk loader, its one user, needs
- * none afterwards).
+ * this thread as they come: parsing and validating the next lines overlaps with building and writing the
+ * rows of the last ones. The same validation, so the same errors; no quote resolver is returned (the bulk
+ * loader, its one user, needs none afterwards).
  */
 export async function validateStreamFilesInWorker(
   files: readonly string[],
   base: ResolvedGraph,
   sources: readonly ParsedDocument[],
   onProgress?: (lines: number) => void,
-  sink?: StreamSink,
+  sink?: StreamRowSink,
 ): Promise<Omit<StreamValidation, 'quotes' | 'caveatsZh'>> {
   const worker = new Worker(new URL('./validationWorker.mjs', import.meta.url), {
     workerData: { files: [...files], base, sources: [...sources], collect: sink !== undefined },
   });
+  const quotes = quoteResolverFor(base, sources);
+  const write = async ({ text, file, line, document }: ValidLine) => {
+    const value = JSON.parse(text) as { entity?: Record<string, unknown>; relation?: Record<string, unknown> };
+    const source = { file: files[file] as string, line };
+    if (value.entity) {
+      const rows = streamedEntityRows(value.entity, document, quotes, source, base.caveatsZh);
+      await sink?.entity(rows.entity, rows.evidence);
+    } else if (value.relation) {
+      await sink?.relation(streamedRelationRow(value.relation, document, quotes, source, base.caveatsZh));
+    }
+  };
   try {
     return await new Promise((resolve, reject) => {
-      // Rows are written in arrival order, one batch at a time; each batch is acknowledged once written.
+      // Lines are written in arrival order, one batch at a time; each batch is acknowledged once written.
       let writing = Promise.resolve();
       worker.on('message', (message: WorkerMessage) => {
         switch (message.kind) {
-          case 'rows':
+          case 'lines':
             writing = writing.then(async () => {
-              for (const sent of message.rows) {
-                const row = arrived(sent);
-                if ('relation' in row) await sink?.relation(row.relation);
-                else await sink?.entity(row.entity, row.evidence);
-              }
+              for (const line of message.lines) await write(line);
               worker.postMessage('ack');
             });
             writing.catch(reject);

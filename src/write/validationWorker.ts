@@ -1,13 +1,14 @@
 // The worker thread of validateStreamFilesInWorker (stream.ts): validates the streamed files exactly as
-// validateStreamFiles does in the main thread and sends the rows of each valid line back in batches, so the
-// bulk loader writes its CSV files (and derives, derive.ts) in the main thread while this one parses and
-// validates the lines that follow: the two halves of the pass run on two cores. At most IN_FLIGHT batches
+// validateStreamFiles does in the main thread and sends each valid line back (its text: stream.ts ValidLine)
+// in batches, so the bulk loader builds its rows, writes its CSV files and derives (derive.ts) in the main
+// thread while this one parses and validates the lines that follow: the two halves of the pass run on two
+// cores. At most IN_FLIGHT batches
 // are on their way at any time (the main thread acknowledges each), so memory stays flat however far
 // ahead validation runs.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ResolvedGraph } from '../data/validate.ts';
 import type { ParsedDocument } from '../sources/types.ts';
-import { transferable, validateStreamFiles, type StreamRow, type WorkerMessage } from './stream.ts';
+import { validateStreamFiles, type ValidLine, type WorkerMessage } from './stream.ts';
 
 const BATCH = 2_000;
 const IN_FLIGHT = 4;
@@ -21,7 +22,7 @@ const { files, base, sources, collect } = workerData as {
   collect: boolean;
 };
 
-let batch: StreamRow[] = [];
+let batch: ValidLine[] = [];
 let inFlight = 0;
 let acknowledged: (() => void) | undefined;
 port.on('message', (message: 'ack') => {
@@ -32,14 +33,14 @@ port.on('message', (message: 'ack') => {
 
 async function send(): Promise<void> {
   if (batch.length === 0) return;
-  port?.postMessage({ kind: 'rows', rows: batch } satisfies WorkerMessage);
+  port?.postMessage({ kind: 'lines', lines: batch } satisfies WorkerMessage);
   batch = [];
   inFlight += 1;
   while (inFlight >= IN_FLIGHT) await new Promise<void>((resolve) => (acknowledged = resolve));
 }
 
-const add = async (row: StreamRow) => {
-  batch.push(transferable(row));
+const add = async (line: ValidLine) => {
+  batch.push(line);
   if (batch.length >= BATCH) await send();
 };
 
@@ -49,12 +50,7 @@ try {
     base,
     sources,
     (lines) => port.postMessage({ kind: 'progress', lines } satisfies WorkerMessage),
-    collect
-      ? {
-          entity: (entity, evidence) => add({ entity, evidence }),
-          relation: (relation) => add({ relation }),
-        }
-      : undefined,
+    collect ? { line: add } : undefined,
   );
   await send();
   port.postMessage({

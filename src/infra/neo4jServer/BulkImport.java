@@ -135,21 +135,32 @@ public class BulkImport {
     }
   }
 
-  /** What the store holds, as JSON: the loader compares it with what it wrote before swapping. */
+  /**
+   * What the store holds, as JSON: the loader compares it with what it wrote before swapping. One query
+   * per count, each of the form the planner answers from the counts store (a COUNT {} subquery of several
+   * would scan every relationship).
+   */
   private static String counts(GraphDatabaseService db) {
     try (Transaction tx = db.beginTx()) {
-      Map<String, Object> row = tx.execute(
-          "RETURN COUNT { (n:Entity) } AS entities, COUNT { (p:Passage) } AS passages, COUNT { (m:Meta) } AS meta, "
-              + "COUNT { (c:Chain) } AS chains, COUNT { (l:ChainLink) } AS chainLinks, "
-              + "COUNT { (n) } AS nodes, COUNT { ()-[r]->() } AS relationships").next();
-      Result failed = tx.execute("SHOW INDEXES YIELD name, state WHERE state <> 'ONLINE' RETURN count(*) AS n");
-      long notOnline = (Long) failed.next().get("n");
+      long entities = count(tx, "MATCH (n:Entity) RETURN count(n) AS n");
+      long passages = count(tx, "MATCH (n:Passage) RETURN count(n) AS n");
+      long meta = count(tx, "MATCH (n:Meta) RETURN count(n) AS n");
+      long chains = count(tx, "MATCH (n:Chain) RETURN count(n) AS n");
+      long chainLinks = count(tx, "MATCH (n:ChainLink) RETURN count(n) AS n");
+      long nodes = count(tx, "MATCH (n) RETURN count(n) AS n");
+      long relationships = count(tx, "MATCH ()-[r]->() RETURN count(r) AS n");
+      long notOnline = count(tx, "SHOW INDEXES YIELD state WHERE state <> 'ONLINE' RETURN count(*) AS n");
       tx.commit();
       return String.format(
           "{\"entities\":%d,\"passages\":%d,\"meta\":%d,\"chains\":%d,\"chainLinks\":%d,\"nodes\":%d,"
               + "\"relationships\":%d,\"indexesNotOnline\":%d}",
-          row.get("entities"), row.get("passages"), row.get("meta"), row.get("chains"), row.get("chainLinks"),
-          row.get("nodes"), row.get("relationships"), notOnline);
+          entities, passages, meta, chains, chainLinks, nodes, relationships, notOnline);
+    }
+  }
+
+  private static long count(Transaction tx, String query) {
+    try (Result result = tx.execute(query)) {
+      return (Long) result.next().get("n");
     }
   }
 
