@@ -4,7 +4,7 @@
 // Neo4j with the graph loaded, the API and the built page served over real HTTP, and Chromium (the one
 // tests/support/chromium.ts picks) driving what an analyst does: open the page, search from the search box,
 // open the most connected entity and expand it, show more, the downstream chain of the input that feeds
-// the most products (with its gaps), the chain both ways, the whole graph (what the canvas can draw of it), and
+// the most products (with its gaps) and more of it, the chain both ways, the whole graph (what the canvas can draw of it), and
 // the paths from that hub to a typical entity.
 // For each step: the time until the page is settled again, the longest task that blocked the tab
 // (PerformanceObserver 'longtask'; a frozen tab is a long task), and what the canvas holds. One table per
@@ -220,6 +220,7 @@ async function session(browser: Browser, origin: string, db: Reader, label: stri
         controller(`await c.showChain(${JSON.stringify(o.platform)}, 'DOWNSTREAM', 6);`),
       ),
     );
+    steps.push(await step('show more of the chain', controller(`await c.showMoreChain();`)));
     steps.push(
       await step(
         'chain both ways',

@@ -81,6 +81,7 @@ const LIMITS: Limits = {
   pathsMaxHops: 6,
   pathsFirst: 10,
   supplyChainDepth: 10,
+  supplyChainLimit: 5000,
   passageContext: 50,
 };
 
@@ -100,7 +101,8 @@ describe('createExplorerApi', () => {
       api.relation('x'),
       api.neighborhood([gulei.id]),
       api.paths(gulei.id, tenglong.id, 4, 3),
-      api.supplyChain('product:px', 'BOTH', 6),
+      api.supplyChain('product:px', 'BOTH', 6, 500),
+      api.chainGaps('product:px'),
       api.passageContext('p1', 5, 5),
       api.policyReach(gulei.id),
       api.overview('policy:x', LIMITS),
@@ -205,7 +207,6 @@ describe('createExplorerApi', () => {
   it('maps chain gap kinds to the explorer’s names', async () => {
     const { fetch } = answering({
       data: {
-        supplyChain: { truncated: false, nodes: [], edges: [] },
         gapPartners: [
           {
             link: { id: gulei.id },
@@ -231,11 +232,7 @@ describe('createExplorerApi', () => {
         ],
       },
     });
-    const { gaps } = await createExplorerApi(new GraphQLClient('/graphql', fetch)).supplyChain(
-      'product:px',
-      'BOTH',
-      6,
-    );
+    const gaps = await createExplorerApi(new GraphQLClient('/graphql', fetch)).chainGaps('product:px');
     expect(gaps[0]?.kinds).toEqual(['taiwan-only', 'planned-only']);
     expect(gaps[0]?.coverage[0]).toMatchObject({ taiwanInvested: true, status: 'planned' });
     // who could fill the gap, from gapPartners of the same request

@@ -22,6 +22,7 @@ import {
 /** The fixtures as one graph, and the API's answers over it (only what these tests ask). */
 function graphApi(
   limits: Partial<Limits> = {},
+  { chainEntities = 0 } = {},
 ): ExplorerApi & { asked: string[]; languages: string[]; failNext: () => void } {
   const star = starAround(zhangzhouTiz, 30);
   const nodes = new Map<string, EntitySummary>();
@@ -78,6 +79,7 @@ function graphApi(
         pathsMaxHops: 6,
         pathsFirst: 10,
         supplyChainDepth: 10,
+        supplyChainLimit: 5000,
         passageContext: 50,
         ...limits,
       }),
@@ -86,8 +88,13 @@ function graphApi(
         `neighborhood ${ids.join(',')} limit ${options.limit}`,
         around(ids, options.depth ?? 1, options.limit ?? 300),
       ),
-    supplyChain: (product, _direction, depth) =>
-      answer(`supplyChain ${product} depth ${depth}`, { subgraph: pxChain, gaps: pxChainGaps }),
+    // as if the chain went on beyond `chainEntities` entities
+    supplyChain: (product, _direction, depth, limit) =>
+      answer(`supplyChain ${product} depth ${depth} limit ${limit}`, {
+        ...pxChain,
+        truncated: limit < chainEntities,
+      }),
+    chainGaps: (product) => answer(`chainGaps ${product}`, pxChainGaps),
     entity: (id) => {
       const n = nodes.get(id);
       return answer(
@@ -250,13 +257,30 @@ describe('ExplorerController', () => {
     expect(busy).toEqual([true, false, true, false]);
   });
 
+  it('draws a chain before its gaps, and shows more of a chain that was cut, up to what the canvas draws', async () => {
+    const api = graphApi({}, { chainEntities: 600 });
+    controller = new ExplorerController(api);
+    await controller.showChain('product:px', 'DOWNSTREAM', 3);
+    expect(api.asked.slice(-2)).toEqual(['supplyChain product:px depth 3 limit 250', 'chainGaps product:px']);
+    expect(controller.chain).toMatchObject({ truncated: true, more: true, limit: 250, gapsPending: false });
+    expect(controller.chain?.gaps.length).toBeGreaterThan(0);
+    await controller.showMoreChain();
+    expect(api.asked).toContain('supplyChain product:px depth 3 limit 500');
+    await controller.showMoreChain();
+    expect(api.asked).toContain('supplyChain product:px depth 3 limit 750');
+    expect(controller.chain).toMatchObject({ truncated: false, more: false, limit: 750 });
+    await controller.showMoreChain(); // nothing more to show: nothing asked
+    expect(api.asked.filter((a) => a.startsWith('supplyChain'))).toHaveLength(3);
+  });
+
   it('reads the API’s limits first and keeps its requests within them', async () => {
     const api = graphApi({ neighborhoodLimit: 12, supplyChainDepth: 4 });
     controller = new ExplorerController(api);
     await controller.start(decodeViewState('view=chain&product=product:px&depth=9'));
     expect(api.asked[0]).toBe('limits');
     expect(controller.limits?.supplyChainDepth).toBe(4);
-    expect(api.asked).toContain('supplyChain product:px depth 4');
+    expect(api.asked).toContain('supplyChain product:px depth 4 limit 250');
+    expect(api.asked).toContain('chainGaps product:px');
     expect(controller.viewState().base).toMatchObject({ depth: 4 });
     await controller.open(zhangzhouTiz.id, { expand: true });
     expect(api.asked).toContain(`neighborhood ${zhangzhouTiz.id} limit 12`);

@@ -304,6 +304,8 @@ export interface Limits {
   readonly pathsFirst: number;
   /** deepest supplyChain(depth) */
   readonly supplyChainDepth: number;
+  /** most entities of supplyChain(limit) */
+  readonly supplyChainLimit: number;
   /** most passages before and after in passageContext */
   readonly passageContext: number;
 }

@@ -136,11 +136,13 @@ export interface ExplorerApi {
   relation(id: string): Promise<EdgeDetails | null>;
   neighborhood(ids: readonly string[], options?: NeighborhoodOptions): Promise<Subgraph>;
   paths(from: string, to: string, maxHops: number, first: number): Promise<PathWithEvidence[]>;
-  supplyChain(
-    product: string,
-    direction: ChainDirection,
-    depth: number,
-  ): Promise<{ subgraph: Subgraph; gaps: ChainGap[] }>;
+  /** A product's chain: the products along INPUT_TO and who covers them, at most `limit` entities. */
+  supplyChain(product: string, direction: ChainDirection, depth: number, limit: number): Promise<Subgraph>;
+  /**
+   * The gaps of the chain a product is on, each with who could fill it. Asked apart from the chain: on a
+   * large graph the chain is drawn first and its gaps, the slower part, are marked when they arrive.
+   */
+  chainGaps(product: string): Promise<ChainGap[]>;
   passageContext(id: string, before: number, after: number): Promise<Passage[]>;
   policyReach(entity: string): Promise<PolicyReachItem[]>;
   overview(layoutId: string, limits: Limits): Promise<OverviewAnswer>;
@@ -212,6 +214,7 @@ export function createExplorerApi(client = new GraphQLClient()): ExplorerApi {
             pathsMaxHops
             pathsFirst
             supplyChainDepth
+            supplyChainLimit
             passageContext
           }
         }
@@ -415,7 +418,37 @@ export function createExplorerApi(client = new GraphQLClient()): ExplorerApi {
       return data.paths;
     },
 
-    async supplyChain(product, direction, depth) {
+    async supplyChain(product, direction, depth, limit) {
+      const data = await client.request<{ supplyChain: Subgraph }>(
+        /* GraphQL */ `
+          query SupplyChain(
+            $product: ID!
+            $direction: ChainDirection
+            $depth: Int
+            $limit: Int
+            $asOf: Date
+          ) {
+            supplyChain(product: $product, direction: $direction, depth: $depth, limit: $limit, asOf: $asOf) {
+              truncated
+              nodes {
+                ...Card
+                ...Fate
+              }
+              edges {
+                ...EdgeCard
+              }
+            }
+          }
+          ${CARD}
+          ${FATE}
+          ${EDGE}
+        `,
+        { product, direction, depth, limit, asOf },
+      );
+      return data.supplyChain;
+    },
+
+    async chainGaps(product) {
       interface RawGap {
         chain: { name: string; nameEn: string };
         link: EntitySummary;
@@ -428,23 +461,9 @@ export function createExplorerApi(client = new GraphQLClient()): ExplorerApi {
         link: { id: string };
         partners: (Omit<GapPartner, 'reasons'> & { reasons: { kind: string }[] })[];
       }
-      const data = await client.request<{
-        supplyChain: Subgraph;
-        chainGaps: RawGap[];
-        gapPartners: RawPartners[];
-      }>(
+      const data = await client.request<{ chainGaps: RawGap[]; gapPartners: RawPartners[] }>(
         /* GraphQL */ `
-          query SupplyChain($product: ID!, $direction: ChainDirection, $depth: Int, $asOf: Date) {
-            supplyChain(product: $product, direction: $direction, depth: $depth, asOf: $asOf) {
-              truncated
-              nodes {
-                ...Card
-                ...Fate
-              }
-              edges {
-                ...EdgeCard
-              }
-            }
+          query ChainGaps($product: ID!, $asOf: Date) {
             gapPartners(product: $product, partners: ${GAP_PARTNERS}) {
               link {
                 id
@@ -485,11 +504,9 @@ export function createExplorerApi(client = new GraphQLClient()): ExplorerApi {
             }
           }
           ${CARD}
-          ${FATE}
-          ${EDGE}
           ${PASSAGE}
         `,
-        { product, direction, depth, asOf },
+        { product, asOf },
       );
       const partners = new Map(
         data.gapPartners.map((g) => [
@@ -511,7 +528,7 @@ export function createExplorerApi(client = new GraphQLClient()): ExplorerApi {
         evidence: g.evidence,
         partners: partners.get(g.link.id) ?? [],
       }));
-      return { subgraph: data.supplyChain, gaps };
+      return gaps;
     },
 
     async impact(entities) {

@@ -61,15 +61,7 @@ export function analyseChain(subgraph: Subgraph, focus: string, gaps: readonly C
     coverers.set(edge.target, list);
   }
 
-  const gapMap = new Map<string, GapKind[]>();
-  for (const gap of gaps) {
-    if (!productSet.has(gap.link.id)) continue;
-    const kinds = [...new Set([...(gapMap.get(gap.link.id) ?? []), ...gap.kinds])];
-    gapMap.set(
-      gap.link.id,
-      GAP_KINDS.filter((k) => kinds.includes(k)),
-    );
-  }
+  const gapMap = gapsOn(productSet, gaps);
 
   const outcomes = new Map<string, Outcome>();
   for (const [product, list] of coverers) {
@@ -80,6 +72,23 @@ export function analyseChain(subgraph: Subgraph, focus: string, gaps: readonly C
 
   const order = [...products].sort((a, b) => (tiers.get(a) ?? 0) - (tiers.get(b) ?? 0));
   return { focus, products: order, tiers, coverers, gaps: gapMap, outcomes };
+}
+
+/** The gaps among `products`: product id → why it is a gap, most serious first. */
+export function gapsOn(
+  products: ReadonlySet<string>,
+  gaps: readonly ChainGap[],
+): Map<string, readonly GapKind[]> {
+  const gapMap = new Map<string, GapKind[]>();
+  for (const gap of gaps) {
+    if (!products.has(gap.link.id)) continue;
+    const kinds = [...new Set([...(gapMap.get(gap.link.id) ?? []), ...gap.kinds])];
+    gapMap.set(
+      gap.link.id,
+      GAP_KINDS.filter((k) => kinds.includes(k)),
+    );
+  }
+  return gapMap;
 }
 
 /** Longest-path tiers along INPUT_TO; an edge that would close a cycle is ignored. */
@@ -110,6 +119,10 @@ const LABEL_SPACE = 34;
 const LIST_WIDTH = 120;
 /** between two products stacked in one tier */
 const BLOCK_GAP = 26;
+/** from one column of a wrapped tier to the next */
+const WRAP_COLUMN = LIST_WIDTH + 70;
+/** a tier wraps only when taller than this (and than the chain is wide) */
+const MIN_WRAP_HEIGHT = 700;
 
 /**
  * Places the chain: dagre ranks the products left to right along INPUT_TO, each product reserving the
@@ -157,17 +170,32 @@ export async function layoutChain(
   });
 
   // Dagre chose the tiers (x) and the order within each tier (y); stack each tier's products from the top,
-  // in that order, so the tiers read as columns of cards.
+  // in that order, so the tiers read as columns of cards. A tier taller than the chain is wide (on a large
+  // graph a platform input feeds hundreds of products in one tier) wraps into columns side by side, and the
+  // tiers after it move right: the chain stays about as wide as it is tall instead of one long line.
   const tiers = new Map<number, cytoscape.NodeSingular[]>();
   visibleProducts.forEach((node) => {
     const x = Math.round(node.position().x);
     tiers.set(x, [...(tiers.get(x) ?? []), node]);
   });
+  const blockHeight = (node: cytoscape.NodeSingular) =>
+    (reserved.get(node.id()) ?? (Number(node.data('size')) || 30)) + BLOCK_GAP;
+  const blocks = visibleProducts.nodes().map(blockHeight);
+  const area = blocks.reduce((sum, height) => sum + height * WRAP_COLUMN, 0);
+  const tallest = Math.max(...blocks);
+  const columnHeight = Math.max(MIN_WRAP_HEIGHT, tallest, Math.sqrt(area));
   cy.batch(() => {
-    for (const [x, nodes] of tiers) {
+    let shift = 0;
+    for (const [tierX, nodes] of [...tiers].sort(([a], [b]) => a - b)) {
       nodes.sort((a, b) => a.position().y - b.position().y);
+      let x = tierX + shift;
       let top = 0;
       for (const node of nodes) {
+        if (top > 0 && top + blockHeight(node) > columnHeight) {
+          x += WRAP_COLUMN;
+          shift += WRAP_COLUMN;
+          top = 0;
+        }
         node.removeStyle('height width');
         const own = Number(node.data('size')) || 30;
         node.position({ x, y: top + own / 2 });
@@ -178,7 +206,7 @@ export async function layoutChain(
             y: top + own + LABEL_SPACE + i * ROW_HEIGHT + ROW_HEIGHT / 2,
           });
         });
-        top += (reserved.get(node.id()) ?? own) + BLOCK_GAP;
+        top += blockHeight(node);
       }
     }
     const rest = cy.nodes().filter((n) => n.visible() && !placed.has(n.id()) && !analysis.tiers.has(n.id()));

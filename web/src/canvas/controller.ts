@@ -7,7 +7,7 @@
 import cytoscape from 'cytoscape';
 import { DEFAULT_LANG, displayName, relationTypeName, type Lang } from '../i18n/index.ts';
 import type { ChainGap, EntitySummary, GraphPath, Subgraph } from '../model.ts';
-import { analyseChain, type ChainAnalysis } from './chain.ts';
+import { analyseChain, GAP_KINDS, gapsOn, type ChainAnalysis } from './chain.ts';
 import { edgeElement, entityOfNode, nodeElement, type NodeData } from './elements.ts';
 import { Emitter } from '../emitter.ts';
 import { edgePasses, NO_FILTERS, nodePasses, type Filters } from './filters.ts';
@@ -348,6 +348,22 @@ export class CanvasController extends Emitter<CanvasEvents> {
     this.layouts.name = 'dagre';
     await this.layout({ randomize: true });
     return chain;
+  }
+
+  /** Marks the gaps the API found on the chain shown (they may arrive after it); returns the chain now. */
+  setChainGaps(gaps: readonly ChainGap[]): ChainAnalysis | null {
+    const chain = this.chain;
+    if (!chain) return null;
+    const marked = gapsOn(new Set(chain.products), gaps);
+    this.chain = { ...chain, gaps: marked };
+    this.cy.batch(() => {
+      this.cy.nodes('.gap').removeClass(GAP_KINDS.map((k) => `gap gap-${k}`).join(' '));
+      for (const [id, kinds] of marked) {
+        if (kinds[0]) this.cy.getElementById(id).addClass(`gap gap-${kinds[0]}`);
+      }
+    });
+    this.emit('change');
+    return this.chain;
   }
 
   /** Paths between two entities, drawn left to right; the first (shortest) one highlighted. */

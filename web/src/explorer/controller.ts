@@ -49,6 +49,13 @@ const MORE_FETCH = 1000;
  * (bench/RESULTS.md, "explorer").
  */
 export const WHOLE_GRAPH_NODES = 1000;
+/**
+ * Entities a chain puts on the canvas (its products, closest first, then who covers them); "show more" asks
+ * for as many again, up to CHAIN_MAX_NODES (a chain of 500 is laid out in a fifth of a second at 1M facts,
+ * bench/RESULTS.md).
+ */
+export const CHAIN_NODES = 250;
+export const CHAIN_MAX_NODES = 1000;
 /** Paths asked for between two entities. */
 const PATHS_FIRST = 3;
 /** Suggestions a search offers. */
@@ -333,6 +340,16 @@ export class ExplorerController extends Emitter<ExplorerEvents> {
         advice: t(lang, 'advice.chain'),
       }),
     );
+  }
+
+  /** The chain on the canvas with CHAIN_NODES more entities, when it was cut. */
+  showMoreChain(): Promise<void> {
+    const base = this.history.base;
+    const chain = this.shown.chain;
+    if (base.kind !== 'chain' || !chain?.truncated || chain.limit >= CHAIN_MAX_NODES)
+      return Promise.resolve();
+    const limit = Math.min(chain.limit + CHAIN_NODES, CHAIN_MAX_NODES);
+    return this.run(() => this.loadChain(base.product, base.direction, base.depth, limit));
   }
 
   findPaths(from: string, to: string, maxHops: number): Promise<void> {
@@ -652,20 +669,64 @@ export class ExplorerController extends Emitter<ExplorerEvents> {
     if (graph.truncated) this.notify('truncatedGraph');
   }
 
-  private async loadChain(product: string, direction: ChainDirection, asked: number): Promise<void> {
-    const depth = Math.min(asked, (await this.serverLimits()).supplyChainDepth);
-    const { subgraph, gaps } = await this.api.supplyChain(product, direction, depth);
+  private async loadChain(
+    product: string,
+    direction: ChainDirection,
+    asked: number,
+    entities = CHAIN_NODES,
+  ): Promise<void> {
+    const limits = await this.serverLimits();
+    const depth = Math.min(asked, limits.supplyChainDepth);
+    const limit = Math.min(entities, limits.supplyChainLimit);
+    const subgraph = await this.api.supplyChain(product, direction, depth, limit);
     this.newBase({ kind: 'chain', product, direction, depth });
-    const analysis = await this.canvas.showChain(subgraph, product, gaps);
+    const analysis = await this.canvas.showChain(subgraph, product, []);
     this.shown.chain = {
       product: subgraph.nodes.find((n) => n.id === product) ?? null,
       direction,
       depth,
-      gaps: gaps.filter((g) => analysis.gaps.has(g.link.id)),
+      gaps: [],
+      gapsPending: true,
       products: analysis.products.length,
+      entities: subgraph.nodes.length,
+      truncated: subgraph.truncated,
+      limit,
+      more: subgraph.truncated && limit < Math.min(CHAIN_MAX_NODES, limits.supplyChainLimit),
     };
     this.emit('chain');
     this.showPanel('chain');
+    // The chain is drawn; its gaps (the slower part on a large graph) are marked when they arrive, and if
+    // they fail the chain stays, with its own error and retry.
+    try {
+      await this.loadChainGaps(product);
+    } catch (error) {
+      this.emit(
+        'error',
+        error,
+        () => void this.run(() => this.loadChainGaps(product)),
+        (lang) => ({ what: t(lang, 'failed.gaps', { product: this.nameOf(product, lang) }) }),
+      );
+    }
+  }
+
+  /** The gaps of the chain on the canvas, marked on it and listed. */
+  private async loadChainGaps(product: string): Promise<void> {
+    const shown = () => (this.history.base.kind === 'chain' ? this.shown.chain : null);
+    try {
+      const gaps = await this.api.chainGaps(product);
+      const chain = shown();
+      if (!chain || this.history.base.kind !== 'chain' || this.history.base.product !== product) return;
+      const analysis = this.canvas.setChainGaps(gaps);
+      this.shown.chain = {
+        ...chain,
+        gaps: gaps.filter((g) => analysis?.gaps.has(g.link.id)),
+        gapsPending: false,
+      };
+    } finally {
+      const chain = shown();
+      if (chain?.gapsPending) this.shown.chain = { ...chain, gapsPending: false };
+      this.emit('chain');
+    }
   }
 
   private async loadPaths(from: string, to: string, askedHops: number, index: number): Promise<void> {
@@ -783,7 +844,7 @@ export class ExplorerController extends Emitter<ExplorerEvents> {
   private async reloadExplanations(): Promise<void> {
     const base = this.history.base;
     if (base.kind === 'chain' && this.shown.chain) {
-      const { gaps } = await this.api.supplyChain(base.product, base.direction, base.depth);
+      const gaps = await this.api.chainGaps(base.product);
       const shownGaps = new Set(this.shown.chain.gaps.map((g) => g.link.id));
       this.shown.chain = { ...this.shown.chain, gaps: gaps.filter((g) => shownGaps.has(g.link.id)) };
       this.emit('chain');

@@ -14,8 +14,18 @@ export interface ChainView {
   readonly depth: number;
   /** the gaps of the products on the canvas */
   readonly gaps: readonly ChainGap[];
+  /** the gaps are still being asked for (the chain is drawn before them) */
+  readonly gapsPending: boolean;
   /** products on the chain */
   readonly products: number;
+  /** entities on the canvas: products and who covers them */
+  readonly entities: number;
+  /** the chain goes on beyond what the canvas shows (deeper, or more than it can draw) */
+  readonly truncated: boolean;
+  /** the most entities asked for */
+  readonly limit: number;
+  /** "show more" can ask for more of it */
+  readonly more: boolean;
 }
 
 /** The paths on the canvas, as the path panel lists them. */

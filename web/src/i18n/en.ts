@@ -66,6 +66,7 @@ export const en: Catalogue = {
   'failed.paths': 'The paths {from} → {to} (at most {hops} hops)',
   'failed.open': '{name}',
   'failed.expand': 'The neighbours of {name}',
+  'failed.gaps': 'The chain gaps of the chain {product} is on',
   'advice.chain': 'Try a smaller depth, or upstream or downstream alone.',
   'advice.paths': 'Try fewer hops.',
   'advice.whole': 'Search for an entity and expand it instead.',
@@ -133,6 +134,11 @@ export const en: Catalogue = {
   chainGaps: 'Chain gaps',
   chainSummary: '{products} products on the chain, {gaps} gaps.',
   noGaps: 'No gaps on this chain',
+  chainGapsPending: 'Looking for the chain gaps…',
+  chainTruncated:
+    'The chain goes on beyond the canvas: {entities} entities shown, the closest products first. Choose a smaller depth or one direction, or',
+  chainTruncatedMost:
+    'The chain goes on beyond what the canvas can draw: {entities} entities shown, the closest products first. Choose a smaller depth or one direction.',
   coveredBy: 'Covered by: {list}',
   taiwanInvested: ' (Taiwan)',
   'gap.uncovered': 'nothing in Fujian covers it',

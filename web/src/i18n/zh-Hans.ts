@@ -65,6 +65,7 @@ export const zhHans = {
   'failed.paths': '{from} → {to} 的路径（最多 {hops} 跳）',
   'failed.open': '{name}',
   'failed.expand': '{name}的邻居',
+  'failed.gaps': '{product}所在产业链的补链缺口',
   'advice.chain': '可减小深度，或只看上游或下游。',
   'advice.paths': '可减少跳数。',
   'advice.whole': '可搜索实体后展开其邻居。',
@@ -129,6 +130,11 @@ export const zhHans = {
   chainGaps: '补链缺口',
   chainSummary: '链上 {products} 个产品，{gaps} 个缺口。',
   noGaps: '此链没有缺口',
+  chainGapsPending: '正在查找补链缺口…',
+  chainTruncated:
+    '产业链比画布显示的更长：显示了 {entities} 个实体，最近的产品优先。可减小深度、只看一个方向，或',
+  chainTruncatedMost:
+    '产业链比画布能画的更长：显示了 {entities} 个实体，最近的产品优先。可减小深度或只看一个方向。',
   coveredBy: '覆盖：{list}',
   taiwanInvested: '（台资）',
   'gap.uncovered': '无企业、项目或园区覆盖',

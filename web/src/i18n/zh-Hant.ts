@@ -68,6 +68,7 @@ export const zhHant: Catalogue = {
   'failed.paths': '{from} → {to} 的路徑（最多 {hops} 跳）',
   'failed.open': '{name}',
   'failed.expand': '{name}的鄰居',
+  'failed.gaps': '{product}所在產業鏈的補鏈缺口',
   'advice.chain': '可減小深度，或只看上游或下游。',
   'advice.paths': '可減少跳數。',
   'advice.whole': '可搜尋實體後展開其鄰居。',
@@ -132,6 +133,11 @@ export const zhHant: Catalogue = {
   chainGaps: '補鏈缺口',
   chainSummary: '鏈上 {products} 個產品，{gaps} 個缺口。',
   noGaps: '此鏈沒有缺口',
+  chainGapsPending: '正在查詢補鏈缺口…',
+  chainTruncated:
+    '產業鏈比畫布顯示的更長：顯示了 {entities} 個實體，最近的產品優先。可減小深度、只看一個方向，或',
+  chainTruncatedMost:
+    '產業鏈比畫布能畫的更長：顯示了 {entities} 個實體，最近的產品優先。可減小深度或只看一個方向。',
   coveredBy: '覆蓋：{list}',
   taiwanInvested: '（臺資）',
   'gap.uncovered': '無企業、專案或園區覆蓋',

@@ -104,7 +104,27 @@ export class ChainPanel {
         { class: 'primary', type: 'button', onclick: () => this.submit(), 'data-action': 'show-chain' },
         t(lang, 'showChain'),
       ),
-      chain ? this.renderGaps(lang, chain.gaps, chain.products) : null,
+      chain?.truncated
+        ? h(
+            'p',
+            { class: 'hint chain-truncated' },
+            t(lang, chain.more ? 'chainTruncated' : 'chainTruncatedMost', { entities: chain.entities }),
+            chain.more
+              ? h(
+                  'button',
+                  {
+                    type: 'button',
+                    class: 'link',
+                    'data-action': 'chain-more',
+                    onclick: () => void this.controller.showMoreChain(),
+                  },
+                  t(lang, 'showMore'),
+                )
+              : null,
+          )
+        : null,
+      chain?.gapsPending ? h('p', { class: 'hint', role: 'status' }, t(lang, 'chainGapsPending')) : null,
+      chain && !chain.gapsPending ? this.renderGaps(lang, chain.gaps, chain.products) : null,
     );
   }
 
