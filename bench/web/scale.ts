@@ -145,6 +145,20 @@ async function stepIn(
     (window as unknown as { __longest: number }).__longest = 0;
   });
   const started = performance.now();
+  // A chain is drawn before its gaps arrive: when it was drawn, apart from when the page settled.
+  let drawnMs = 0;
+  const drawn = page
+    .waitForFunction(
+      () =>
+        (window as unknown as { cskg: { controller: { chain: { gapsPending: boolean } | null } } }).cskg
+          .controller.chain?.gapsPending === true,
+      null,
+      { timeout: STEP_TIMEOUT_MS, polling: 50 },
+    )
+    .then(
+      () => (drawnMs = performance.now() - started),
+      () => {},
+    );
   let error = '';
   try {
     await act();
@@ -152,6 +166,7 @@ async function stepIn(
     error = (e as Error).message.split('\n')[0]?.slice(0, 60) ?? 'error';
   }
   const done = await settled(page);
+  if (!drawnMs) await Promise.race([drawn, Promise.resolve()]);
   const ms = performance.now() - started;
   const longestTaskMs = await page.evaluate(() => (window as unknown as { __longest: number }).__longest);
   const counts = await canvasCounts(page);
@@ -165,6 +180,7 @@ async function stepIn(
     note: [
       done ? '' : `not settled in ${STEP_TIMEOUT_MS / 1000} s`,
       error,
+      drawnMs ? `chain drawn in ${drawnMs.toFixed(0)} ms, its gaps after` : '',
       counts.error ? `error shown: “${counts.error.slice(0, 100)}”` : '',
       note(counts),
     ]

@@ -271,6 +271,8 @@ describe('ExplorerController', () => {
     expect(controller.chain).toMatchObject({ truncated: false, more: false, limit: 750 });
     await controller.showMoreChain(); // nothing more to show: nothing asked
     expect(api.asked.filter((a) => a.startsWith('supplyChain'))).toHaveLength(3);
+    // the gaps depend on the product, not on how much of its chain is drawn: asked once
+    expect(api.asked.filter((a) => a.startsWith('chainGaps'))).toHaveLength(1);
   });
 
   it('reads the API’s limits first and keeps its requests within them', async () => {

@@ -18,6 +18,7 @@ import { Emitter } from '../emitter.ts';
 import { DEFAULT_LANG, displayName, loadTraditional, t, type Lang, type MessageKey } from '../i18n/index.ts';
 import type {
   ChainDirection,
+  ChainGap,
   EdgeDetails,
   EntityRecord,
   EntitySummary,
@@ -111,6 +112,8 @@ export class ExplorerController extends Emitter<ExplorerEvents> {
   private consequencePaths: number[][] = [];
   /** entities met in searches and details, whose names a message may need when they are not on the canvas */
   private readonly seen = new Map<string, { readonly name: string; readonly nameEn: string }>();
+  /** the gaps of the last chain shown, for "show more" of it */
+  private lastGaps: { readonly key: string; readonly gaps: readonly ChainGap[] } | null = null;
   private limitsAnswer: Promise<Limits> | undefined;
   private geographyAnswer: Promise<GeographyAnswer> | undefined;
 
@@ -618,7 +621,8 @@ export class ExplorerController extends Emitter<ExplorerEvents> {
     this.shown.overview = overview;
     this.newBase({ kind: 'overview' });
     await this.canvas.show(overview.subgraph, {
-      kind: 'overview',
+      // a graph without 五区十园 opens empty, and what the user adds is explored (halos on what has more)
+      kind: overview.zones.length > 0 ? 'overview' : 'explore',
       hubs: [...overview.zones, ...overview.parks],
       layout: 'columns',
     });
@@ -713,7 +717,11 @@ export class ExplorerController extends Emitter<ExplorerEvents> {
   private async loadChainGaps(product: string): Promise<void> {
     const shown = () => (this.history.base.kind === 'chain' ? this.shown.chain : null);
     try {
-      const gaps = await this.api.chainGaps(product);
+      // A chain's gaps depend on its product, the day and the language, not on how much of it is drawn:
+      // "show more" reuses them.
+      const key = `${product}|${this.currentYear ?? ''}|${this.currentLang}`;
+      const gaps = this.lastGaps?.key === key ? this.lastGaps.gaps : await this.api.chainGaps(product);
+      this.lastGaps = { key, gaps };
       const chain = shown();
       if (!chain || this.history.base.kind !== 'chain' || this.history.base.product !== product) return;
       const analysis = this.canvas.setChainGaps(gaps);
