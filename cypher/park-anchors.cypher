@@ -1,22 +1,63 @@
 // Parks that focus on a sector (the sector itself, one of its sub-sectors, or a product in it), with the
 // Taiwan firms that anchor them (龙头企业: ANCHORS the park or one of its sub-areas) and the other anchors.
 //
+// The sub-sectors (up to five PART_OF steps down) are found breadth-first and a park's sub-areas (up to
+// three) by a shortest-path search, each reaching an entity once; variable-length patterns enumerated every path
+// and, on a graph of 1M facts with hub sectors and parks, ran out of memory. The work is capped: 20,000
+// focuses, 500 parks and 200 sub-areas per park are looked at (the plan has a few dozen of each). The
+// first `first` parks are returned, those with the most Taiwan anchors first, each listing its first 50
+// focuses, Taiwan anchors and other anchors (anchors by id), with how many there are.
+//
 // @param sector string  id of a Sector, e.g. sector:petrochemical
+// @param first int[1..5000] = 500  most parks
 // @example cskg query park-anchors --param sector=sector:petrochemical
 MATCH (sector:Entity:Sector {id: $sector})
-MATCH (park:Entity:Park)-[f:FOCUSES_ON]->(focus:Entity)
-WHERE focus = sector
-  OR EXISTS { (focus)-[:PART_OF*1..5]->(sector) }
-  OR EXISTS { (focus:Product)-[:IN_SECTOR]->(:Entity:Sector)-[:PART_OF*0..5]->(sector) }
-WITH park, collect(DISTINCT focus { .id, .name, status: f.status }) AS focus
-WITH park, focus,
-  [(firm:Entity:Enterprise)-[a:ANCHORS]->(:Entity:Park)-[:PART_OF*0..3]->(park) | firm { .id, .name, .origin, status: a.status }] AS anchors
+// the sector and what is PART_OF it, five steps down, breadth-first (each entity once; the reduce is the loop)
+WITH reduce(walk = { seen: [sector], level: [sector] }, k IN range(1, 5) |
+  CASE WHEN size(walk.level) = 0 OR size(walk.seen) >= 20000 THEN walk ELSE
+    [next IN [COLLECT {
+        UNWIND walk.level AS x
+        MATCH (x)<-[:PART_OF]-(y:Entity) WHERE NOT y IN walk.seen
+        RETURN DISTINCT y LIMIT 20000
+      }] | { seen: walk.seen + next, level: next }][0]
+  END).seen AS parts
+// the focuses: those, and the products in a sector among them
+UNWIND parts AS part
+CALL (part) {
+  RETURN part AS focus
+  UNION
+  WITH part WHERE part:Sector
+  MATCH (focus:Entity:Product)-[:IN_SECTOR]->(part)
+  RETURN focus
+}
+WITH DISTINCT focus LIMIT 20000
+MATCH (park:Entity:Park)-[f:FOCUSES_ON]->(focus)
+WITH park, collect(DISTINCT focus { .id, .name, status: f.status }) AS focuses
+LIMIT 500
+// (a short list: every row below carries it, and Neo4j charges each sorted row with what it carries)
+WITH park, focuses[0..50] AS focus, size(focuses) AS focusCount
+CALL (park) {
+  MATCH ANY SHORTEST (area:Entity:Park)-[:PART_OF]->{0,3}(park)
+  WITH area LIMIT 200
+  MATCH (firm:Entity:Enterprise)-[a:ANCHORS]->(area)
+  WITH firm, a ORDER BY firm.id
+  WITH firm { .id, .name, .origin, status: a.status } AS anchor, firm.origin = 'taiwan' AS taiwan
+  RETURN count(CASE WHEN taiwan THEN 1 END) AS taiwanAnchorCount,
+    collect(CASE WHEN taiwan THEN anchor END)[0..50] AS taiwanAnchors,
+    count(CASE WHEN taiwan IS NULL OR NOT taiwan THEN 1 END) AS otherAnchorCount,
+    collect(CASE WHEN taiwan IS NULL OR NOT taiwan THEN anchor END)[0..50] AS otherAnchors
+}
+WITH park, focus, focusCount, taiwanAnchorCount, taiwanAnchors, otherAnchorCount, otherAnchors
+ORDER BY taiwanAnchorCount DESC, park.id
+LIMIT toInteger($first)
 RETURN
   park.id AS id,
   park.name AS name,
   park.nameEn AS nameEn,
   park.kind AS kind,
   focus,
-  [firm IN anchors WHERE firm.origin = 'taiwan'] AS taiwanAnchors,
-  [firm IN anchors WHERE coalesce(firm.origin, '') <> 'taiwan'] AS otherAnchors
-ORDER BY size(taiwanAnchors) DESC, id
+  focusCount,
+  taiwanAnchors,
+  taiwanAnchorCount,
+  otherAnchors,
+  otherAnchorCount

@@ -39,44 +39,49 @@ WITH e, reduce(walk = { seen: [e], level: [e], found: [{ node: e, steps: 0 }] },
         RETURN DISTINCT y LIMIT toInteger($visits)
       }] | { seen: walk.seen + next, level: next, found: walk.found + [y IN next | { node: y, steps: k }] }][0]
   END) AS walk
-RETURN e.type AS entityType, COLLECT {
-  UNWIND walk.found[0..$visits] AS reached
-  WITH reached.node AS target, reached.steps AS steps
-  MATCH (policy:Entity)-[a:APPLIES_TO|TARGETS]->(target)
-  WHERE (policy:Policy OR policy:Measure) AND policy <> e AND ${knownAsOf(a)}
-  WITH policy, a, target, steps ORDER BY steps, target.id, a.id
-  // One reach per policy: its shortest reason.
-  WITH policy, collect({ a: a, target: target, steps: steps })[0] AS best
-  WITH policy, best.a AS a, best.target AS target, best.steps AS steps
-  ORDER BY steps, policy.type, policy.id
-  LIMIT toInteger($first)
-  // A shortest way from the entity to what the policy applies to, the same steps as the walk's.
-  CALL (e, target) {
-    MATCH belongs = ANY SHORTEST (e)
-      ((x)-[m:LOCATED_IN|PART_OF|IN_SECTOR|FOCUSES_ON|ANCHORS|HOSTS]-(y:Entity) WHERE
-          ((type(m) <> 'HOSTS' AND startNode(m) = x) OR (type(m) = 'HOSTS' AND endNode(m) = x)) AND ${knownAsOf(m)}){0,1}
-      (:Entity)(()-[u:PART_OF|LOCATED_IN]->(:Entity) WHERE ${knownAsOf(u)}){0,3}(target)
-    RETURN belongs
+// What the walk reached is unwound here, in the query itself, and the answer collected at its end: a row
+// of a subquery carries every list of the query around it (here the walk), and at 1M facts sorting the
+// policies of thousands of reached entities, each row charged with the whole walk, ran out of memory.
+UNWIND walk.found[0..$visits] AS reached
+WITH e, reached.node AS target, reached.steps AS steps
+MATCH (policy:Entity)-[a:APPLIES_TO|TARGETS]->(target)
+WHERE (policy:Policy OR policy:Measure) AND policy <> e AND ${knownAsOf(a)}
+WITH e, policy, a, target, steps ORDER BY steps, target.id, a.id
+// One reach per policy: its shortest reason.
+WITH e, policy, collect({ a: a, target: target, steps: steps })[0] AS best
+WITH e, policy, best.a AS a, best.target AS target, best.steps AS steps
+ORDER BY steps, policy.type, policy.id
+LIMIT toInteger($first)
+// A shortest way from the entity to what the policy applies to, the same steps as the walk's.
+CALL (e, target) {
+  MATCH belongs = ANY SHORTEST (e)
+    ((x)-[m:LOCATED_IN|PART_OF|IN_SECTOR|FOCUSES_ON|ANCHORS|HOSTS]-(y:Entity) WHERE
+        ((type(m) <> 'HOSTS' AND startNode(m) = x) OR (type(m) = 'HOSTS' AND endNode(m) = x)) AND ${knownAsOf(m)}){0,1}
+    (:Entity)(()-[u:PART_OF|LOCATED_IN]->(:Entity) WHERE ${knownAsOf(u)}){0,3}(target)
+  RETURN belongs
+}
+WITH policy, a, target, steps, [policy] + reverse(nodes(belongs)) AS pathNodes,
+     [a] + reverse(relationships(belongs)) AS pathRels
+WITH steps, policy, {
+  policy: { props: properties(policy), degree: ${degree(policy)} },
+  relation: { type: type(a), source: startNode(a).id, target: endNode(a).id, props: properties(a) },
+  target: { props: properties(target), degree: ${degree(target)} },
+  steps: steps,
+  nodes: [n IN pathNodes | { props: properties(n), degree: ${degree(n)} }],
+  edges: [r IN pathRels | { type: type(r), source: startNode(r).id, target: endNode(r).id, props: properties(r) }],
+  partOf: COLLECT {
+    MATCH (policy)-[:PART_OF]->(whole:Policy)
+    RETURN { props: properties(whole), degree: ${degree(whole)} } AS part ORDER BY whole.id
+  },
+  passages: COLLECT {
+    WITH reduce(ids = [], r IN pathRels | ids + coalesce(r.evidence, [])) AS ids
+    MATCH (ps:Passage) WHERE ps.id IN ids
+    RETURN ps { .id, .documentId, .section, .sectionPath, .ordinal, .kind, .text, .start, .end } AS passage
+    ORDER BY ps.ordinal
   }
-  WITH policy, a, target, steps, [policy] + reverse(nodes(belongs)) AS pathNodes,
-       [a] + reverse(relationships(belongs)) AS pathRels
-  RETURN {
-    policy: { props: properties(policy), degree: ${degree(policy)} },
-    relation: { type: type(a), source: startNode(a).id, target: endNode(a).id, props: properties(a) },
-    target: { props: properties(target), degree: ${degree(target)} },
-    steps: steps,
-    nodes: [n IN pathNodes | { props: properties(n), degree: ${degree(n)} }],
-    edges: [r IN pathRels | { type: type(r), source: startNode(r).id, target: endNode(r).id, props: properties(r) }],
-    partOf: COLLECT {
-      MATCH (policy)-[:PART_OF]->(whole:Policy)
-      RETURN { props: properties(whole), degree: ${degree(whole)} } AS part ORDER BY whole.id
-    },
-    passages: COLLECT {
-      WITH reduce(ids = [], r IN pathRels | ids + coalesce(r.evidence, [])) AS ids
-      MATCH (ps:Passage) WHERE ps.id IN ids
-      RETURN ps { .id, .documentId, .section, .sectionPath, .ordinal, .kind, .text, .start, .end } AS passage
-      ORDER BY ps.ordinal
-    }
-  } AS reach
-  ORDER BY steps, policy.type, policy.id
-} AS reaches
+} AS reach
+ORDER BY steps, policy.type, policy.id
+// (an aggregation without a grouping key answers one row even when nothing reaches the entity)
+WITH collect(reach) AS reaches
+OPTIONAL MATCH (asked:Entity {id: $entity})
+RETURN asked.type AS entityType, reaches

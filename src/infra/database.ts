@@ -5,7 +5,13 @@
 // and driver errors are translated here into the few named errors of src/infra/errors.ts.
 import neo4j, { type Driver, type ManagedTransaction, type Record as Neo4jRecord } from 'neo4j-driver';
 import type { Neo4jConnection } from './config.ts';
-import { CskgError, Neo4jAuthError, QueryTimeoutError, ServiceUnavailableError } from './errors.ts';
+import {
+  CskgError,
+  Neo4jAuthError,
+  QueryTimeoutError,
+  QueryTooLargeError,
+  ServiceUnavailableError,
+} from './errors.ts';
 import type { Logger } from './log.ts';
 
 /** A Cypher statement as a value: the text never contains user input, which travels in `params`. */
@@ -100,7 +106,8 @@ export class Database implements Reader {
         return await this.autoCommit('READ', query, this.options.queryTimeoutMs);
       } catch (error) {
         // the errors the driver's transaction functions retry: Neo4j unreachable or restarting, a leader switch
-        if (!neo4j.isRetryableError(error) || performance.now() + wait > deadline)
+        // (not a query that ran out of transaction memory, which Neo4j calls transient: it would again)
+        if (!neo4j.isRetryableError(error) || isOutOfMemory(error) || performance.now() + wait > deadline)
           throw translateError(error, this.connection);
       }
       await new Promise((resolve) => setTimeout(resolve, wait));
@@ -270,6 +277,12 @@ export function translateError(error: unknown, connection: Pick<Neo4jConnection,
       error,
     );
   }
+  if (isOutOfMemory(error)) {
+    return new QueryTooLargeError(
+      'The query needed more memory than the server allows one query; narrow it (a smaller first, depth or limit, or a sector or product).',
+      error,
+    );
+  }
   if (
     code === 'Neo.TransientError.Database.DatabaseUnavailable' ||
     code === 'Neo.TransientError.General.DatabaseUnavailable'
@@ -280,4 +293,13 @@ export function translateError(error: unknown, connection: Pick<Neo4jConnection,
     );
   }
   return error instanceof Error ? error : new Error(message);
+}
+
+/** Neo4j refused a query more transaction memory (dbms.memory.transaction.total.max, or the heap). */
+function isOutOfMemory(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return (
+    code === 'Neo.TransientError.General.MemoryPoolOutOfMemoryError' ||
+    code === 'Neo.TransientError.General.OutOfMemoryError'
+  );
 }

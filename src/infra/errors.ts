@@ -5,6 +5,7 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'SERVICE_UNAVAILABLE'
   | 'QUERY_TIMEOUT'
+  | 'QUERY_TOO_LARGE'
   | 'NEO4J_AUTH'
   | 'NEO4J_START'
   | 'DATA_INVALID'
@@ -42,6 +43,13 @@ export class ServiceUnavailableError extends CskgError {
 export class QueryTimeoutError extends CskgError {
   constructor(message: string, cause?: unknown) {
     super('QUERY_TIMEOUT', message, { cause });
+  }
+}
+
+/** A query needed more memory than Neo4j allows one transaction (dbms.memory.transaction.total.max). */
+export class QueryTooLargeError extends CskgError {
+  constructor(message: string, cause?: unknown) {
+    super('QUERY_TOO_LARGE', message, { cause });
   }
 }
 

@@ -2,7 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/infra/config.ts';
 import { translateError } from '../../src/infra/database.ts';
-import { Neo4jAuthError, QueryTimeoutError, ServiceUnavailableError } from '../../src/infra/errors.ts';
+import {
+  Neo4jAuthError,
+  QueryTimeoutError,
+  QueryTooLargeError,
+  ServiceUnavailableError,
+} from '../../src/infra/errors.ts';
 
 describe('loadConfig', () => {
   it('defaults to the local Neo4j and port 4000 on loopback', () => {
@@ -57,6 +62,16 @@ describe('translateError', () => {
         connection,
       ),
     ).toBeInstanceOf(QueryTimeoutError);
+    // a query past dbms.memory.transaction.total.max: a clear code, not an internal error
+    const memory = translateError(
+      {
+        code: 'Neo.TransientError.General.MemoryPoolOutOfMemoryError',
+        message: 'The allocation of an extra 2.0 MiB …',
+      },
+      connection,
+    );
+    expect(memory).toBeInstanceOf(QueryTooLargeError);
+    expect(memory.message).toContain('narrow it');
   });
 
   it('counts a connection that Neo4j closes while the driver logs in as unavailable, not as a bug', () => {

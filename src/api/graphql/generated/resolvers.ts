@@ -1608,7 +1608,8 @@ export type Provenance =
  *
  * Errors carry `extensions.code`: BAD_USER_INPUT (a bad argument; the message names it and the limit),
  * NOT_FOUND (an id that is not in the graph), SERVICE_UNAVAILABLE (Neo4j cannot be reached; retry),
- * QUERY_TIMEOUT (a query ran past CSKG_QUERY_TIMEOUT_MS), GRAPHQL_PARSE_FAILED /
+ * QUERY_TIMEOUT (a query ran past CSKG_QUERY_TIMEOUT_MS), QUERY_TOO_LARGE (a query needed more memory
+ * than Neo4j allows one transaction; narrow it), GRAPHQL_PARSE_FAILED /
  * GRAPHQL_VALIDATION_FAILED (a malformed document), INTERNAL_SERVER_ERROR (anything else, details in
  * the server log only).
  */
@@ -1766,7 +1767,8 @@ export type Query = {
  *
  * Errors carry `extensions.code`: BAD_USER_INPUT (a bad argument; the message names it and the limit),
  * NOT_FOUND (an id that is not in the graph), SERVICE_UNAVAILABLE (Neo4j cannot be reached; retry),
- * QUERY_TIMEOUT (a query ran past CSKG_QUERY_TIMEOUT_MS), GRAPHQL_PARSE_FAILED /
+ * QUERY_TIMEOUT (a query ran past CSKG_QUERY_TIMEOUT_MS), QUERY_TOO_LARGE (a query needed more memory
+ * than Neo4j allows one transaction; narrow it), GRAPHQL_PARSE_FAILED /
  * GRAPHQL_VALIDATION_FAILED (a malformed document), INTERNAL_SERVER_ERROR (anything else, details in
  * the server log only).
  */
@@ -1810,7 +1812,8 @@ export type QueryChainGapsArgs = {
  *
  * Errors carry `extensions.code`: BAD_USER_INPUT (a bad argument; the message names it and the limit),
  * NOT_FOUND (an id that is not in the graph), SERVICE_UNAVAILABLE (Neo4j cannot be reached; retry),
- * QUERY_TIMEOUT (a query ran past CSKG_QUERY_TIMEOUT_MS), GRAPHQL_PARSE_FAILED /
+ * QUERY_TIMEOUT (a query ran past CSKG_QUERY_TIMEOUT_MS), QUERY_TOO_LARGE (a query needed more memory
+ * than Neo4j allows one transaction; narrow it), GRAPHQL_PARSE_FAILED /
  * GRAPHQL_VALIDATION_FAILED (a malformed document), INTERNAL_SERVER_ERROR (anything else, details in
  * the server log only).
  */
@@ -1853,7 +1856,8 @@ export type QueryEntitiesArgs = {
  *
  * Errors carry `extensions.code`: BAD_USER_INPUT (a bad argument; the message names it and the limit),
  * NOT_FOUND (an id that is not in the graph), SERVICE_UNAVAILABLE (Neo4j cannot be reached; retry),
- * QUERY_TIMEOUT (a query ran past CSKG_QUERY_TIMEOUT_MS), GRAPHQL_PARSE_FAILED /
+ * QUERY_TIMEOUT (a query ran past CSKG_QUERY_TIMEOUT_MS), QUERY_TOO_LARGE (a query needed more memory
+ * than Neo4j allows one transaction; narrow it), GRAPHQL_PARSE_FAILED /
  * GRAPHQL_VALIDATION_FAILED (a malformed document), INTERNAL_SERVER_ERROR (anything else, details in
  * the server log only).
  */
@@ -1894,7 +1898,8 @@ export type QueryEntityArgs = {
  *
  * Errors carry `extensions.code`: BAD_USER_INPUT (a bad argument; the message names it and the limit),
  * NOT_FOUND (an id that is not in the graph), SERVICE_UNAVAILABLE (Neo4j cannot be reached; retry),
- * QUERY_TIMEOUT (a query ran past CSKG_QUERY_TIMEOUT_MS), GRAPHQL_PARSE_FAILED /
+ * QUERY_TIMEOUT (a query ran past CSKG_QUERY_TIMEOUT_MS), QUERY_TOO_LARGE (a query needed more memory
+ * than Neo4j allows one transaction; narrow it), GRAPHQL_PARSE_FAILED /
  * GRAPHQL_VALIDATION_FAILED (a malformed document), INTERNAL_SERVER_ERROR (anything else, details in
  * the server log only).
  */
@@ -1938,7 +1943,8 @@ export type QueryGapPartnersArgs = {
  *
  * Errors carry `extensions.code`: BAD_USER_INPUT (a bad argument; the message names it and the limit),
  * NOT_FOUND (an id that is not in the graph), SERVICE_UNAVAILABLE (Neo4j cannot be reached; retry),
- * QUERY_TIMEOUT (a query ran past CSKG_QUERY_TIMEOUT_MS), GRAPHQL_PARSE_FAILED /
+ * QUERY_TIMEOUT (a query ran past CSKG_QUERY_TIMEOUT_MS), QUERY_TOO_LARGE (a query needed more memory
+ * than Neo4j allows one transaction; narrow it), GRAPHQL_PARSE_FAILED /
  * GRAPHQL_VALIDATION_FAILED (a malformed document), INTERNAL_SERVER_ERROR (anything else, details in
  * the server log only).
  */
@@ -1980,7 +1986,8 @@ export type QueryImpactArgs = {
  *
  * Errors carry `extensions.code`: BAD_USER_INPUT (a bad argument; the message names it and the limit),
  * NOT_FOUND (an id that is not in the graph), SERVICE_UNAVAILABLE (Neo4j cannot be reached; retry),
- * QUERY_TIMEOUT (a query ran past CSKG_QUERY_TIMEOUT_MS), GRAPHQL_PARSE_FAILED /
+ * QUERY_TIMEOUT (a query ran past CSKG_QUERY_TIMEOUT_MS), QUERY_TOO_LARGE (a query needed more memory
+ * than Neo4j allows one transaction; narrow it), GRAPHQL_PARSE_FAILED /
  * GRAPHQL_VALIDATION_FAILED (a malformed document), INTERNAL_SERVER_ERROR (anything else, details in
  * the server log only).
  */
@@ -2026,7 +2033,8 @@ export type QueryNeighborhoodArgs = {
  *
  * Errors carry `extensions.code`: BAD_USER_INPUT (a bad argument; the message names it and the limit),
  * NOT_FOUND (an id that is not in the graph), SERVICE_UNAVAILABLE (Neo4j cannot be reached; retry),
- * QUERY_TIMEOUT (a query ran past CSKG_QUERY_TIMEOUT_MS), GRAPHQL_PARSE_FAILED /
+ * QUERY_TIMEOUT (a query ran past CSKG_QUERY_TIMEOUT_MS), QUERY_TOO_LARGE (a query needed more memory
+ * than Neo4j allows one transaction; narrow it), GRAPHQL_PARSE_FAILED /
  * GRAPHQL_VALIDATION_FAILED (a malformed document), INTERNAL_SERVER_ERROR (anything else, details in
  * the server log only).
  */
@@ -2067,7 +2075,8 @@ export type QueryPartnerRolesArgs = {
  *
  * Errors carry `extensions.code`: BAD_USER_INPUT (a bad argument; the message names it and the limit),
  * NOT_FOUND (an id that is not in the graph), SERVICE_UNAVAILABLE (Neo4j cannot be reached; retry),
- * QUERY_TIMEOUT (a query ran past CSKG_QUERY_TIMEOUT_MS), GRAPHQL_PARSE_FAILED /
+ * QUERY_TIMEOUT (a query ran past CSKG_QUERY_TIMEOUT_MS), QUERY_TOO_LARGE (a query needed more memory
+ * than Neo4j allows one transaction; narrow it), GRAPHQL_PARSE_FAILED /
  * GRAPHQL_VALIDATION_FAILED (a malformed document), INTERNAL_SERVER_ERROR (anything else, details in
  * the server log only).
  */
@@ -2108,7 +2117,8 @@ export type QueryPassageArgs = {
  *
  * Errors carry `extensions.code`: BAD_USER_INPUT (a bad argument; the message names it and the limit),
  * NOT_FOUND (an id that is not in the graph), SERVICE_UNAVAILABLE (Neo4j cannot be reached; retry),
- * QUERY_TIMEOUT (a query ran past CSKG_QUERY_TIMEOUT_MS), GRAPHQL_PARSE_FAILED /
+ * QUERY_TIMEOUT (a query ran past CSKG_QUERY_TIMEOUT_MS), QUERY_TOO_LARGE (a query needed more memory
+ * than Neo4j allows one transaction; narrow it), GRAPHQL_PARSE_FAILED /
  * GRAPHQL_VALIDATION_FAILED (a malformed document), INTERNAL_SERVER_ERROR (anything else, details in
  * the server log only).
  */
@@ -2151,7 +2161,8 @@ export type QueryPassageContextArgs = {
  *
  * Errors carry `extensions.code`: BAD_USER_INPUT (a bad argument; the message names it and the limit),
  * NOT_FOUND (an id that is not in the graph), SERVICE_UNAVAILABLE (Neo4j cannot be reached; retry),
- * QUERY_TIMEOUT (a query ran past CSKG_QUERY_TIMEOUT_MS), GRAPHQL_PARSE_FAILED /
+ * QUERY_TIMEOUT (a query ran past CSKG_QUERY_TIMEOUT_MS), QUERY_TOO_LARGE (a query needed more memory
+ * than Neo4j allows one transaction; narrow it), GRAPHQL_PARSE_FAILED /
  * GRAPHQL_VALIDATION_FAILED (a malformed document), INTERNAL_SERVER_ERROR (anything else, details in
  * the server log only).
  */
@@ -2193,7 +2204,8 @@ export type QueryPassagesArgs = {
  *
  * Errors carry `extensions.code`: BAD_USER_INPUT (a bad argument; the message names it and the limit),
  * NOT_FOUND (an id that is not in the graph), SERVICE_UNAVAILABLE (Neo4j cannot be reached; retry),
- * QUERY_TIMEOUT (a query ran past CSKG_QUERY_TIMEOUT_MS), GRAPHQL_PARSE_FAILED /
+ * QUERY_TIMEOUT (a query ran past CSKG_QUERY_TIMEOUT_MS), QUERY_TOO_LARGE (a query needed more memory
+ * than Neo4j allows one transaction; narrow it), GRAPHQL_PARSE_FAILED /
  * GRAPHQL_VALIDATION_FAILED (a malformed document), INTERNAL_SERVER_ERROR (anything else, details in
  * the server log only).
  */
@@ -2240,7 +2252,8 @@ export type QueryPathsArgs = {
  *
  * Errors carry `extensions.code`: BAD_USER_INPUT (a bad argument; the message names it and the limit),
  * NOT_FOUND (an id that is not in the graph), SERVICE_UNAVAILABLE (Neo4j cannot be reached; retry),
- * QUERY_TIMEOUT (a query ran past CSKG_QUERY_TIMEOUT_MS), GRAPHQL_PARSE_FAILED /
+ * QUERY_TIMEOUT (a query ran past CSKG_QUERY_TIMEOUT_MS), QUERY_TOO_LARGE (a query needed more memory
+ * than Neo4j allows one transaction; narrow it), GRAPHQL_PARSE_FAILED /
  * GRAPHQL_VALIDATION_FAILED (a malformed document), INTERNAL_SERVER_ERROR (anything else, details in
  * the server log only).
  */
@@ -2283,7 +2296,8 @@ export type QueryPolicyReachArgs = {
  *
  * Errors carry `extensions.code`: BAD_USER_INPUT (a bad argument; the message names it and the limit),
  * NOT_FOUND (an id that is not in the graph), SERVICE_UNAVAILABLE (Neo4j cannot be reached; retry),
- * QUERY_TIMEOUT (a query ran past CSKG_QUERY_TIMEOUT_MS), GRAPHQL_PARSE_FAILED /
+ * QUERY_TIMEOUT (a query ran past CSKG_QUERY_TIMEOUT_MS), QUERY_TOO_LARGE (a query needed more memory
+ * than Neo4j allows one transaction; narrow it), GRAPHQL_PARSE_FAILED /
  * GRAPHQL_VALIDATION_FAILED (a malformed document), INTERNAL_SERVER_ERROR (anything else, details in
  * the server log only).
  */
@@ -2324,7 +2338,8 @@ export type QueryRelationArgs = {
  *
  * Errors carry `extensions.code`: BAD_USER_INPUT (a bad argument; the message names it and the limit),
  * NOT_FOUND (an id that is not in the graph), SERVICE_UNAVAILABLE (Neo4j cannot be reached; retry),
- * QUERY_TIMEOUT (a query ran past CSKG_QUERY_TIMEOUT_MS), GRAPHQL_PARSE_FAILED /
+ * QUERY_TIMEOUT (a query ran past CSKG_QUERY_TIMEOUT_MS), QUERY_TOO_LARGE (a query needed more memory
+ * than Neo4j allows one transaction; narrow it), GRAPHQL_PARSE_FAILED /
  * GRAPHQL_VALIDATION_FAILED (a malformed document), INTERNAL_SERVER_ERROR (anything else, details in
  * the server log only).
  */
@@ -2367,7 +2382,8 @@ export type QueryScorecardArgs = {
  *
  * Errors carry `extensions.code`: BAD_USER_INPUT (a bad argument; the message names it and the limit),
  * NOT_FOUND (an id that is not in the graph), SERVICE_UNAVAILABLE (Neo4j cannot be reached; retry),
- * QUERY_TIMEOUT (a query ran past CSKG_QUERY_TIMEOUT_MS), GRAPHQL_PARSE_FAILED /
+ * QUERY_TIMEOUT (a query ran past CSKG_QUERY_TIMEOUT_MS), QUERY_TOO_LARGE (a query needed more memory
+ * than Neo4j allows one transaction; narrow it), GRAPHQL_PARSE_FAILED /
  * GRAPHQL_VALIDATION_FAILED (a malformed document), INTERNAL_SERVER_ERROR (anything else, details in
  * the server log only).
  */
@@ -2410,7 +2426,8 @@ export type QuerySearchArgs = {
  *
  * Errors carry `extensions.code`: BAD_USER_INPUT (a bad argument; the message names it and the limit),
  * NOT_FOUND (an id that is not in the graph), SERVICE_UNAVAILABLE (Neo4j cannot be reached; retry),
- * QUERY_TIMEOUT (a query ran past CSKG_QUERY_TIMEOUT_MS), GRAPHQL_PARSE_FAILED /
+ * QUERY_TIMEOUT (a query ran past CSKG_QUERY_TIMEOUT_MS), QUERY_TOO_LARGE (a query needed more memory
+ * than Neo4j allows one transaction; narrow it), GRAPHQL_PARSE_FAILED /
  * GRAPHQL_VALIDATION_FAILED (a malformed document), INTERNAL_SERVER_ERROR (anything else, details in
  * the server log only).
  */
@@ -2452,7 +2469,8 @@ export type QuerySinglePointsArgs = {
  *
  * Errors carry `extensions.code`: BAD_USER_INPUT (a bad argument; the message names it and the limit),
  * NOT_FOUND (an id that is not in the graph), SERVICE_UNAVAILABLE (Neo4j cannot be reached; retry),
- * QUERY_TIMEOUT (a query ran past CSKG_QUERY_TIMEOUT_MS), GRAPHQL_PARSE_FAILED /
+ * QUERY_TIMEOUT (a query ran past CSKG_QUERY_TIMEOUT_MS), QUERY_TOO_LARGE (a query needed more memory
+ * than Neo4j allows one transaction; narrow it), GRAPHQL_PARSE_FAILED /
  * GRAPHQL_VALIDATION_FAILED (a malformed document), INTERNAL_SERVER_ERROR (anything else, details in
  * the server log only).
  */
@@ -2498,7 +2516,8 @@ export type QuerySupplyChainArgs = {
  *
  * Errors carry `extensions.code`: BAD_USER_INPUT (a bad argument; the message names it and the limit),
  * NOT_FOUND (an id that is not in the graph), SERVICE_UNAVAILABLE (Neo4j cannot be reached; retry),
- * QUERY_TIMEOUT (a query ran past CSKG_QUERY_TIMEOUT_MS), GRAPHQL_PARSE_FAILED /
+ * QUERY_TIMEOUT (a query ran past CSKG_QUERY_TIMEOUT_MS), QUERY_TOO_LARGE (a query needed more memory
+ * than Neo4j allows one transaction; narrow it), GRAPHQL_PARSE_FAILED /
  * GRAPHQL_VALIDATION_FAILED (a malformed document), INTERNAL_SERVER_ERROR (anything else, details in
  * the server log only).
  */
