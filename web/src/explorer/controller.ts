@@ -621,10 +621,11 @@ export class ExplorerController extends Emitter<ExplorerEvents> {
     this.shown.overview = overview;
     this.newBase({ kind: 'overview' });
     await this.canvas.show(overview.subgraph, {
-      // a graph without 五区十园 opens empty, and what the user adds is explored (halos on what has more)
+      // a graph without 五区十园 opens empty, and what the user adds is explored: halos on what has more,
+      // laid out by fcose (the columns would stack a hub's neighbours in one line)
       kind: overview.zones.length > 0 ? 'overview' : 'explore',
       hubs: [...overview.zones, ...overview.parks],
-      layout: 'columns',
+      layout: overview.zones.length > 0 ? 'columns' : 'fcose',
     });
     this.showPanel('details');
   }
