@@ -2,26 +2,14 @@
 // characters or with Taiwan's words finds what the plan writes in Simplified, and the texts the server
 // writes (caveats, the explanations of chainGaps and policyReach) come in the language a field asks for, else
 // in the one the request's Accept-Language names.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { toTraditional } from '../../src/data/language.ts';
-import type { Database } from '../../src/infra/database.ts';
-import { connectTestDatabase } from '../support/neo4j.ts';
-import { ensurePlanLoaded } from '../support/plan.ts';
-import { startTestServer, type GraphQLBody, type TestServer } from '../support/server.ts';
+import { usePlanServer } from '../support/plan.ts';
+import type { GraphQLBody, TestServer } from '../support/server.ts';
 
-let db: Database;
 let server: TestServer;
 
-beforeAll(async () => {
-  db = connectTestDatabase();
-  await ensurePlanLoaded(db);
-  server = await startTestServer(db);
-});
-
-afterAll(async () => {
-  await server?.close();
-  await db?.close();
-});
+usePlanServer((plan) => ({ server } = plan));
 
 /** POSTs a query with the headers given (Accept-Language among them) and returns its data. */
 async function gql<T>(query: string, headers: Record<string, string> = {}): Promise<T> {

@@ -2,25 +2,13 @@
 // the same operation with a small and a large answer must cost the same, small number of statements —
 // entity loads, evidence and relations of all the entities of an answer are batched, never one per row.
 /* eslint-disable @typescript-eslint/no-explicit-any -- answers are only measured */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/infra/database.ts';
-import { connectTestDatabase } from '../support/neo4j.ts';
-import { ensurePlanLoaded } from '../support/plan.ts';
-import { startTestServer, type TestServer } from '../support/server.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { usePlanServer } from '../support/plan.ts';
+import type { TestServer } from '../support/server.ts';
 
-let db: Database;
 let server: TestServer;
 
-beforeAll(async () => {
-  db = connectTestDatabase();
-  await ensurePlanLoaded(db);
-  server = await startTestServer(db);
-});
-
-afterAll(async () => {
-  await server?.close();
-  await db?.close();
-});
+usePlanServer((plan) => ({ server } = plan));
 
 /** The fields an explorer asks of every entity: its evidence and a page of relations with their evidence. */
 const ENTITY_DETAILS = /* GraphQL */ `

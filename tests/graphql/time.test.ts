@@ -4,25 +4,13 @@
 // 2020 (the provincial group's control appears as a later fact with its citation), the scorecard of the 古雷
 // park, and the graph before the plan was published. The figures asserted are those of data/later.
 /* eslint-disable @typescript-eslint/no-explicit-any -- answers are checked by shape */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/infra/database.ts';
-import { connectTestDatabase } from '../support/neo4j.ts';
-import { ensurePlanLoaded } from '../support/plan.ts';
-import { startTestServer, type TestServer } from '../support/server.ts';
+import { describe, expect, it } from 'vitest';
+import { usePlanServer } from '../support/plan.ts';
+import type { TestServer } from '../support/server.ts';
 
-let db: Database;
 let server: TestServer;
 
-beforeAll(async () => {
-  db = connectTestDatabase();
-  await ensurePlanLoaded(db);
-  server = await startTestServer(db);
-});
-
-afterAll(async () => {
-  await server?.close();
-  await db?.close();
-});
+usePlanServer((plan) => ({ server } = plan));
 
 async function gql(
   query: string,

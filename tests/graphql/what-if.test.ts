@@ -7,28 +7,19 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/infra/config.ts';
 import type { Database } from '../../src/infra/database.ts';
 import { readImpact } from '../../src/read/impact.ts';
 import { readSinglePoints } from '../../src/read/singlePoints.ts';
-import { connectTestDatabase, testNeo4jEnv } from '../support/neo4j.ts';
-import { ensurePlanLoaded } from '../support/plan.ts';
-import { startTestServer, type TestServer } from '../support/server.ts';
+import { testNeo4jEnv } from '../support/neo4j.ts';
+import { usePlanServer } from '../support/plan.ts';
+import type { TestServer } from '../support/server.ts';
 
 let db: Database;
 let server: TestServer;
 
-beforeAll(async () => {
-  db = connectTestDatabase();
-  await ensurePlanLoaded(db);
-  server = await startTestServer(db);
-});
-
-afterAll(async () => {
-  await server?.close();
-  await db?.close();
-});
+usePlanServer((plan) => ({ db, server } = plan));
 
 async function gql(query: string, variables: Record<string, unknown> = {}): Promise<any> {
   const { body } = await server.graphql<any>(query, variables);
