@@ -6,6 +6,7 @@
 // limit, empty and malformed bodies) go through the real request listener on a free port, still without a
 // database. What needs Neo4j (relations of relations, walks, injection, readiness) is in
 // tests/graphql/hostile.test.ts.
+import net from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ARGUMENT_MAXIMA, LIMITS } from '../../src/api/graphql/limits.ts';
 import { buildSchema } from '../../src/api/graphql/schema.ts';
@@ -336,4 +337,34 @@ describe('the HTTP layer, before yoga', () => {
     expect(streamed.status).toBe(413);
     expectRefusedBeforeReading(streamed, 'PAYLOAD_TOO_LARGE');
   });
+
+  it('answers 413 to a client still sending its oversized body, never a reset connection', async () => {
+    // A 4 MB body, more than the socket buffers hold, from a client that reads only after it has sent
+    // everything (as a busy client does): a server that closes the socket with bytes unread makes the
+    // kernel reset the connection, and the reset, not the 413, is what that client sees (CI saw it).
+    const body = JSON.stringify({ query: `{ ${'stats @skip(if: true) { entities } '.repeat(120_000)} }` });
+    for (let i = 0; i < 3; i++) {
+      const answer = await postThenRead(server.url, body);
+      expect(answer.slice(0, 40), `request ${i + 1}`).toMatch(/^HTTP\/1\.1 413 /);
+      expect(answer).toContain('PAYLOAD_TOO_LARGE');
+    }
+    expect(db.reads).toEqual([]);
+  });
 });
+
+/** POSTs `body` to /graphql on a raw connection, reading only once it is sent; the answer's text, or the error. */
+function postThenRead(url: string, body: string): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = net.connect(Number(new URL(url).port), '127.0.0.1');
+    socket.pause();
+    let text = '';
+    socket.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+    socket.on('end', () => resolve(text));
+    socket.on('error', (error: NodeJS.ErrnoException) =>
+      resolve(`${error.code ?? error.message} after ${text.length} bytes`),
+    );
+    const head = `POST /graphql HTTP/1.1\r\nhost: cskg.test\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n`;
+    socket.write(head);
+    socket.end(body, () => socket.resume());
+  });
+}

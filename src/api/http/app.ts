@@ -97,9 +97,12 @@ async function serveGraphQL(yoga: CskgYoga, request: IncomingMessage, response: 
   const declared = Number(request.headers['content-length'] ?? 0);
   const body = declared > limit ? null : await readBody(request, limit);
   if (body === null) {
-    // The rest of the body is never read, so this connection cannot carry another request: close it.
+    // The connection cannot carry another request: close it. What the client is still sending is read and
+    // dropped first (up to DRAIN_BYTES): closing a socket with unread bytes makes the kernel reset the
+    // connection, and a reset can discard the 413 before the client reads it.
+    const drained = await drainBody(request, DRAIN_BYTES);
     response.setHeader('connection', 'close');
-    response.once('finish', () => request.socket.destroy());
+    if (!drained) response.once('finish', () => request.socket.destroy());
     return sendJson(response, 413, {
       errors: [
         {
@@ -150,6 +153,31 @@ function readBody(request: IncomingMessage, limit: number): Promise<Buffer | nul
     request.on('data', onData);
     request.once('end', () => resolve(Buffer.concat(chunks)));
     request.once('error', reject);
+  });
+}
+
+/** Bytes of an oversized body read and dropped before the 413, so the client sees the answer. */
+const DRAIN_BYTES = 16 * 2 ** 20;
+
+/** Reads and drops the rest of `request`'s body; false when it is longer than `limit` bytes. */
+function drainBody(request: IncomingMessage, limit: number): Promise<boolean> {
+  if (request.complete) return Promise.resolve(true);
+  if (Number(request.headers['content-length'] ?? 0) > limit) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    let size = 0;
+    const done = (drained: boolean) => {
+      request.off('data', onData);
+      request.pause();
+      resolve(drained);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) done(false);
+    };
+    request.on('data', onData);
+    request.once('end', () => done(true));
+    request.once('error', () => done(false));
+    request.resume();
   });
 }
 
