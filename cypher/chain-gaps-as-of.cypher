@@ -24,7 +24,9 @@
 // @example cskg query chain-gaps-as-of --param asOf=2014-12-31 --param sector=sector:petrochemical
 OPTIONAL MATCH (sector:Entity {id: $sector})
 OPTIONAL MATCH (product:Entity {id: $product})
-WITH sector, product, COLLECT {
+// The Taiwan side as known that day (src/read/fragments.ts), found once: `e IN taiwanSide` below.
+WITH sector, product, ${TAIWAN_SIDE_AS_OF} AS taiwanSide
+WITH sector, product, taiwanSide, COLLECT {
   WITH COLLECT { MATCH (own:ChainLink {product: $product}) RETURN own.chain }[0] AS chainOfProduct
   MATCH (c:Chain)
   WHERE ($sector IS NULL OR $sector IN c.sectors) AND ($product IS NULL OR c.id = chainOfProduct)
@@ -41,15 +43,10 @@ RETURN sector.type AS sectorType, product.type AS productType, size(visited) AS 
   WITH i, visited[i] AS l WHERE i < $visits
   MATCH (link:Entity {id: l.product})
   WHERE EXISTS { (link)-[r:INPUT_TO]-(:Product) WHERE ${knownAsOf(r)} }
-  CALL (link) {
+  CALL (link, taiwanSide) {
     OPTIONAL MATCH (e:Entity)-[r:PRODUCES|FOCUSES_ON]->(link)
     WHERE (e:Park OR e:Region OR e:Enterprise OR e:Project) AND ${knownAsOf(r)}
-    WITH r, e:Enterprise OR e:Project AS firm,
-      // 'taiwan-place' is TAIWAN_SIDE_LEVEL of src/data/derived.ts; 6 is TAIWAN_SIDE_STEPS
-      NOT EXISTS {
-        MATCH (e)(()-[x:LOCATED_IN|PART_OF]->(:Entity) WHERE ${knownAsOf(x)}){0,6}(t:Region)
-        WHERE t.level = 'taiwan-place'
-      } AS inFujian,
+    WITH r, e:Enterprise OR e:Project AS firm, NOT e IN taiwanSide AS inFujian,
       CASE
         WHEN e:Enterprise THEN e.origin = 'taiwan'
         WHEN e:Project THEN COUNT { (o:Enterprise)-[w:OWNS]->(e) WHERE ${knownAsOf(w)} } > 0
@@ -90,10 +87,7 @@ RETURN sector.type AS sectorType, product.type AS productType, size(visited) AS 
         entity: { props: properties(e), degree: ${degree(e)} },
         relation: { type: type(r), source: startNode(r).id, target: endNode(r).id, props: properties(r) },
         ownerOrigins: COLLECT { MATCH (o:Enterprise)-[w:OWNS]->(e) WHERE ${knownAsOf(w)} RETURN coalesce(o.origin, 'unknown') },
-        outsideFujian: EXISTS {
-          MATCH (e)(()-[x:LOCATED_IN|PART_OF]->(:Entity) WHERE ${knownAsOf(x)}){0,6}(t:Region)
-          WHERE t.level = 'taiwan-place'
-        }
+        outsideFujian: e IN taiwanSide
       } AS cover ORDER BY r.id
     }[0..1000] AS covers
   WITH i, c, link, allCovers, fujianCovers, fujianExisting, fujianFirms, fujianTaiwanFirms, chainRels, covers,

@@ -18,6 +18,8 @@
 // @example cskg query gap-partners --param product=product:complete-vehicle
 OPTIONAL MATCH (sector:Entity {id: $sector})
 OPTIONAL MATCH (product:Entity {id: $product})
+// the Taiwan side (src/read/fragments.ts), found once for every partner's side below
+WITH sector, product, ${TAIWAN_SIDE} AS taiwanSide
 RETURN sector.type AS sectorType, product.type AS productType, COLLECT {
   CALL () {
     WITH 1 AS everyChain WHERE $sector IS NULL AND $product IS NULL
@@ -91,9 +93,8 @@ RETURN sector.type AS sectorType, product.type AS productType, COLLECT {
       WITH DISTINCT e
       RETURN {
         props: properties(e), degree: ${degree(e)},
-        taiwanSide: e.side = 'taiwan' OR EXISTS {
-          MATCH (e)-[:LOCATED_IN|PART_OF]->{0,6}(:Region {level: 'taiwan-place'})
-        } OR (e.origin = 'taiwan' AND NOT EXISTS { (e)-[:LOCATED_IN]->() })
+        taiwanSide: e.side = 'taiwan' OR e IN taiwanSide
+          OR (e.origin = 'taiwan' AND NOT EXISTS { (e)-[:LOCATED_IN]->() })
       } AS entity
     },
     passages: COLLECT {

@@ -19,6 +19,8 @@ WITH m, cached, COLLECT {
     AND (b:Enterprise OR b:Association OR b:Park OR b:Region OR b:Agency)
   RETURN r ORDER BY r.id LIMIT toInteger($edges + 1)
 } AS facts
+// the Taiwan side (src/read/fragments.ts), found once and only when the measures are not cached
+WITH m, cached, facts, CASE WHEN cached THEN [] ELSE ${TAIWAN_SIDE} END AS taiwanSide
 RETURN m.dataHash AS dataHash, cached, size(facts) > $edges AS more,
   [r IN facts[0..$edges] | { type: type(r), source: startNode(r).id, target: endNode(r).id, props: properties(r) }] AS edges,
   COLLECT {
@@ -29,7 +31,7 @@ RETURN m.dataHash AS dataHash, cached, size(facts) > $edges AS more,
       props: properties(e), degree: ${degree(e)},
       side: CASE
         WHEN e.side = 'cross-strait' THEN 'cross-strait'
-        WHEN e.side = 'taiwan' OR EXISTS { MATCH (e)-[:LOCATED_IN|PART_OF]->{0,6}(:Region {level: 'taiwan-place'}) }
+        WHEN e.side = 'taiwan' OR e IN taiwanSide
           OR (e.origin = 'taiwan' AND NOT EXISTS { (e)-[:LOCATED_IN]->() }) THEN 'taiwan'
         ELSE 'mainland' END
     } AS node ORDER BY e.id

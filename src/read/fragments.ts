@@ -1,5 +1,6 @@
 // Cypher fragments shared by the reading queries. Only relationship types of src/data/model.ts and
 // constant variable names reach the text; everything that comes from a client travels as a parameter.
+import { TAIWAN_SIDE_LEVEL, TAIWAN_SIDE_STEPS } from '../data/derived.ts';
 import { RELATION_TYPES } from '../data/model.ts';
 
 /**
@@ -23,3 +24,15 @@ export const degreeOf = (n: string) =>
 /** The filter on a fact `r` by the `$relationTypes` and `$statuses` parameters (null: no filter). */
 export const factFilter = (r: string) =>
   /* Cypher */ `($relationTypes IS NULL OR type(${r}) IN $relationTypes) AND ($statuses IS NULL OR ${r}.status IN $statuses)`;
+
+/**
+ * The entities on the Taiwan side (src/data/derived.ts: within TAIWAN_SIDE_STEPS LOCATED_IN / PART_OF steps
+ * of a TAIWAN_SIDE_LEVEL Region, the place itself included), as a list, through the facts `known` lets
+ * through (a filter on the step variable; every fact when absent). Found once per query, by a breadth-first
+ * search down from each such place that reaches each entity once; asking per entity (`EXISTS` up six
+ * steps) enumerates its paths, which in a dense hierarchy of a million facts ran past the timeout. A query
+ * binds it once and tests `e IN list`, which Neo4j answers from a set it builds on first use. Its
+ * variables are named so as not to meet the caller's.
+ */
+export const taiwanSideList = (known?: (r: string) => string) =>
+  /* Cypher */ `COLLECT { MATCH (taiwanPlace:Region {level: '${TAIWAN_SIDE_LEVEL}'}) MATCH ANY SHORTEST (taiwanPlace)(()<-[sideStep:LOCATED_IN|PART_OF]-(:Entity)${known ? ` WHERE ${known('sideStep')}` : ''}){0,${TAIWAN_SIDE_STEPS}}(sideEntity:Entity) RETURN DISTINCT sideEntity }`;

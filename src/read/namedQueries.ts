@@ -7,7 +7,8 @@
 //
 // A few things are written into the text when the query is bound, the same way for every query:
 // `${FACT_TYPES}`, the fact types of src/data/model.ts (`LOCATED_IN|PART_OF|…`, so a walk steps over facts
-// only); `${degree(n)}`, the number of facts of the entity in variable n (src/read/fragments.ts, a count
+// only); `${TAIWAN_SIDE}` and `${TAIWAN_SIDE_AS_OF}`, the list of the entities on the Taiwan side, of every
+// fact or of those known on $asOf (src/read/fragments.ts); `${degree(n)}`, the number of facts of the entity in variable n (src/read/fragments.ts, a count
 // lookup however many facts it has); `${knownAsOf(r)}`, whether the fact r was known on $asOf,
 // `${step(s)}`, a status step with its pages, and `${lastStep(e)}`, the status of the entity e on $asOf
 // (src/read/time.ts); and `${name}` for an int parameter declared with bounds
@@ -19,7 +20,7 @@ import path from 'node:path';
 import { PROJECT_ROOT } from '../infra/config.ts';
 import type { CypherQuery } from '../infra/database.ts';
 import { BadInputError } from '../infra/errors.ts';
-import { FACT_TYPES, degreeOf } from './fragments.ts';
+import { FACT_TYPES, degreeOf, taiwanSideList } from './fragments.ts';
 import { knownAsOf, lastStepOf, stepProjection } from './time.ts';
 
 export const CYPHER_DIR = path.join(PROJECT_ROOT, 'cypher');
@@ -55,7 +56,11 @@ export interface NamedQuery {
 }
 
 /** The constants a query text may name as `${NAME}`. */
-const TEXT_CONSTANTS: Readonly<Record<string, string>> = { FACT_TYPES };
+const TEXT_CONSTANTS: Readonly<Record<string, string>> = {
+  FACT_TYPES,
+  TAIWAN_SIDE: taiwanSideList(),
+  TAIWAN_SIDE_AS_OF: taiwanSideList(knownAsOf),
+};
 const PLACEHOLDER = /\$\{(\w+)\}/g;
 /** The fragments a query text may apply to one of its variables as `${name(variable)}`. */
 const FRAGMENTS: Readonly<Record<string, (variable: string) => string>> = {
