@@ -19,20 +19,24 @@ WITH m, cached, COLLECT {
     AND (b:Enterprise OR b:Association OR b:Park OR b:Region OR b:Agency)
   RETURN r ORDER BY r.id LIMIT toInteger($edges + 1)
 } AS facts
+// The ends of the facts kept, each once. Done in the query's own rows, not in a subquery over the list:
+// every row of a subquery carries the lists it sees, and Neo4j charges each row for them (40,000 rows of a
+// 20,000-fact list ran out of transaction memory at a million facts). An empty list unwinds to one null
+// row, so the stamp is still returned.
+WITH m, cached, size(facts) > $edges AS more, facts[0..$edges] AS kept
+UNWIND CASE WHEN kept = [] THEN [null] ELSE kept END AS r
+WITH m, cached, more, r
+UNWIND CASE WHEN r IS NULL THEN [null] ELSE [startNode(r), endNode(r)] END AS e
+WITH m, cached, more, collect(DISTINCT r) AS kept, collect(DISTINCT e) AS ends
 // the Taiwan side (src/read/fragments.ts), found once and only when the measures are not cached
-WITH m, cached, facts, CASE WHEN cached THEN [] ELSE ${TAIWAN_SIDE} END AS taiwanSide
-RETURN m.dataHash AS dataHash, cached, size(facts) > $edges AS more,
-  [r IN facts[0..$edges] | { type: type(r), source: startNode(r).id, target: endNode(r).id, props: properties(r) }] AS edges,
-  COLLECT {
-    UNWIND facts[0..$edges] AS r
-    UNWIND [startNode(r), endNode(r)] AS e
-    WITH DISTINCT e
-    RETURN {
-      props: properties(e), degree: ${degree(e)},
-      side: CASE
-        WHEN e.side = 'cross-strait' THEN 'cross-strait'
-        WHEN e.side = 'taiwan' OR e IN taiwanSide
-          OR (e.origin = 'taiwan' AND NOT EXISTS { (e)-[:LOCATED_IN]->() }) THEN 'taiwan'
-        ELSE 'mainland' END
-    } AS node ORDER BY e.id
-  } AS nodes
+WITH m, cached, more, kept, ends, CASE WHEN cached THEN [] ELSE ${TAIWAN_SIDE} END AS taiwanSide
+RETURN m.dataHash AS dataHash, cached, more,
+  [r IN kept | { type: type(r), source: startNode(r).id, target: endNode(r).id, props: properties(r) }] AS edges,
+  [e IN ends | {
+    props: properties(e), degree: ${degree(e)},
+    side: CASE
+      WHEN e.side = 'cross-strait' THEN 'cross-strait'
+      WHEN e.side = 'taiwan' OR e IN taiwanSide
+        OR (e.origin = 'taiwan' AND NOT EXISTS { (e)-[:LOCATED_IN]->() }) THEN 'taiwan'
+      ELSE 'mainland' END
+  }] AS nodes

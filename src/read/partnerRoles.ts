@@ -1,33 +1,39 @@
 // Roles in the partnership network (docs/design.md "The analyses"): over the projection
 // cypher/partner-roles.cypher reads (partnership facts between firms, associations, parks, regions and
 // agencies, each end with its side of the strait), betweenness centrality says who bridges the two sides and
-// Louvain modularity which groups cooperate, both computed by graphology (graphology-metrics,
-// graphology-communities-louvain), not by hand.
+// Louvain modularity which groups cooperate, with graphology (graphology-communities-louvain; the
+// betweenness in src/read/betweenness.ts, over graphology-shortest-path's searches).
 //
 // When: the measures change only when the graph is loaded, so they are computed once per load and kept in
 // this process, keyed by the load's stamp (the dataHash of (:Meta {key:'graph'})); every request reads the
 // stamp in its one statement, which also reads the projection only when the stamp differs from the one kept.
-// So a reload is seen at the next request, the first request after a load pays the computation (milliseconds
-// for the plan's 50 facts; Brandes' algorithm is O(nodes × facts), so the projection is capped at
-// PROJECTION_EDGES facts and the answer says when it was cut), and no load path has to carry graphology.
+// So a reload is seen at the next request, and the first request after a load pays the computation
+// (milliseconds for the plan's 50 facts). It is bounded: the projection is capped at PROJECTION_EDGES facts
+// (the answer says when it was cut), and the betweenness runs at most BETWEENNESS_SOURCES searches (exact
+// up to that many members, an estimate beyond: Brandes' search from every member is O(members × facts),
+// 70 s of the server's one thread at 20,000 facts). No load path has to carry graphology.
 // Louvain runs without its random walk, over nodes and facts added in id order, so the same graph always
 // gives the same communities; they are numbered by their members' first id.
 import type { Bilingual } from '../data/language.ts';
 import { UndirectedGraph } from 'graphology';
 import louvainModule from 'graphology-communities-louvain';
-import betweennessModule from 'graphology-metrics/centrality/betweenness.js';
 import type { CypherQuery, Reader } from '../infra/database.ts';
+import { betweenness } from './betweenness.ts';
 import { bindNamedQuery, loadNamedQuery } from './namedQueries.ts';
 import { toEdgeRow, toEntityRow, type EdgeRow, type EntityRow } from './rows.ts';
 import type { TruncationRow } from './truncation.ts';
 
-// Both packages are CommonJS whose module.exports is the function: Node hands it over as the default export,
+// The package is CommonJS whose module.exports is the function: Node hands it over as the default export,
 // while TypeScript (NodeNext) types that default as the module, whose `default` is the function.
-const betweennessCentrality = betweennessModule as unknown as typeof betweennessModule.default;
 const louvain = louvainModule as unknown as typeof louvainModule.default;
 
-/** Most partnership facts measured: Brandes' betweenness over 20,000 facts takes seconds, once per load. */
+/** Most partnership facts measured (by id). */
 export const PROJECTION_EDGES = 20_000;
+/**
+ * Most breadth-first searches of the betweenness (src/read/betweenness.ts): exact up to this many members,
+ * an estimate from an even spread of them beyond (256 searches over 20,000 facts: well under a second).
+ */
+export const BETWEENNESS_SOURCES = 256;
 /** Ties (partnership facts) listed per role, members per community. */
 const LISTED = 50;
 
@@ -69,6 +75,8 @@ export interface PartnerRolesResult {
   readonly modularity: number;
   readonly nodeCount: number;
   readonly edgeCount: number;
+  /** members the betweenness was computed from: nodeCount when exact, BETWEENNESS_SOURCES when estimated */
+  readonly betweennessSources: number;
   readonly truncation: TruncationRow[];
 }
 
@@ -125,12 +133,13 @@ function measure(
     entities.set(entity.id, entity);
     side.set(entity.id, SIDES[node.side] ?? 'MAINLAND');
   }
-  const edges = (raw?.edges ?? []).map(toEdgeRow);
+  // by id, as the projection read them, so each member's ties are its first by id
+  const edges = (raw?.edges ?? []).map(toEdgeRow).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const graph = new UndirectedGraph();
   for (const id of [...entities.keys()].sort()) graph.addNode(id);
   for (const edge of edges) if (edge.source !== edge.target) graph.mergeEdge(edge.source, edge.target);
 
-  const betweenness = graph.order > 0 ? betweennessCentrality(graph, { normalized: true }) : {};
+  const between = betweenness(graph, BETWEENNESS_SOURCES);
   const detailed = graph.size > 0 ? louvain.detailed(graph, { randomWalk: false }) : null;
   // Communities renumbered by their first member's id, so the numbers do not depend on Louvain's internals.
   const firstMember = new Map<number, string>();
@@ -146,7 +155,11 @@ function measure(
 
   const tiesOf = new Map<string, EdgeRow[]>();
   for (const edge of edges) {
-    for (const end of [edge.source, edge.target]) tiesOf.set(end, [...(tiesOf.get(end) ?? []), edge]);
+    for (const end of [edge.source, edge.target]) {
+      const ties = tiesOf.get(end);
+      if (!ties) tiesOf.set(end, [edge]);
+      else if (ties.length < LISTED) ties.push(edge);
+    }
   }
   const all = graph
     .nodes()
@@ -155,7 +168,7 @@ function measure(
       const partners = graph.neighbors(id);
       const sides = new Set(partners.map((p) => side.get(p)));
       const crossSideTies = partners.filter((p) => side.get(p) !== own).length;
-      const score = betweenness[id] ?? 0;
+      const score = between.scores[id] ?? 0;
       const bridge = score > 0 && (crossSideTies > 0 || sides.size > 1);
       const entity = entities.get(id) as EntityRow;
       return {
@@ -166,7 +179,7 @@ function measure(
         community: communityOf(id),
         crossSideTies,
         bridge,
-        ties: (tiesOf.get(id) ?? []).slice(0, LISTED),
+        ties: tiesOf.get(id) ?? [],
         explanation: explain(entity, own, score, partners, crossSideTies, entities),
       };
     })
@@ -189,6 +202,7 @@ function measure(
     modularity: detailed?.modularity ?? 0,
     nodeCount: graph.order,
     edgeCount: graph.size,
+    betweennessSources: between.sources,
     truncation: raw?.more ? [projectionLimit()] : [],
   };
 }

@@ -480,6 +480,7 @@ describe('roles in the partnership network', () => {
         }
         modularity
         nodeCount
+        betweennessSources
         edgeCount
         truncated
       }
@@ -504,6 +505,8 @@ describe('roles in the partnership network', () => {
     expect(roles.get('association:ttvma').side).toBe('TAIWAN');
     expect(roles.get('park:fuzhou-qingkou-auto-park').side).toBe('MAINLAND');
     expect(roles.size).toBe(partnerRoles.nodeCount);
+    // the plan's network is small: every member is a source, the betweenness exact
+    expect(partnerRoles.betweennessSources).toBe(partnerRoles.nodeCount);
     expect(partnerRoles.communities.reduce((n: number, c: any) => n + c.size, 0)).toBe(
       partnerRoles.nodeCount,
     );

@@ -1247,6 +1247,11 @@ export type PartnerRoleExplanationArgs = {
 /** Roles in the partnership network, measured once per load. */
 export type PartnerRoles = {
   __typename?: 'PartnerRoles';
+  /**
+   * Members the betweenness was computed from: every member (`nodeCount`; exact) up to 256, beyond that an even
+   * spread of 256 of them, whose scores are an estimate (the ranking of the most between is what it is for).
+   */
+  betweennessSources: Scalars['Int']['output'];
   /** The bridges, most between first. */
   bridges: Array<PartnerRole>;
   /** The communities, by number. */
@@ -3663,6 +3668,7 @@ export type PartnerRoleResolvers<ContextType = GraphQLContext, ParentType extend
 };
 
 export type PartnerRolesResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PartnerRoles'] = ResolversParentTypes['PartnerRoles']> = {
+  betweennessSources?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   bridges?: Resolver<Array<ResolversTypes['PartnerRole']>, ParentType, ContextType>;
   communities?: Resolver<Array<ResolversTypes['PartnerCommunity']>, ParentType, ContextType>;
   dataHash?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
