@@ -10,13 +10,15 @@
 // relation that carries a consequence is returned with its evidence; src/read/impact.ts assembles each
 // consequence's paths from the failing entities and explains it, for both `cskg query impact` and the
 // GraphQL field impact. No path is enumerated: each walk keeps, per entity, the first fact that reached it.
-// Lists are sorted whole and then cut (`COLLECT { … ORDER BY … }[0..n]`), never `ORDER BY … LIMIT n`
-// inside a subquery: Neo4j reserves room for n rows at each run, rows here carry the walks' lists, and at
-// 1M facts that reservation alone exhausted the transaction's memory. What is sorted is already bounded by
-// the walks (at most `visits` entities and their facts).
+// The lists returned are not sorted here: src/read/impact.ts sorts them. A sort (or a grouping) inside a
+// subquery keeps, for each of its rows, the row the subquery was called with, and this statement's rows
+// carry the walks' lists (thousands of entries): at 1M facts, sorting 3,000 entities that failed took
+// 60 MB and grouping 9,000 owned entities ran out of the transaction's memory. So the subqueries below
+// only stream and de-duplicate (DISTINCT), and an entity's facts are read from it. What is listed is
+// bounded by the walks (at most `visits` entities and their facts).
 //
 // @param entities string[]              ids of the entities that fail, e.g. enterprise:tenglong-aromatics
-// @param visits   int[1..20000] = 20000 most entities each walk visits (what fails, what loses its inputs)
+// @param visits   int[1..20000] = 1000  most entities each walk visits (what fails, what loses its inputs; IMPACT_VISITS of src/read/truncation.ts)
 // @example cskg query impact --param entities=enterprise:tenglong-aromatics,park:gulei-taiwan-petrochemical-park
 UNWIND $entities AS id
 OPTIONAL MATCH (seed:Entity {id: id})
@@ -75,9 +77,9 @@ WITH failing, missing, walk, failed, touched, lostProducts,
       [next IN [COLLECT {
           UNWIND cut.level AS x
           MATCH (x)-[:INPUT_TO]->(y:Product)
-          WITH DISTINCT y WHERE NOT y IN cut.seen
+          WITH y WHERE NOT y IN cut.seen
             AND NOT EXISTS { MATCH (i:Product)-[:INPUT_TO]->(y) WHERE NOT i IN cut.seen }
-          RETURN y ORDER BY y.id
+          RETURN DISTINCT y
         }[0..toInteger($visits)]] | { seen: cut.seen + next, level: next, found: cut.found + [y IN next | { node: y, steps: k }] }][0]
     END) AS cut
 WITH missing,
@@ -85,7 +87,7 @@ WITH missing,
   size(cut.seen) >= $visits AND size(cut.level) > 0 AS cutVisitLimit,
   COLLECT {
     UNWIND failing AS n
-    RETURN { props: properties(n), degree: ${degree(n)} } AS node ORDER BY n.id
+    RETURN { props: properties(n), degree: ${degree(n)} } AS node
   } AS failing,
   COLLECT {
     UNWIND walk.found AS f
@@ -94,7 +96,7 @@ WITH missing,
       node: { props: properties(n), degree: ${degree(n)} },
       via: { type: type(r), source: startNode(r).id, target: endNode(r).id, props: properties(r) },
       steps: steps
-    } AS hit ORDER BY steps, n.id
+    } AS hit
   } AS failedWith,
   COLLECT {
     UNWIND touched AS t
@@ -105,7 +107,7 @@ WITH missing,
       position: t.position, lostCovers: t.lostCovers, lostFirms: t.lostFirms,
       fujianCovers: t.fujianCovers, fujianFirms: t.fujianFirms,
       lost: [r IN t.lost | { type: type(r), source: startNode(r).id, target: endNode(r).id, props: properties(r) }]
-    } AS link ORDER BY t.chain, t.position
+    } AS link
   } AS links,
   COLLECT {
     UNWIND cut.found AS c
@@ -114,54 +116,56 @@ WITH missing,
       node: { props: properties(n), degree: ${degree(n)} },
       steps: steps,
       chain: COLLECT { MATCH (l:ChainLink {product: n.id}) MATCH (ch:Chain {id: l.chain}) RETURN ch { .id, .name, .nameEn, .productCount } }[0],
-      inputs: COLLECT {
-        MATCH (:Product)-[r:INPUT_TO]->(n)
-        RETURN { type: type(r), source: startNode(r).id, target: endNode(r).id, props: properties(r) } AS r ORDER BY r.props.id LIMIT 1000
-      },
+      inputs: [(:Product)-[r:INPUT_TO]->(n) | { type: type(r), source: startNode(r).id, target: endNode(r).id, props: properties(r) }][0..1000],
       inputCount: COUNT { (:Product)-[:INPUT_TO]->(n) }
-    } AS hit ORDER BY steps, n.id
+    } AS hit
   } AS cutOff,
-  COLLECT {
+  // The products that lose some inputs, the parks that lose an anchor, what loses an owner: each entity
+  // once (DISTINCT), then its lost facts read from it. Not `WITH n, collect(r)` in the subquery: an
+  // aggregation there keeps, for each entity, the row it was called with, and this row carries the walks'
+  // lists (thousands of entries); at 1M facts 9,000 owned entities ran out of transaction memory.
+  [n IN COLLECT {
     UNWIND cut.seen AS x
-    MATCH (x)-[r:INPUT_TO]->(n:Product) WHERE NOT n IN cut.seen
-    WITH n, collect(r) AS lost
-    RETURN {
-      node: { props: properties(n), degree: ${degree(n)} },
-      chain: COLLECT { MATCH (l:ChainLink {product: n.id}) MATCH (ch:Chain {id: l.chain}) RETURN ch { .id, .name, .nameEn, .productCount } }[0],
-      lost: [r IN lost | { type: type(r), source: startNode(r).id, target: endNode(r).id, props: properties(r) }],
-      inputCount: COUNT { (:Product)-[:INPUT_TO]->(n) }
-    } AS hit ORDER BY n.id
-  } AS inputsLost,
-  COLLECT {
+    MATCH (x)-[:INPUT_TO]->(n:Product) WHERE NOT n IN cut.seen
+    RETURN DISTINCT n
+  }[0..toInteger($visits)] | {
+    node: { props: properties(n), degree: ${degree(n)} },
+    chain: COLLECT { MATCH (l:ChainLink {product: n.id}) MATCH (ch:Chain {id: l.chain}) RETURN ch { .id, .name, .nameEn, .productCount } }[0],
+    lost: [(x:Product)-[r:INPUT_TO]->(n) WHERE x IN cut.seen | { type: type(r), source: startNode(r).id, target: endNode(r).id, props: properties(r) }],
+    inputCount: COUNT { (:Product)-[:INPUT_TO]->(n) }
+  }] AS inputsLost,
+  [n IN COLLECT {
     UNWIND failed AS e
-    MATCH (e:Enterprise)-[r:ANCHORS]->(n:Park) WHERE NOT n IN failed
-    WITH n, collect(r) AS lost
-    RETURN {
-      node: { props: properties(n), degree: ${degree(n)} },
-      lost: [r IN lost | { type: type(r), source: startNode(r).id, target: endNode(r).id, props: properties(r) }],
-      total: COUNT { (:Enterprise)-[:ANCHORS]->(n) }
-    } AS hit ORDER BY n.id
-  } AS anchorsLost,
-  COLLECT {
+    MATCH (e:Enterprise)-[:ANCHORS]->(n:Park) WHERE NOT n IN failed
+    RETURN DISTINCT n
+  }[0..toInteger($visits)] | {
+    node: { props: properties(n), degree: ${degree(n)} },
+    lost: [(e:Enterprise)-[r:ANCHORS]->(n) WHERE e IN failed | { type: type(r), source: startNode(r).id, target: endNode(r).id, props: properties(r) }],
+    total: COUNT { (:Enterprise)-[:ANCHORS]->(n) }
+  }] AS anchorsLost,
+  [n IN COLLECT {
     UNWIND failed AS e
-    MATCH (e:Enterprise)-[r:OWNS]->(n:Entity) WHERE NOT n IN failing
-    WITH n, collect(r) AS lost
-    RETURN {
-      node: { props: properties(n), degree: ${degree(n)} },
-      lost: [r IN lost | { type: type(r), source: startNode(r).id, target: endNode(r).id, props: properties(r) }],
-      total: COUNT { (:Enterprise)-[:OWNS]->(n) }
-    } AS hit ORDER BY n.id
-  } AS ownersLost
-WITH missing, failVisitLimit, cutVisitLimit, failing, failedWith, links, cutOff,
-  inputsLost[0..toInteger($visits)] AS inputsLost, anchorsLost[0..toInteger($visits)] AS anchorsLost, ownersLost[0..toInteger($visits)] AS ownersLost
+    MATCH (e:Enterprise)-[:OWNS]->(n:Entity) WHERE NOT n IN failing
+    RETURN DISTINCT n
+  }[0..toInteger($visits)] | {
+    node: { props: properties(n), degree: ${degree(n)} },
+    lost: [(e:Enterprise)-[r:OWNS]->(n) WHERE e IN failed | { type: type(r), source: startNode(r).id, target: endNode(r).id, props: properties(r) }],
+    total: COUNT { (:Enterprise)-[:OWNS]->(n) }
+  }] AS ownersLost
+// The passages of every fact returned, each once (src/read/impact.ts looks them up by id). The facts are
+// unwound list by list (a list built by `reduce(… | list + more)` is copied at every step), their passage
+// ids made distinct as the subquery's result (`RETURN DISTINCT`; a `WITH DISTINCT` inside it is a grouping,
+// which keeps this row's lists for each id), and the passages read by those ids.
 WITH missing, failVisitLimit, cutVisitLimit, failing, failedWith, links, cutOff, inputsLost, anchorsLost, ownersLost,
-  [f IN failedWith | f.via] + reduce(rs = [], x IN links | rs + x.lost) + reduce(rs = [], x IN cutOff | rs + x.inputs)
-    + reduce(rs = [], x IN inputsLost | rs + x.lost) + reduce(rs = [], x IN anchorsLost | rs + x.lost)
-    + reduce(rs = [], x IN ownersLost | rs + x.lost) AS carried
+  COLLECT {
+    UNWIND [[f IN failedWith | f.via]] + [x IN links | x.lost] + [x IN cutOff | x.inputs] + [x IN inputsLost | x.lost]
+      + [x IN anchorsLost | x.lost] + [x IN ownersLost | x.lost] AS facts
+    UNWIND facts AS r
+    UNWIND coalesce(r.props.evidence, []) AS id
+    RETURN DISTINCT id
+  } AS passageIds
 RETURN missing, failVisitLimit, cutVisitLimit, failing, failedWith, links, cutOff, inputsLost, anchorsLost, ownersLost,
   COLLECT {
-    WITH reduce(ids = [], r IN carried | ids + coalesce(r.props.evidence, [])) AS ids
-    MATCH (ps:Passage) WHERE ps.id IN ids
+    MATCH (ps:Passage) WHERE ps.id IN passageIds
     RETURN ps { .id, .documentId, .section, .sectionPath, .ordinal, .kind, .text, .start, .end } AS passage
-    ORDER BY ps.ordinal
   } AS passages

@@ -16,7 +16,7 @@ import {
   type EntityRow,
   type PassageRow,
 } from './rows.ts';
-import { WALK_VISITS, visitLimit, type TruncationRow } from './truncation.ts';
+import { IMPACT_VISITS, visitLimit, type TruncationRow } from './truncation.ts';
 
 /** Most paths one consequence shows (one per fact it loses), and names one sentence lists. */
 const SHOWN = 10;
@@ -37,7 +37,7 @@ const KIND_ORDER: readonly ImpactKindName[] = [
 export interface ImpactRequest {
   readonly entities: readonly string[];
   readonly first: number;
-  /** most entities each walk visits (WALK_VISITS unless a test asks for fewer) */
+  /** most entities each walk visits (IMPACT_VISITS unless a test asks for fewer) */
   readonly visits?: number;
 }
 
@@ -82,7 +82,7 @@ export interface ImpactResult {
 export function impactQuery(request: ImpactRequest): CypherQuery {
   return bindNamedQuery(loadNamedQuery('impact'), {
     entities: [...request.entities],
-    visits: request.visits ?? WALK_VISITS,
+    visits: request.visits ?? IMPACT_VISITS,
   });
 }
 
@@ -113,7 +113,42 @@ interface RawImpact {
 
 export async function readImpact(db: Reader, request: ImpactRequest): Promise<ImpactResult> {
   const [row] = await db.read(impactQuery(request));
-  return assembleImpact(row as unknown as RawImpact, request.visits ?? WALK_VISITS, request.first);
+  return assembleImpact(sortRaw(row as unknown as RawImpact), request.visits ?? IMPACT_VISITS, request.first);
+}
+
+/**
+ * The statement's lists in the order the assembly reads them (cypher/impact.cypher says why it does not sort):
+ * entities by id, what failed and what is cut off level by level (a level's paths extend the level's
+ * before it), chain links by chain and position, facts by id.
+ */
+function sortRaw(raw: RawImpact): RawImpact {
+  const idOf = (node: unknown) => String((node as { props: { id: string } }).props.id);
+  const byId = (a: unknown, b: unknown) => compare(idOf(a), idOf(b));
+  const byLevel = (a: { steps: number; node: unknown }, b: { steps: number; node: unknown }) =>
+    a.steps - b.steps || byId(a.node, b.node);
+  const factsById = (facts: unknown[]) => [...facts].sort(byId);
+  return {
+    ...raw,
+    failing: [...raw.failing].sort(byId),
+    failedWith: [...raw.failedWith].sort(byLevel),
+    links: [...raw.links]
+      .map((link) => ({ ...link, lost: factsById(link.lost) }))
+      .sort((a, b) => compare(a.chain?.id ?? '', b.chain?.id ?? '') || a.position - b.position),
+    cutOff: [...raw.cutOff].map((hit) => ({ ...hit, inputs: factsById(hit.inputs) })).sort(byLevel),
+    inputsLost: raw.inputsLost
+      .map((hit) => ({ ...hit, lost: factsById(hit.lost) }))
+      .sort((a, b) => byId(a.node, b.node)),
+    anchorsLost: raw.anchorsLost
+      .map((hit) => ({ ...hit, lost: factsById(hit.lost) }))
+      .sort((a, b) => byId(a.node, b.node)),
+    ownersLost: raw.ownersLost
+      .map((hit) => ({ ...hit, lost: factsById(hit.lost) }))
+      .sort((a, b) => byId(a.node, b.node)),
+  };
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** The consequences, their paths and explanations, from the statement's one row. */

@@ -370,6 +370,7 @@ describe('policyReach and paths', () => {
         limits {
           walkVisits
           chainAsOfVisits
+          impactVisits
           supplyChainLimit
         }
         stats {
@@ -385,6 +386,7 @@ describe('policyReach and paths', () => {
     expect(limits).toEqual({
       walkVisits: LIMITS.walkVisits,
       chainAsOfVisits: LIMITS.chainAsOfVisits,
+      impactVisits: 1000,
       supplyChainLimit: LIMITS.supplyChainLimit,
     });
     expect(stats.entities).toBe(1 + 90 + 40 + 1 + 1 + 10);

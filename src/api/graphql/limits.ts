@@ -6,7 +6,7 @@ import { GraphQLError, type ASTVisitor, type ValidationContext } from 'graphql';
 import { isEntityType } from '../../data/model.ts';
 import { BadInputError } from '../../infra/errors.ts';
 import { normaliseSearchText } from '../../read/fulltext.ts';
-import { CHAIN_AS_OF_VISITS, WALK_VISITS } from '../../read/truncation.ts';
+import { CHAIN_AS_OF_VISITS, IMPACT_VISITS, WALK_VISITS } from '../../read/truncation.ts';
 import { PASSAGE_FACTS } from '../../data/derived.ts';
 
 export const LIMITS = Object.freeze({
@@ -30,6 +30,7 @@ export const LIMITS = Object.freeze({
   /** entities one walk visits at most, however many are within reach (src/read/truncation.ts) */
   walkVisits: WALK_VISITS,
   chainAsOfVisits: CHAIN_AS_OF_VISITS,
+  impactVisits: IMPACT_VISITS,
   /** chainGaps, policyReach and scorecard; impact's consequences, singlePoints' ranking, gapPartners' gaps */
   analysisFirst: 500,
   /** entities that fail in one impact request */

@@ -958,6 +958,8 @@ export type Limits = {
   entitiesFirst: Scalars['Int']['output'];
   /** Most entities of `impact(entities)`. */
   impactEntities: Scalars['Int']['output'];
+  /** Most entities each walk of `impact` visits (what fails with the entities asked for; what loses its inputs downstream). */
+  impactVisits: Scalars['Int']['output'];
   /** Deepest `neighborhood(depth)`. */
   neighborhoodDepth: Scalars['Int']['output'];
   /** Most ids of `neighborhood(ids)`. */
@@ -3562,6 +3564,7 @@ export type LimitsResolvers<ContextType = GraphQLContext, ParentType extends Res
   directives?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   entitiesFirst?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   impactEntities?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  impactVisits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   neighborhoodDepth?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   neighborhoodIds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   neighborhoodLimit?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
