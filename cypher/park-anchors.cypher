@@ -1,9 +1,9 @@
 // Parks that focus on a sector (the sector itself, one of its sub-sectors, or a product in it), with the
 // Taiwan firms that anchor them (龙头企业: ANCHORS the park or one of its sub-areas) and the other anchors.
 //
-// The sub-sectors (up to five PART_OF steps down) are found breadth-first and a park's sub-areas (up to
-// three) by a shortest-path search, each reaching an entity once; variable-length patterns enumerated every path
-// and, on a graph of 1M facts with hub sectors and parks, ran out of memory. The work is capped: 20,000
+// The sub-sectors (up to five PART_OF steps down) are found breadth-first and a park's sub-areas (parks up
+// to three PART_OF steps below it, through parks) by a shortest-path search, each reaching an entity once;
+// variable-length patterns enumerated every path and, on a graph of 1M facts with hub sectors and parks, ran out of memory. The work is capped: 20,000
 // focuses, 500 parks and 200 sub-areas per park are looked at (the plan has a few dozen of each). The
 // first `first` parks are returned, those with the most Taiwan anchors first, each listing its first 50
 // focuses, Taiwan anchors and other anchors (anchors by id), with how many there are.
@@ -36,20 +36,29 @@ WITH park, collect(DISTINCT focus { .id, .name, status: f.status }) AS focuses
 LIMIT 500
 // (a short list: every row below carries it, and Neo4j charges each sorted row with what it carries)
 WITH park, focuses[0..50] AS focus, size(focuses) AS focusCount
+// The sub-areas: parks PART_OF it, up to three steps through parks, by a shortest-path search (each once).
 CALL (park) {
-  MATCH ANY SHORTEST (area:Entity:Park)-[:PART_OF]->{0,3}(park)
-  WITH area LIMIT 200
+  MATCH ANY SHORTEST (area:Entity:Park)(()-[:PART_OF]->(:Park)){0,3}(park)
+  RETURN collect(area)[0..200] AS areas
+}
+// Ranked on counts first; the anchors are listed only for the parks kept (lists in sorted rows cost memory).
+CALL (areas) {
+  UNWIND areas AS area
+  MATCH (firm:Entity:Enterprise)-[:ANCHORS]->(area)
+  RETURN count(CASE WHEN firm.origin = 'taiwan' THEN 1 END) AS taiwanAnchorCount,
+    count(CASE WHEN coalesce(firm.origin, '') <> 'taiwan' THEN 1 END) AS otherAnchorCount
+}
+WITH park, focus, focusCount, areas, taiwanAnchorCount, otherAnchorCount
+ORDER BY taiwanAnchorCount DESC, park.id
+LIMIT toInteger($first)
+CALL (areas) {
+  UNWIND areas AS area
   MATCH (firm:Entity:Enterprise)-[a:ANCHORS]->(area)
   WITH firm, a ORDER BY firm.id
   WITH firm { .id, .name, .origin, status: a.status } AS anchor, firm.origin = 'taiwan' AS taiwan
-  RETURN count(CASE WHEN taiwan THEN 1 END) AS taiwanAnchorCount,
-    collect(CASE WHEN taiwan THEN anchor END)[0..50] AS taiwanAnchors,
-    count(CASE WHEN taiwan IS NULL OR NOT taiwan THEN 1 END) AS otherAnchorCount,
+  RETURN collect(CASE WHEN taiwan THEN anchor END)[0..50] AS taiwanAnchors,
     collect(CASE WHEN taiwan IS NULL OR NOT taiwan THEN anchor END)[0..50] AS otherAnchors
 }
-WITH park, focus, focusCount, taiwanAnchorCount, taiwanAnchors, otherAnchorCount, otherAnchors
-ORDER BY taiwanAnchorCount DESC, park.id
-LIMIT toInteger($first)
 RETURN
   park.id AS id,
   park.name AS name,
