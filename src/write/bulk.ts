@@ -374,9 +374,14 @@ async function swap(
     if (fs.existsSync(from)) fs.copyFileSync(from, path.join(paths.next, name));
   }
   swapStoreFolders(paths, (point) => pause(pauseAt, point));
-  // The new store is live: the old one goes now (a kill before this line leaves it to the next start).
-  fs.rmSync(paths.retired, { recursive: true, force: true });
-  await local.start();
+  // The new store is live: the old one goes while the server starts on it (the old graph's folder can be
+  // gigabytes; a kill before it is gone leaves it to the next start).
+  const removing = fs.promises.rm(paths.retired, { recursive: true, force: true });
+  try {
+    await local.start();
+  } finally {
+    await removing;
+  }
 }
 
 /** The crash tests' hook: says where it stopped on stderr and blocks until the process is killed. */
