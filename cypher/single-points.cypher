@@ -27,6 +27,26 @@ RETURN product.type AS productType, size(links) > $visits AS more, COLLECT {
   UNWIND links[0..$visits] AS l
   MATCH (link:Entity {id: l.product})
   MATCH (c:Chain {id: l.chain})
+  // The OWNS facts that tie a sole owner to a project that makes the link: the owner and the project are
+  // looked up first and the fact between them read last, from whichever has fewer (a project of a
+  // power-law graph has thousands of owners, a sole owner thousands of projects).
+  WITH l, link, c, COLLECT {
+    UNWIND l.singlePoints AS id
+    MATCH (o:Entity:Enterprise {id: id})
+    MATCH (f:Entity:Project)-[:PRODUCES]->(link) WHERE NOT f.id IN l.outsideFujian
+    MATCH (o)-[r:OWNS]->(f)
+    RETURN DISTINCT r
+  } AS owns
+  // the passages of the makers' facts and of those OWNS facts, each once
+  WITH l, link, c, owns, COLLECT {
+    MATCH (f:Entity)-[r:PRODUCES]->(link) WHERE (f:Enterprise OR f:Project) AND NOT f.id IN l.outsideFujian
+    UNWIND coalesce(r.evidence, []) AS id
+    RETURN id
+    UNION
+    UNWIND owns AS r
+    UNWIND coalesce(r.evidence, []) AS id
+    RETURN id
+  } AS passageIds
   RETURN {
     chain: c { .id, .name, .nameEn, .productCount },
     link: { props: properties(link), degree: ${degree(link)} },
@@ -47,19 +67,9 @@ RETURN product.type AS productType, size(links) > $visits AS more, COLLECT {
       RETURN { type: type(r), source: startNode(r).id, target: endNode(r).id, props: properties(r) } AS cover
       ORDER BY r.id LIMIT 1000
     },
-    owns: COLLECT {
-      MATCH (o:Enterprise)-[r:OWNS]->(f:Project)-[:PRODUCES]->(link)
-      WHERE o.id IN l.singlePoints AND NOT f.id IN l.outsideFujian
-      RETURN DISTINCT { type: type(r), source: startNode(r).id, target: endNode(r).id, props: properties(r) } AS own
-    },
+    owns: [r IN owns | { type: type(r), source: startNode(r).id, target: endNode(r).id, props: properties(r) }],
     passages: COLLECT {
-      WITH l, link
-      MATCH (f:Entity)-[r:PRODUCES]->(link) WHERE (f:Enterprise OR f:Project) AND NOT f.id IN l.outsideFujian
-      OPTIONAL MATCH (o:Enterprise)-[ro:OWNS]->(f) WHERE o.id IN l.singlePoints
-      WITH coalesce(r.evidence, []) + coalesce(ro.evidence, []) AS ids
-      UNWIND ids AS id
-      WITH DISTINCT id
-      MATCH (ps:Passage {id: id})
+      MATCH (ps:Passage) WHERE ps.id IN passageIds
       RETURN ps { .id, .documentId, .section, .sectionPath, .ordinal, .kind, .text, .start, .end } AS passage
       ORDER BY ps.ordinal
     }
