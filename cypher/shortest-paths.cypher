@@ -3,7 +3,8 @@
 // src/read/paths.ts runs this statement for both `cskg query shortest-paths` and the GraphQL field paths.
 // The search is Neo4j's bidirectional shortest-path search for the `first` shortest paths within `maxHops`
 // (written into the text: neither can be a parameter), so it stops as soon as it has them; when more than
-// `first` paths share the shortest length, which of them it finds first is not specified.
+// `first` paths share the shortest length, which of them it finds first is not specified. The filters on
+// the facts stepped over are written only when asked for (`${factsAsked(r)}`, src/read/fragments.ts).
 //
 // @param from          string             id of the first entity, e.g. enterprise:auo
 // @param to            string             id of the second entity, e.g. region:xiamen
@@ -18,8 +19,7 @@ OPTIONAL MATCH (b:Entity {id: $to})
 RETURN a.type AS fromType, b.type AS toType,
   COLLECT {
     MATCH p = SHORTEST ${first} (a)
-      (()-[r:${FACT_TYPES}]-() WHERE ($relationTypes IS NULL OR type(r) IN $relationTypes)
-                                  AND ($statuses IS NULL OR r.status IN $statuses) AND ${knownAsOf(r)}){1,${maxHops}}
+      (()-[r:${FACT_TYPES}]-() WHERE ${factsAsked(r)}){1,${maxHops}}
       (b)
     RETURN {
       nodes: [n IN nodes(p) | { props: properties(n), degree: ${degree(n)} }],

@@ -2,6 +2,7 @@
 // constant variable names reach the text; everything that comes from a client travels as a parameter.
 import { TAIWAN_SIDE_LEVEL, TAIWAN_SIDE_STEPS } from '../data/derived.ts';
 import { RELATION_TYPES } from '../data/model.ts';
+import { knownAsOf } from './time.ts';
 
 /**
  * Every fact type, `LOCATED_IN|PART_OF|…`, from RELATION_TYPES. A pattern typed with it steps over facts
@@ -36,3 +37,14 @@ export const factFilter = (r: string) =>
  */
 export const taiwanSideList = (known?: (r: string) => string) =>
   /* Cypher */ `COLLECT { MATCH (taiwanPlace:Region {level: '${TAIWAN_SIDE_LEVEL}'}) MATCH ANY SHORTEST (taiwanPlace)(()<-[sideStep:LOCATED_IN|PART_OF]-(:Entity)${known ? ` WHERE ${known('sideStep')}` : ''}){0,${TAIWAN_SIDE_STEPS}}(sideEntity:Entity) RETURN DISTINCT sideEntity }`;
+
+/**
+ * Whether the fact `r` passes a request's filters (`$relationTypes`, `$statuses`, `$asOf`), written when the
+ * query is bound: `true` when none is given. Neo4j evaluates a predicate on every relationship a search
+ * steps over even when each of its terms is `$x IS NULL OR …`; in a shortest-path search from a hub of a
+ * million facts that was a third of the time.
+ */
+export function factsAskedFilter(r: string, params: Readonly<Record<string, unknown>>): string {
+  const asked = ['relationTypes', 'statuses', 'asOf'].some((name) => params[name] != null);
+  return asked ? `(${factFilter(r)} AND ${knownAsOf(r)})` : 'true';
+}

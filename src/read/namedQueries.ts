@@ -20,7 +20,7 @@ import path from 'node:path';
 import { PROJECT_ROOT } from '../infra/config.ts';
 import type { CypherQuery } from '../infra/database.ts';
 import { BadInputError } from '../infra/errors.ts';
-import { FACT_TYPES, degreeOf, taiwanSideList } from './fragments.ts';
+import { FACT_TYPES, degreeOf, factsAskedFilter, taiwanSideList } from './fragments.ts';
 import { knownAsOf, lastStepOf, stepProjection } from './time.ts';
 
 export const CYPHER_DIR = path.join(PROJECT_ROOT, 'cypher');
@@ -70,6 +70,13 @@ const FRAGMENTS: Readonly<Record<string, (variable: string) => string>> = {
   lastStep: lastStepOf,
 };
 const FRAGMENT = /\$\{(\w+)\((\w+)\)\}/g;
+/**
+ * The fragments written when a query is bound, because their text depends on the parameters' values:
+ * `${factsAsked(r)}`, whether the fact r passes the request's filters (src/read/fragments.ts).
+ */
+const BIND_FRAGMENTS: Readonly<
+  Record<string, (variable: string, params: Readonly<Record<string, unknown>>) => string>
+> = { factsAsked: factsAskedFilter };
 
 const PARAM_LINE =
   /^@param\s+(\w+)\s+(string|int|float|boolean)(\[\])?(\?)?(?:\[(\d+)\.\.(\d+)\])?(?:\s*=\s*(\S+))?\s*(.*)$/;
@@ -119,10 +126,11 @@ export function parseNamedQuery(name: string, text: string): NamedQuery {
     .join('\n')
     .trim()
     .replace(FRAGMENT, (whole: string, fragment: string, variable: string) => {
+      if (fragment in BIND_FRAGMENTS) return whole;
       const expand = FRAGMENTS[fragment];
       if (!expand)
         throw new Error(
-          `cypher/${name}.cypher: ${whole} names no fragment; known: ${Object.keys(FRAGMENTS).join(', ')}`,
+          `cypher/${name}.cypher: ${whole} names no fragment; known: ${[...Object.keys(FRAGMENTS), ...Object.keys(BIND_FRAGMENTS)].join(', ')}`,
         );
       return expand(variable);
     });
@@ -207,13 +215,19 @@ export function bindNamedQuery(query: NamedQuery, values: Readonly<Record<string
       }
     }
   }
-  const cypher = query.cypher.replace(PLACEHOLDER, (_, name: string) => {
-    if (name in TEXT_CONSTANTS) return TEXT_CONSTANTS[name] as string;
-    const value = params[name];
-    if (!Number.isInteger(value))
-      throw new BadInputError(`${query.name}: ${name} must be an integer, not ${String(value)}`);
-    return String(value);
-  });
+  const cypher = query.cypher
+    .replace(FRAGMENT, (whole: string, fragment: string, variable: string) =>
+      fragment in BIND_FRAGMENTS
+        ? (BIND_FRAGMENTS[fragment] as (typeof BIND_FRAGMENTS)[string])(variable, params)
+        : whole,
+    )
+    .replace(PLACEHOLDER, (_, name: string) => {
+      if (name in TEXT_CONSTANTS) return TEXT_CONSTANTS[name] as string;
+      const value = params[name];
+      if (!Number.isInteger(value))
+        throw new BadInputError(`${query.name}: ${name} must be an integer, not ${String(value)}`);
+      return String(value);
+    });
   return { cypher, params };
 }
 

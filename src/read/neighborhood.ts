@@ -5,8 +5,7 @@
 // enumeration of paths.
 import type { RelationStatus, RelationType } from '../data/model.ts';
 import { cypherInteger, type CypherQuery, type Reader } from '../infra/database.ts';
-import { FACT_TYPES, factFilter } from './fragments.ts';
-import { knownAsOf } from './time.ts';
+import { FACT_TYPES, factsAskedFilter } from './fragments.ts';
 import {
   edgeProjection,
   entityProjection,
@@ -48,6 +47,16 @@ export interface NeighborhoodRows extends SubgraphRows {
 }
 
 export function neighborhoodQuery(request: NeighborhoodRequest): CypherQuery {
+  const params = {
+    ids: [...request.ids],
+    depth: cypherInteger(request.depth),
+    relationTypes: request.relationTypes,
+    statuses: request.statuses,
+    asOf: request.asOf ?? null,
+    limit: cypherInteger(request.limit),
+    edgeLimit: cypherInteger(request.edgeLimit),
+    visits: cypherInteger(request.visits ?? WALK_VISITS),
+  };
   return {
     cypher: /* Cypher */ `
       UNWIND $ids AS id
@@ -64,7 +73,7 @@ export function neighborhoodQuery(request: NeighborhoodRequest): CypherQuery {
             [next IN [COLLECT {
                 UNWIND walk.level AS a
                 MATCH (a)-[r:${FACT_TYPES}]-(b:Entity)
-                WHERE ${factFilter('r')} AND ${knownAsOf('r')} AND NOT b IN walk.seen
+                WHERE ${factsAskedFilter('r', params)} AND NOT b IN walk.seen
                 RETURN DISTINCT b LIMIT toInteger($visits)
               }] | { seen: walk.seen + next, level: next, found: walk.found + [b IN next | { node: b, distance: k }],
                      cut: size(next) >= $visits }][0]
@@ -77,23 +86,14 @@ export function neighborhoodQuery(request: NeighborhoodRequest): CypherQuery {
       CALL (nodes) {
         UNWIND nodes AS a
         MATCH (a)-[r:${FACT_TYPES}]->(b:Entity)
-        WHERE b IN nodes AND ${factFilter('r')} AND ${knownAsOf('r')}
+        WHERE b IN nodes AND ${factsAskedFilter('r', params)}
         WITH r ORDER BY r.id
         RETURN collect(r) AS rels
       }
       RETURN missing, nodesCut, visitsCut, size(rels) > $edgeLimit AS edgesCut,
         [n IN nodes | ${entityProjection('n')}] AS nodes,
         [r IN rels[0..$edgeLimit] | ${edgeProjection('r')}] AS edges`,
-    params: {
-      ids: [...request.ids],
-      depth: cypherInteger(request.depth),
-      relationTypes: request.relationTypes,
-      statuses: request.statuses,
-      asOf: request.asOf ?? null,
-      limit: cypherInteger(request.limit),
-      edgeLimit: cypherInteger(request.edgeLimit),
-      visits: cypherInteger(request.visits ?? WALK_VISITS),
-    },
+    params,
   };
 }
 

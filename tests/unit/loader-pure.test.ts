@@ -169,9 +169,28 @@ describe('the text a named query is bound with', () => {
     );
     expect(bound.cypher).toContain(`[:${RELATION_TYPES.join('|')}*1..4]`);
     expect(bound.cypher).toContain('COUNT { (b)--() }');
-    expect(() => query('RETURN ${maybe}')).toThrow(/neither FACT_TYPES nor an int parameter with bounds/);
+    expect(() => query('RETURN ${maybe}')).toThrow(
+      /neither FACT_TYPES, TAIWAN_SIDE, TAIWAN_SIDE_AS_OF nor an int parameter with bounds/,
+    );
     expect(() => query('RETURN ${colour}')).toThrow(/neither/);
+    expect(() => query('RETURN ${colour(b)}')).toThrow(/names no fragment; known: degree, .*factsAsked/);
     expect(() => bindNamedQuery(query('RETURN ${hops}'), { hops: '7' })).toThrow(/between 1 and 6/);
+  });
+
+  it('writes the filters on a fact only when a request asks for one', () => {
+    const filtered = (values: Record<string, unknown>) =>
+      bindNamedQuery(
+        parseNamedQuery(
+          'probe',
+          '// A probe.\n//\n// @param relationTypes string[]? = null  types\n// @param statuses string[]? = null  statuses\n' +
+            '// @param asOf string? = null  day\nMATCH ()-[r]-() WHERE ${factsAsked(r)} RETURN r',
+        ),
+        values,
+      ).cypher;
+    expect(filtered({})).toContain('WHERE true RETURN');
+    expect(filtered({ statuses: ['existing'] })).toContain('r.status IN $statuses');
+    expect(filtered({ asOf: '2014-12-31' })).toContain('r.validTo > $asOf');
+    expect(filtered({ relationTypes: ['PART_OF'] })).toContain('type(r) IN $relationTypes');
   });
 });
 
@@ -206,7 +225,11 @@ describe('formatTable', () => {
 describe('searchNamesOf', () => {
   it('folds name, English name and aliases to Simplified and lower case, and joins them', () => {
     expect(
-      searchNamesOf({ name: '友达光电', nameEn: 'AU Optronics (AUO)', aliases: ['友達光電', '台塑', '臺塑'] }),
+      searchNamesOf({
+        name: '友达光电',
+        nameEn: 'AU Optronics (AUO)',
+        aliases: ['友達光電', '台塑', '臺塑'],
+      }),
     ).toEqual({
       searchNames: ['友达光电', 'au optronics (auo)', '友达光电', '台塑', '台塑'],
       searchText: '友达光电 au optronics (auo) 友达光电 台塑 台塑',
