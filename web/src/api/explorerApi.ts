@@ -62,6 +62,19 @@ const FATE = /* GraphQL */ `
     }
   }
 `;
+/** A subgraph as the canvas draws it: the entities with their fate, the facts between them, whether it was cut. */
+const SUBGRAPH = /* GraphQL */ `
+  fragment SubgraphCards on Subgraph {
+    truncated
+    nodes {
+      ...Card
+      ...Fate
+    }
+    edges {
+      ...EdgeCard
+    }
+  }
+`;
 const PAGE = /* GraphQL */ `
   fragment Page on Source {
     url
@@ -281,16 +294,10 @@ export function createExplorerApi(client = new GraphQLClient()): ExplorerApi {
               }
             }
             neighborhood(ids: [$id], depth: 1, limit: $limit, asOf: $asOf) {
-              truncated
-              nodes {
-                ...Card
-                ...Fate
-              }
-              edges {
-                ...EdgeCard
-              }
+              ...SubgraphCards
             }
           }
+          ${SUBGRAPH}
           ${CARD}
           ${FATE}
           ${EDGE}
@@ -354,16 +361,10 @@ export function createExplorerApi(client = new GraphQLClient()): ExplorerApi {
               relationTypes: $relationTypes
               asOf: $asOf
             ) {
-              truncated
-              nodes {
-                ...Card
-                ...Fate
-              }
-              edges {
-                ...EdgeCard
-              }
+              ...SubgraphCards
             }
           }
+          ${SUBGRAPH}
           ${CARD}
           ${FATE}
           ${EDGE}
@@ -429,16 +430,10 @@ export function createExplorerApi(client = new GraphQLClient()): ExplorerApi {
             $asOf: Date
           ) {
             supplyChain(product: $product, direction: $direction, depth: $depth, limit: $limit, asOf: $asOf) {
-              truncated
-              nodes {
-                ...Card
-                ...Fate
-              }
-              edges {
-                ...EdgeCard
-              }
+              ...SubgraphCards
             }
           }
+          ${SUBGRAPH}
           ${CARD}
           ${FATE}
           ${EDGE}
