@@ -941,19 +941,15 @@ export function createExplorerApi(client = new GraphQLClient()): ExplorerApi {
               limit: $limit
               asOf: $asOf
             ) {
-              truncated
-              nodes {
-                ...Card
-                ...Fate
-              }
+              ...SubgraphCards
               edges {
-                ...EdgeCard
                 evidence {
                   section
                 }
               }
             }
           }
+          ${SUBGRAPH}
           ${CARD}
           ${FATE}
           ${EDGE}
