@@ -135,16 +135,15 @@ function sortRaw(raw: RawImpact): RawImpact {
       .map((link) => ({ ...link, lost: factsById(link.lost) }))
       .sort((a, b) => compare(a.chain?.id ?? '', b.chain?.id ?? '') || a.position - b.position),
     cutOff: [...raw.cutOff].map((hit) => ({ ...hit, inputs: factsById(hit.inputs) })).sort(byLevel),
-    inputsLost: raw.inputsLost
-      .map((hit) => ({ ...hit, lost: factsById(hit.lost) }))
-      .sort((a, b) => byId(a.node, b.node)),
-    anchorsLost: raw.anchorsLost
-      .map((hit) => ({ ...hit, lost: factsById(hit.lost) }))
-      .sort((a, b) => byId(a.node, b.node)),
-    ownersLost: raw.ownersLost
-      .map((hit) => ({ ...hit, lost: factsById(hit.lost) }))
-      .sort((a, b) => byId(a.node, b.node)),
+    inputsLost: hitsById(raw.inputsLost),
+    anchorsLost: hitsById(raw.anchorsLost),
+    ownersLost: hitsById(raw.ownersLost),
   };
+
+  /** Consequences for one entity each, by its id, with their lost facts by id. */
+  function hitsById<T extends { node: unknown; lost: unknown[] }>(hits: T[]): T[] {
+    return hits.map((hit) => ({ ...hit, lost: factsById(hit.lost) })).sort((a, b) => byId(a.node, b.node));
+  }
 }
 
 function compare(a: string, b: string): number {

@@ -8,10 +8,12 @@
 // A few things are written into the text when the query is bound, the same way for every query:
 // `${FACT_TYPES}`, the fact types of src/data/model.ts (`LOCATED_IN|PART_OF|…`, so a walk steps over facts
 // only); `${TAIWAN_SIDE}` and `${TAIWAN_SIDE_AS_OF}`, the list of the entities on the Taiwan side, of every
-// fact or of those known on $asOf (src/read/fragments.ts); `${degree(n)}`, the number of facts of the entity in variable n (src/read/fragments.ts, a count
-// lookup however many facts it has); `${knownAsOf(r)}`, whether the fact r was known on $asOf,
-// `${step(s)}`, a status step with its pages, and `${lastStep(e)}`, the status of the entity e on $asOf
-// (src/read/time.ts); and `${name}` for an int parameter declared with bounds
+// fact or of those known on $asOf (src/read/fragments.ts); `${degree(n)}`, the number of facts of the
+// entity in variable n (src/read/fragments.ts, a count lookup however many facts it has);
+// `${factsAsked(r)}`, whether the fact r passes the request's $relationTypes, $statuses and $asOf (`true`
+// when none is given: its text depends on the values); `${knownAsOf(r)}`, whether the fact r was known on
+// $asOf, `${step(s)}`, a status step with its pages, and `${lastStep(e)}`, the status of the entity e on
+// $asOf (src/read/time.ts); and `${name}` for an int parameter declared with bounds
 // (`@param maxHops int[1..6]`), for what Cypher cannot take as a parameter (the bounds of a quantified path
 // pattern, the k of SHORTEST k): the value is range-checked first, so only an integer of the declared range
 // ever reaches the text.
