@@ -30,30 +30,32 @@ WITH scope, reduce(walk = { seen: CASE WHEN scoped THEN [scope] ELSE [] END, lev
         }] | { seen: walk.seen + next, level: next, cut: size(walk.seen) + size(next) >= $visits }][0]
     END) AS walk
 WITH scope, walk.seen AS area, walk.cut AS areaCut
-// The members and the plan's facts that tie each to the scope.
-WITH scope, area, areaCut, COLLECT {
-    UNWIND area AS a
-    CALL (a, area) {
-      WITH a WHERE a:Park
-      OPTIONAL MATCH (a)-[r:PART_OF]->(whole:Park) WHERE whole IN area AND ${knownAsOf(r)}
-      RETURN a AS m, r
-      UNION
-      WITH a WHERE a:Park
-      MATCH (a)-[r:HOSTS]->(m:Entity) WHERE (m:Project OR m:Enterprise) AND ${knownAsOf(r)}
-      RETURN m, r
-      UNION
-      MATCH (m:Enterprise)-[r:ANCHORS]->(a) WHERE ${knownAsOf(r)}
-      RETURN m, r
-      UNION
-      WITH a WHERE a:Sector
-      MATCH (m:Entity)-[r:IN_SECTOR|FOCUSES_ON]->(a) WHERE (m:Project OR m:Park OR m:Enterprise) AND ${knownAsOf(r)}
-      RETURN m, r
-    }
-    WITH m, collect(r) AS via
-    RETURN { m: m, via: via } AS member
-    ORDER BY CASE WHEN m = scope THEN 0 WHEN m:Park THEN 1 WHEN m:Project THEN 2 ELSE 3 END, m.id
-    LIMIT toInteger($visits) + 1
-  } AS members
+// The members and the plan's facts that tie each to the scope. Grouped and sorted in the query's own rows,
+// not in a subquery: a subquery's grouping and sort keep the row it was called with, so every member would
+// be charged for the whole `area` list (a hub sector: 500 MB, QUERY_TOO_LARGE with a few clients at once).
+// The branches are disjoint (each fact has one type and one end in the area), hence UNION ALL; a scope
+// that is not a park or sector still gives one row, with no member (m null, sorted last and dropped).
+UNWIND CASE WHEN size(area) = 0 THEN [null] ELSE area END AS a
+OPTIONAL CALL (a, area) {
+  WITH a WHERE a:Park
+  OPTIONAL MATCH (a)-[r:PART_OF]->(whole:Park) WHERE whole IN area AND ${knownAsOf(r)}
+  RETURN a AS m, r
+  UNION ALL
+  WITH a WHERE a:Park
+  MATCH (a)-[r:HOSTS]->(m:Entity) WHERE (m:Project OR m:Enterprise) AND ${knownAsOf(r)}
+  RETURN m, r
+  UNION ALL
+  MATCH (m:Enterprise)-[r:ANCHORS]->(a) WHERE ${knownAsOf(r)}
+  RETURN m, r
+  UNION ALL
+  WITH a WHERE a:Sector
+  MATCH (m:Entity)-[r:IN_SECTOR|FOCUSES_ON]->(a) WHERE (m:Project OR m:Park OR m:Enterprise) AND ${knownAsOf(r)}
+  RETURN m, r
+}
+WITH scope, areaCut, m, collect(r) AS via
+ORDER BY m IS NULL, CASE WHEN m = scope THEN 0 WHEN m:Park THEN 1 WHEN m:Project THEN 2 ELSE 3 END, m.id
+LIMIT toInteger($visits) + 2
+WITH scope, areaCut, collect(CASE WHEN m IS NOT NULL THEN { m: m, via: via } END) AS members
 WITH scope, areaCut, size(members) > $visits AS membersCut, members[0..$visits] AS members
 // Every member, slim, for the counts: its status on asOf is one expansion of its own few steps.
 CALL (members) {

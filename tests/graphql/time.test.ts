@@ -5,12 +5,15 @@
 // park, and the graph before the plan was published. The figures asserted are those of data/later.
 /* eslint-disable @typescript-eslint/no-explicit-any -- answers are checked by shape */
 import { describe, expect, it } from 'vitest';
+import type { Database } from '../../src/infra/database.ts';
+import { readScorecard } from '../../src/read/scorecard.ts';
 import { usePlanServer } from '../support/plan.ts';
 import type { TestServer } from '../support/server.ts';
 
 let server: TestServer;
+let db: Database;
 
-usePlanServer((plan) => ({ server } = plan));
+usePlanServer((plan) => ({ server, db } = plan));
 
 async function gql(
   query: string,
@@ -495,6 +498,20 @@ describe('the scorecard of the 古雷 park', () => {
       .filter((m: any) => m.status.outcome === 'unknown')
       .map((m: any) => m.entity.id);
     expect(unknown.sort()).toEqual(['park:gulei-taiwan-petrochemical-park', 'project:gulei-refinery']);
+  });
+
+  it('cut at the walk budget keeps the first members in order and says so', async () => {
+    const request = { scope: 'sector:petrochemical', asOf: null, first: 500 };
+    const whole = (await readScorecard(db, request)).scorecard;
+    expect(whole.truncated).toBe(false);
+    const cut = (await readScorecard(db, { ...request, visits: 3 })).scorecard;
+    expect(cut.members.map((m) => m.entity.id)).toEqual(whole.members.slice(0, 3).map((m) => m.entity.id));
+    expect(cut.total).toBe(3);
+    expect(cut.truncated).toBe(true);
+    expect(cut.truncation.map((t) => t.reason)).toEqual(['VISIT_LIMIT']);
+    // a scope that is neither a park nor a sector, or is missing, has no member (one row all the same)
+    expect((await readScorecard(db, { ...request, scope: 'region:xiamen' })).scopeType).toBe('Region');
+    expect((await readScorecard(db, { ...request, scope: 'park:nowhere' })).scorecard.total).toBe(0);
   });
 
   it('of a sector counts its projects, parks and enterprises; a region is refused', async () => {
