@@ -68,7 +68,8 @@ RETURN sector.type AS sectorType, product.type AS productType, COLLECT {
       RETURN {
         entity: { props: properties(e), degree: ${degree(e)} },
         relation: { type: type(r), source: startNode(r).id, target: endNode(r).id, props: properties(r) },
-        ownerOrigins: COLLECT { MATCH (o:Enterprise)-[:OWNS]->(e) RETURN coalesce(o.origin, 'unknown') },
+        // only a project's owners decide whether it is Taiwan-invested; each origin once (a hub has thousands)
+        ownerOrigins: CASE WHEN e:Project THEN COLLECT { MATCH (o:Enterprise)-[:OWNS]->(e) RETURN DISTINCT coalesce(o.origin, 'unknown') } ELSE [] END,
         outsideFujian: e.id IN l.outsideFujian
       } AS cover ORDER BY r.id
     }[0..1000] AS covers

@@ -61,6 +61,20 @@ export interface ChainRow {
   readonly productCount: number;
 }
 
+/** The chains a statement listed once (`${chainsOf(ids)}`, src/read/fragments.ts), by id. */
+export function chainsById(raw: unknown): Map<string, ChainRow> {
+  return new Map(
+    ((raw ?? []) as ChainRow[]).map((c) => [c.id, { ...c, productCount: Number(c.productCount) }]),
+  );
+}
+
+/** The chain a row names by id, from chainsById (every id a row names is among them). */
+export function chainOf(chains: ReadonlyMap<string, ChainRow>, id: string): ChainRow {
+  const chain = chains.get(id);
+  if (!chain) throw new Error(`chain ${id} is named by a row but was not read`);
+  return chain;
+}
+
 export interface CoverageRow {
   readonly entity: EntityRow;
   readonly relation: EdgeRow;
@@ -121,6 +135,7 @@ export function chainGapsQuery(request: ChainGapsRequest): CypherQuery {
 interface RawCover {
   entity: unknown;
   relation: unknown;
+  /** a project's owners' origins, each once; empty for anything else */
   ownerOrigins: string[];
   outsideFujian: boolean;
 }

@@ -9,7 +9,8 @@
 // `${FACT_TYPES}`, the fact types of src/data/model.ts (`LOCATED_IN|PART_OF|…`, so a walk steps over facts
 // only); `${TAIWAN_SIDE}` and `${TAIWAN_SIDE_AS_OF}`, the list of the entities on the Taiwan side, of every
 // fact or of those known on $asOf (src/read/fragments.ts); `${degree(n)}`, the number of facts of the
-// entity in variable n (src/read/fragments.ts, a count lookup however many facts it has);
+// entity in variable n (src/read/fragments.ts, a count lookup however many facts it has); `${chainsOf(ids)}`,
+// the chains named by a list of chain ids, each once (src/read/fragments.ts);
 // `${factsAsked(r)}`, whether the fact r passes the request's $relationTypes, $statuses and $asOf (`true`
 // when none is given: its text depends on the values); `${knownAsOf(r)}`, whether the fact r was known on
 // $asOf, `${step(s)}`, a status step with its pages, and `${lastStep(e)}`, the status of the entity e on
@@ -22,7 +23,7 @@ import path from 'node:path';
 import { PROJECT_ROOT } from '../infra/config.ts';
 import type { CypherQuery } from '../infra/database.ts';
 import { BadInputError } from '../infra/errors.ts';
-import { FACT_TYPES, degreeOf, factsAskedFilter, taiwanSideList } from './fragments.ts';
+import { FACT_TYPES, chainsOf, degreeOf, factsAskedFilter, taiwanSideList } from './fragments.ts';
 import { knownAsOf, lastStepOf, stepProjection } from './time.ts';
 
 export const CYPHER_DIR = path.join(PROJECT_ROOT, 'cypher');
@@ -67,6 +68,7 @@ const PLACEHOLDER = /\$\{(\w+)\}/g;
 /** The fragments a query text may apply to one of its variables as `${name(variable)}`. */
 const FRAGMENTS: Readonly<Record<string, (variable: string) => string>> = {
   degree: degreeOf,
+  chainsOf,
   knownAsOf,
   step: stepProjection,
   lastStep: lastStepOf,

@@ -5,7 +5,7 @@
 // (the firm → OWNS → the project → PRODUCES → the link, every hop with its evidence). The GraphQL field
 // singlePoints and `cskg query single-points` both call readSinglePoints.
 import type { CypherQuery, Reader } from '../infra/database.ts';
-import type { ChainRow } from './chainGaps.ts';
+import { chainOf, chainsById, type ChainRow } from './chainGaps.ts';
 import { bindNamedQuery, loadNamedQuery } from './namedQueries.ts';
 import type { PathRow } from './paths.ts';
 import {
@@ -29,6 +29,11 @@ export interface SinglePointsRequest {
   readonly first: number;
   /** most links read (WALK_VISITS unless a test asks for fewer) */
   readonly visits?: number;
+  /**
+   * false when no path, link explanation or evidence is wanted: the makers, their facts and the passages are
+   * not read, and those come back empty (default true). The ranking and each link's points are the same.
+   */
+  readonly details?: boolean;
 }
 
 export interface SinglePointLinkRow {
@@ -71,11 +76,13 @@ export function singlePointsQuery(request: SinglePointsRequest): CypherQuery {
   return bindNamedQuery(loadNamedQuery('single-points'), {
     product: request.product,
     visits: request.visits ?? WALK_VISITS,
+    details: request.details ?? true,
   });
 }
 
 interface RawLink {
-  chain: ChainRow;
+  /** the chain's id: the statement lists each chain once (`chains`) */
+  chain: string;
   link: unknown;
   fujianCovers: number;
   fujianFirms: number;
@@ -92,6 +99,7 @@ export async function readSinglePoints(
 ): Promise<SinglePointsResult> {
   const [row] = await db.read(singlePointsQuery(request));
   const visits = request.visits ?? WALK_VISITS;
+  const chains = chainsById(row?.chains);
   const perPoint = new Map<string, { entity: EntityRow; links: SinglePointLinkRow[]; paths: PathRow[] }>();
   const links = ((row?.links ?? []) as RawLink[]).map((raw): SinglePointLinkRow => {
     const link = toEntityRow(raw.link);
@@ -114,7 +122,7 @@ export async function readSinglePoints(
     const uncoveredByLoss = coverCount === firmCount;
     const paths = points.flatMap(pathsOf);
     const row: SinglePointLinkRow = {
-      chain: { ...raw.chain, productCount: Number(raw.chain.productCount) },
+      chain: chainOf(chains, raw.chain),
       link,
       points,
       coverCount,

@@ -374,6 +374,61 @@ describe('single points of failure', () => {
     }
   });
 
+  it('asked for no path, explanation or evidence, reads none and ranks the same', async () => {
+    const SLIM = /* GraphQL */ `
+      {
+        singlePoints(first: 500) {
+          links {
+            chain {
+              id
+              name
+            }
+            link {
+              id
+            }
+            points {
+              id
+            }
+            uncoveredByLoss
+          }
+          ranking {
+            entity {
+              id
+            }
+            links {
+              id
+            }
+            uncovers
+            explanation
+          }
+          rankCount
+        }
+      }
+    `;
+    const [slim, { singlePoints: whole }, read] = await Promise.all([
+      gql(SLIM),
+      gql(SINGLE),
+      readSinglePoints(db, { product: null, first: 500, details: true }),
+    ]);
+    const points = (links: any[]) =>
+      links.map((l) => [l.chain.id, l.link.id, l.points.map((p: any) => p.id)]);
+    expect(points(slim.singlePoints.links)).toEqual(points(whole.links));
+    expect(slim.singlePoints.links.map((l: any) => l.chain.name)).toEqual(
+      read.links.map((l) => l.chain.name),
+    );
+    expect(slim.singlePoints.links.map((l: any) => l.uncoveredByLoss)).toEqual(
+      whole.links.map((l: any) => l.uncoveredByLoss),
+    );
+    const ranks = (ranking: any[]) =>
+      ranking.map((r) => [r.entity.id, r.links.map((l: any) => l.id), r.uncovers, r.explanation]);
+    expect(ranks(slim.singlePoints.ranking)).toEqual(ranks(whole.ranking));
+    expect(slim.singlePoints.rankCount).toBe(whole.rankCount);
+    // without details, nothing behind paths or evidence is read
+    const bare = await readSinglePoints(db, { product: null, first: 500, details: false });
+    expect(bare.links.flatMap((l) => [...l.paths, ...l.evidence])).toEqual([]);
+    expect(read.links.flatMap((l) => l.evidence).length).toBeGreaterThan(0);
+  });
+
   it('keeps one chain when asked for a product, and refuses a product that is not one', async () => {
     const { singlePoints } = await gql(SINGLE, { product: 'product:pta' });
     expect(new Set(singlePoints.links.map((l: any) => l.chain.id))).toEqual(new Set(['product:aromatics']));

@@ -5,10 +5,20 @@
 //
 // Types are told apart by their shape, not with graphql-js's `instanceof` helpers: under vitest the schema
 // and this module can hold two copies of graphql (ESM and CommonJS), which those helpers refuse.
-import { Kind, type FieldNode, type GraphQLField, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import {
+  Kind,
+  type FieldNode,
+  type GraphQLField,
+  type GraphQLResolveInfo,
+  type SelectionSetNode,
+} from 'graphql';
 
-/** The nodes of the sub-field `name` wherever the request selects it below the current field. */
-function subFields(info: GraphQLResolveInfo, name: string): FieldNode[] {
+/** The nodes of the field `name` wherever it is selected in the selection sets `sets` (fragments followed). */
+function fieldsIn(
+  info: GraphQLResolveInfo,
+  sets: readonly (SelectionSetNode | undefined)[],
+  name: string,
+): FieldNode[] {
   const found: FieldNode[] = [];
   const seen = new Set<string>();
   const visit = (set: SelectionSetNode | undefined) => {
@@ -23,8 +33,17 @@ function subFields(info: GraphQLResolveInfo, name: string): FieldNode[] {
       }
     }
   };
-  for (const node of info.fieldNodes) visit(node.selectionSet);
+  for (const set of sets) visit(set);
   return found;
+}
+
+/** The nodes of the sub-field `name` wherever the request selects it below the current field. */
+function subFields(info: GraphQLResolveInfo, name: string): FieldNode[] {
+  return fieldsIn(
+    info,
+    info.fieldNodes.map((node) => node.selectionSet),
+    name,
+  );
 }
 
 /** Whether the request selects the sub-field `name` of the current field's (list of) objects. */
@@ -32,8 +51,20 @@ export function selects(info: GraphQLResolveInfo, name: string): boolean {
   return subFields(info, name).length > 0;
 }
 
+/**
+ * Whether the request selects, below the sub-field `outer`, any of the fields `inner`: e.g. whether
+ * singlePoints' `links` or `ranking` ask for `paths`, so that the resolver reads what paths are made of.
+ */
+export function selectsWithin(info: GraphQLResolveInfo, outer: string, inner: readonly string[]): boolean {
+  const sets = subFields(info, outer).map((node) => node.selectionSet);
+  return inner.some((name) => fieldsIn(info, sets, name).length > 0);
+}
+
 /** The definition of the sub-field `name` of the objects the current field returns (lists and non-null unwrapped). */
-function subFieldDefinition(info: GraphQLResolveInfo, name: string): GraphQLField<unknown, unknown> | undefined {
+function subFieldDefinition(
+  info: GraphQLResolveInfo,
+  name: string,
+): GraphQLField<unknown, unknown> | undefined {
   let type: unknown = info.returnType;
   while (type && typeof type === 'object' && 'ofType' in type) type = (type as { ofType: unknown }).ofType;
   const fields = (type as { getFields?: () => Record<string, GraphQLField<unknown, unknown>> }).getFields?.();

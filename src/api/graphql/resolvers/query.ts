@@ -23,7 +23,7 @@ import { readTimeline } from '../../../read/timeline.ts';
 import { decodeCursor, entityConnection } from '../connections.ts';
 import type { QueryResolvers } from '../generated/resolvers.ts';
 import { filterArgument, idArgument, intArgument, LIMITS, spendWalk, textArgument } from '../limits.ts';
-import { largestFirst, selects } from '../selection.ts';
+import { largestFirst, selects, selectsWithin } from '../selection.ts';
 
 const quoted = (ids: readonly string[]) => ids.map((id) => JSON.stringify(id)).join(', ');
 
@@ -191,12 +191,16 @@ export const Query: QueryResolvers = {
     return result;
   },
 
-  singlePoints: async (_parent, args, { db, loaders, returned }) => {
+  singlePoints: async (_parent, args, { db, loaders, returned }, info) => {
     spendWalk(returned, 'singlePoints');
     const product = args.product == null ? null : idArgument('product', args.product);
     const result = await readSinglePoints(db, {
       product,
       first: intArgument('first', args.first, 0, LIMITS.analysisFirst),
+      // the makers, facts and passages behind paths, a link's explanation and evidence, only when asked
+      details:
+        selectsWithin(info, 'links', ['paths', 'explanation', 'evidence']) ||
+        selectsWithin(info, 'ranking', ['paths', 'evidence']),
     });
     if (product !== null) requireEntity('product', product, result.productType, 'Product');
     loaders.remember(result.links.flatMap((l) => [l.link, ...l.points]));
