@@ -38,7 +38,7 @@ WITH sector, product, taiwanSide, COLLECT {
   }
   RETURN l LIMIT toInteger($visits) + 1
 } AS visited
-RETURN sector.type AS sectorType, product.type AS productType, size(visited) AS visitedCount, COLLECT {
+WITH sector, product, size(visited) AS visitedCount, COLLECT {
   UNWIND range(0, size(visited) - 1) AS i
   WITH i, visited[i] AS l WHERE i < $visits
   MATCH (link:Entity {id: l.product})
@@ -95,7 +95,7 @@ RETURN sector.type AS sectorType, product.type AS productType, size(visited) AS 
     chainPassageIds + CASE WHEN $evidence THEN reduce(ids = [], x IN covers | ids + coalesce(x.relation.props.evidence, [])) ELSE [] END AS passageIds
   RETURN {
     order: i,
-    chain: { id: c.id, name: c.name, nameEn: c.nameEn, productCount: c.productCount },
+    chain: c.id,
     link: { props: properties(link), degree: ${degree(link)} },
     counts: { covers: allCovers, fujianCovers: fujianCovers, fujianExisting: fujianExisting, fujianFirms: fujianFirms, fujianTaiwanFirms: fujianTaiwanFirms },
     upstreamCount: COUNT { (link)<-[r:INPUT_TO]-() WHERE ${knownAsOf(r)} },
@@ -106,3 +106,6 @@ RETURN sector.type AS sectorType, product.type AS productType, size(visited) AS 
     passageIds: passageIds
   } AS item
 } AS links
+WITH sector, product, visitedCount, links, [x IN links | x.chain] AS chainIds
+// each chain once: its name lists its ends and is long (each gap names its chain by id)
+RETURN sector.type AS sectorType, product.type AS productType, visitedCount, ${chainsOf(chainIds)} AS chains, links

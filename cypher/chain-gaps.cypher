@@ -26,7 +26,7 @@
 // @example cskg query chain-gaps --param sector=sector:flat-panel-display
 OPTIONAL MATCH (sector:Entity {id: $sector})
 OPTIONAL MATCH (product:Entity {id: $product})
-RETURN sector.type AS sectorType, product.type AS productType, COLLECT {
+WITH sector, product, COLLECT {
   CALL () {
     WITH 1 AS everyChain WHERE $sector IS NULL AND $product IS NULL
     MATCH (l:ChainLink) WHERE l.gapRank IS NOT NULL
@@ -76,7 +76,7 @@ RETURN sector.type AS sectorType, product.type AS productType, COLLECT {
   WITH l, c, link, chainRels, covers,
     chainPassageIds + CASE WHEN $evidence THEN reduce(ids = [], x IN covers | ids + coalesce(x.relation.props.evidence, [])) ELSE [] END AS passageIds
   RETURN {
-    chain: { id: c.id, name: c.name, nameEn: c.nameEn, productCount: c.productCount },
+    chain: c.id,
     link: { props: properties(link), degree: ${degree(link)} },
     kinds: l.gapKinds,
     coverCount: l.covers,
@@ -90,3 +90,6 @@ RETURN sector.type AS sectorType, product.type AS productType, COLLECT {
   } AS item
   ORDER BY l.gapRank
 } AS links
+WITH sector, product, links, [x IN links | x.chain] AS chainIds
+// each chain once: its name lists its ends and is long (each gap names its chain by id)
+RETURN sector.type AS sectorType, product.type AS productType, ${chainsOf(chainIds)} AS chains, links

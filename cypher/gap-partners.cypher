@@ -20,7 +20,7 @@ OPTIONAL MATCH (sector:Entity {id: $sector})
 OPTIONAL MATCH (product:Entity {id: $product})
 // the Taiwan side (src/read/fragments.ts), found once for every partner's side below
 WITH sector, product, ${TAIWAN_SIDE} AS taiwanSide
-RETURN sector.type AS sectorType, product.type AS productType, COLLECT {
+WITH sector, product, taiwanSide, COLLECT {
   CALL () {
     WITH 1 AS everyChain WHERE $sector IS NULL AND $product IS NULL
     MATCH (l:ChainLink) WHERE l.gapRank IS NOT NULL
@@ -81,7 +81,7 @@ RETURN sector.type AS sectorType, product.type AS productType, COLLECT {
     } AS reasons
   WITH l, c, link, reasons, [x IN reasons | x.entity] AS candidates
   RETURN {
-    chain: c { .id, .name, .nameEn, .productCount },
+    chain: c.id,
     link: { props: properties(link), degree: ${degree(link)} },
     kinds: l.gapKinds,
     reasons: [x IN reasons | {
@@ -106,3 +106,6 @@ RETURN sector.type AS sectorType, product.type AS productType, COLLECT {
   } AS item
   ORDER BY l.gapRank
 } AS gaps
+WITH sector, product, gaps, [x IN gaps | x.chain] AS chainIds
+// each chain once: its name lists its ends and is long (each gap names its chain by id)
+RETURN sector.type AS sectorType, product.type AS productType, ${chainsOf(chainIds)} AS chains, gaps

@@ -145,7 +145,8 @@ interface RawGap {
   order?: number;
   /** as of a day: the counts its kinds follow from (stored: `kinds`, `coverCount`, `fujianCoverCount`) */
   counts?: Record<keyof CoverCounts, unknown>;
-  chain: { id: string; name: string; nameEn: string; productCount: number };
+  /** the chain's id: the statement lists each chain once (`chains`) */
+  chain: string;
   link: unknown;
   kinds?: ChainGapKindName[];
   coverCount?: number;
@@ -172,7 +173,8 @@ export async function readChainGaps(db: Reader, request: ChainGapsRequest): Prom
       : ids.length === 0
         ? new Map<string, PassageRow>()
         : (await readEvidence(db, [], ids)).passages;
-  const gaps = raws.map((raw) => toGapRow(raw, asOf, byId));
+  const chains = chainsById(row?.chains);
+  const gaps = raws.map((raw) => toGapRow(raw, chainOf(chains, raw.chain), asOf, byId));
   // As of a day, the walk read one link more than its budget when it had more to read.
   const visits = request.visits ?? CHAIN_AS_OF_VISITS;
   const cut = asOf !== null && Number(row?.visitedCount ?? 0) > visits && gaps.length < request.first;
@@ -200,7 +202,12 @@ function countsOf(raw: RawGap): { kinds: ChainGapKindName[]; covers: number; fuj
 }
 
 /** `passages`: the passages read for the stored gaps' ids; null when the caller reads them (evidenceIds). */
-function toGapRow(raw: RawGap, asOf: string | null, passages: ReadonlyMap<string, PassageRow> | null): ChainGapRow {
+function toGapRow(
+  raw: RawGap,
+  chain: ChainRow,
+  asOf: string | null,
+  passages: ReadonlyMap<string, PassageRow> | null,
+): ChainGapRow {
   const toRow = entityRowsOn(asOf);
   const link = toRow(raw.link);
   const rels = raw.chainRels.map(toEdgeRow);
@@ -221,7 +228,7 @@ function toGapRow(raw: RawGap, asOf: string | null, passages: ReadonlyMap<string
   const coverageCount = fujianCovers;
   const coverageOutsideFujianCount = coverCount - coverageCount;
   return {
-    chain: { ...raw.chain, productCount: Number(raw.chain.productCount) },
+    chain,
     link,
     kinds,
     upstream: rels.flatMap((edge, i) => (edge.target === link.id ? [neighbours[i] as EntityRow] : [])),

@@ -9,7 +9,7 @@
 // readGapPartners.
 import type { Bilingual } from '../data/language.ts';
 import type { CypherQuery, Reader } from '../infra/database.ts';
-import type { ChainGapKindName, ChainRow } from './chainGaps.ts';
+import { chainOf, chainsById, type ChainGapKindName, type ChainRow } from './chainGaps.ts';
 import { bindNamedQuery, loadNamedQuery } from './namedQueries.ts';
 import type { PathRow } from './paths.ts';
 import {
@@ -82,7 +82,8 @@ export function gapPartnersQuery(request: GapPartnersRequest): CypherQuery {
 }
 
 interface RawGap {
-  chain: ChainRow;
+  /** the chain's id: the statement lists each chain once (`chains`) */
+  chain: string;
   link: unknown;
   kinds: ChainGapKindName[];
   reasons: { kind: PartnerReasonName; entity: string; facts: unknown[] }[];
@@ -92,14 +93,17 @@ interface RawGap {
 
 export async function readGapPartners(db: Reader, request: GapPartnersRequest): Promise<GapPartnersResult> {
   const [row] = await db.read(gapPartnersQuery(request));
+  const chains = chainsById(row?.chains);
   return {
     sectorType: (row?.sectorType as string | null | undefined) ?? null,
     productType: (row?.productType as string | null | undefined) ?? null,
-    gaps: ((row?.gaps ?? []) as RawGap[]).map((raw) => toGapPartners(raw, request.partners)),
+    gaps: ((row?.gaps ?? []) as RawGap[]).map((raw) =>
+      toGapPartners(raw, chainOf(chains, raw.chain), request.partners),
+    ),
   };
 }
 
-function toGapPartners(raw: RawGap, most: number): GapPartnersRow {
+function toGapPartners(raw: RawGap, chain: ChainRow, most: number): GapPartnersRow {
   const link = toEntityRow(raw.link);
   const entities = new Map<string, EntityRow>([[link.id, link]]);
   const taiwanSide = new Set<string>();
@@ -150,7 +154,7 @@ function toGapPartners(raw: RawGap, most: number): GapPartnersRow {
       );
     });
   return {
-    chain: { ...raw.chain, productCount: Number(raw.chain.productCount) },
+    chain,
     link,
     kinds: raw.kinds,
     partners: partners.slice(0, most),
