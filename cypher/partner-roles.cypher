@@ -36,7 +36,6 @@ RETURN m.dataHash AS dataHash, cached, more,
     props: properties(e), degree: ${degree(e)},
     side: CASE
       WHEN e.side = 'cross-strait' THEN 'cross-strait'
-      WHEN e.side = 'taiwan' OR e IN taiwanSide
-        OR (e.origin = 'taiwan' AND NOT EXISTS { (e)-[:LOCATED_IN]->() }) THEN 'taiwan'
+      WHEN ${taiwanPartner(e)} THEN 'taiwan'
       ELSE 'mainland' END
   }] AS nodes

@@ -48,6 +48,14 @@ export const taiwanSideList = (known?: (r: string) => string) =>
   /* Cypher */ `COLLECT { MATCH (taiwanPlace:Region {level: '${TAIWAN_SIDE_LEVEL}'}) MATCH ANY SHORTEST (taiwanPlace)(()<-[sideStep:LOCATED_IN|PART_OF]-(:Entity)${known ? ` WHERE ${known('sideStep')}` : ''}){0,${TAIWAN_SIDE_STEPS}}(sideEntity:Entity) RETURN DISTINCT sideEntity }`;
 
 /**
+ * Whether the entity `e` is on the Taiwan side, given `taiwanSide` (taiwanSideList, bound by the query): it
+ * says so itself (`side`), lies in a Taiwan-side place, or is a Taiwan firm or association seated nowhere in
+ * the graph. True or false, never null (a missing `side` or `origin` is not Taiwan).
+ */
+export const taiwanPartnerOf = (e: string) =>
+  /* Cypher */ `coalesce(${e}.side = 'taiwan' OR ${e} IN taiwanSide OR (${e}.origin = 'taiwan' AND NOT EXISTS { (${e})-[:LOCATED_IN]->() }), false)`;
+
+/**
  * Whether the fact `r` passes a request's filters (`$relationTypes`, `$statuses`, `$asOf`), written when the
  * query is bound: `true` when none is given. Neo4j evaluates a predicate on every relationship a search
  * steps over even when each of its terms is `$x IS NULL OR …`; in a shortest-path search from a hub of a

@@ -10,16 +10,10 @@
 import type { Bilingual } from '../data/language.ts';
 import type { CypherQuery, Reader } from '../infra/database.ts';
 import { chainOf, chainsById, type ChainGapKindName, type ChainRow } from './chainGaps.ts';
+import { readEntitiesById, readEvidence, readRelationsById } from './entities.ts';
 import { bindNamedQuery, loadNamedQuery } from './namedQueries.ts';
 import type { PathRow } from './paths.ts';
-import {
-  toEdgeRow,
-  toEntityRow,
-  toPassageRow,
-  type EdgeRow,
-  type EntityRow,
-  type PassageRow,
-} from './rows.ts';
+import { type EdgeRow, type EntityRow, type PassageRow } from './rows.ts';
 
 export type PartnerReasonName =
   'PLAN_COOPERATION' | 'PARK_COOPERATION' | 'MAKES_ELSEWHERE' | 'SECTOR_ASSOCIATION' | 'SECTOR_FOCUS';
@@ -81,85 +75,237 @@ export function gapPartnersQuery(request: GapPartnersRequest): CypherQuery {
   });
 }
 
+/** One reason of a node's list (or of a gap's own MAKES_ELSEWHERE list), in the order the statement sorted it. */
+interface RawReason {
+  entity: string;
+  fact: string;
+  /** 0 for a Taiwan firm or association by its own origin or side, else 1: the first sort key */
+  side: number;
+  /** on the Taiwan side, places included (what the ranking and the answer call taiwanSide) */
+  taiwan: boolean;
+}
+
+/** A node a reason passes through, with its reasons of each kind (src: cypher/gap-partners.cypher). */
+interface RawReach {
+  node: string;
+  park: boolean;
+  cooperation: RawReason[];
+  associations: RawReason[];
+  focus: RawReason[];
+}
+
 interface RawGap {
+  rank: number;
   /** the chain's id: the statement lists each chain once (`chains`) */
   chain: string;
-  link: unknown;
+  link: string;
   kinds: ChainGapKindName[];
-  reasons: { kind: PartnerReasonName; entity: string; facts: unknown[] }[];
-  entities: (Record<string, unknown> & { taiwanSide: boolean })[];
-  passages: unknown[];
+  covering: string[];
+  /** the gap's product (via none), its sectors and their parents, the parks that focus on it */
+  targets: { node: string; via: string[] }[];
+}
+
+/** A reason of one gap, named by ids until the partners kept are read. */
+interface Candidate {
+  kind: PartnerReasonName;
+  entity: string;
+  /** from the gap's product to the partner */
+  facts: string[];
+  side: number;
+  taiwan: boolean;
+}
+
+/** A partner of one gap, ranked on ids and counts only. */
+interface RankedPartner {
+  entity: string;
+  taiwan: boolean;
+  reasons: Candidate[];
 }
 
 export async function readGapPartners(db: Reader, request: GapPartnersRequest): Promise<GapPartnersResult> {
   const [row] = await db.read(gapPartnersQuery(request));
   const chains = chainsById(row?.chains);
+  const reaches = new Map(((row?.reaches ?? []) as RawReach[]).map((r) => [r.node, r]));
+  const elsewhere = new Map<string, RawReason[]>();
+  for (const x of (row?.elsewhere ?? []) as (RawReason & { gap: string })[]) {
+    elsewhere.set(x.gap, [...(elsewhere.get(x.gap) ?? []), x]);
+  }
+  const raws = ((row?.gaps ?? []) as RawGap[]).sort((a, b) => Number(a.rank) - Number(b.rank));
+  const ranked = raws.map((raw) => {
+    const partners = rankPartners(
+      candidatesOf(raw, reaches, elsewhere.get(raw.link) ?? [], request.partners),
+    );
+    return { raw, partners: partners.slice(0, request.partners), partnerCount: partners.length };
+  });
+  // The partners kept, read in full: their entities, the facts of their reasons and those facts' passages.
+  const factIds = [
+    ...new Set(ranked.flatMap((g) => g.partners.flatMap((p) => p.reasons.flatMap((r) => r.facts)))),
+  ];
+  const entityIds = new Set(ranked.map((g) => g.raw.link));
+  for (const id of factIds) for (const end of endsOf(id)) entityIds.add(end);
+  const [facts, entities] = await Promise.all([
+    factIds.length === 0 ? new Map<string, EdgeRow>() : readRelationsById(db, factIds),
+    readEntitiesById(db, [...entityIds]),
+  ]);
+  const passageIds = [...new Set([...facts.values()].flatMap((f) => f.evidence))];
+  const passages =
+    passageIds.length === 0
+      ? new Map<string, PassageRow>()
+      : (await readEvidence(db, [], passageIds)).passages;
   return {
     sectorType: (row?.sectorType as string | null | undefined) ?? null,
     productType: (row?.productType as string | null | undefined) ?? null,
-    gaps: ((row?.gaps ?? []) as RawGap[]).map((raw) =>
-      toGapPartners(raw, chainOf(chains, raw.chain), request.partners),
-    ),
+    gaps: ranked.flatMap(({ raw, partners, partnerCount }) => {
+      const link = entities.get(raw.link);
+      // (a load that replaced the graph between the two statements: the gap is gone)
+      if (!link) return [];
+      const rows = partners.flatMap((p) => partnerRow(p, link, facts, entities, passages));
+      return [{ chain: chainOf(chains, raw.chain), link, kinds: raw.kinds, partners: rows, partnerCount }];
+    }),
   };
 }
 
-function toGapPartners(raw: RawGap, chain: ChainRow, most: number): GapPartnersRow {
-  const link = toEntityRow(raw.link);
-  const entities = new Map<string, EntityRow>([[link.id, link]]);
-  const taiwanSide = new Set<string>();
-  for (const e of raw.entities) {
-    const entity = toEntityRow(e);
-    entities.set(entity.id, entity);
-    if (e.taiwanSide) taiwanSide.add(entity.id);
-  }
-  const passages = new Map(raw.passages.map((p) => toPassageRow(p)).map((p) => [p.id, p]));
-  const byPartner = new Map<string, PartnerReasonRow[]>();
+/** The two entities of a fact id, `<from>|<TYPE>|<to>[|<key>]` (relationId, src/data/model.ts). */
+function endsOf(factId: string): string[] {
+  const [from = '', , to = ''] = factId.split('|');
+  return [from, to];
+}
+
+const byKey = (a: Candidate, b: Candidate) =>
+  a.side - b.side ||
+  a.facts.length - b.facts.length ||
+  compareIds(a.entity, b.entity) ||
+  compareIds(a.facts[a.facts.length - 1] ?? '', b.facts[b.facts.length - 1] ?? '') ||
+  // two parallel facts on the way (a sector PART_OF its parent twice): the path by its facts' ids
+  compareIds(a.facts.join('>'), b.facts.join('>'));
+
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * A gap's reasons: of each kind, the first 3 × `partners` (the Taiwan side first, then the closest, then by
+ * id), from the lists of the nodes it passes through, less what covers the gap (an association is never
+ * coverage). The plan's 对接 with the product or a sector and with a park are one list, as in the plan.
+ */
+function candidatesOf(
+  raw: RawGap,
+  reaches: ReadonlyMap<string, RawReach>,
+  elsewhere: readonly RawReason[],
+  partners: number,
+): Candidate[] {
+  const covering = new Set(raw.covering);
+  const kept = 3 * partners;
+  const pick = (
+    list: (reach: RawReach) => RawReason[],
+    kind: (reach: RawReach) => PartnerReasonName,
+    leaveOutCovering: boolean,
+  ): Candidate[] =>
+    raw.targets
+      .flatMap((t) => {
+        const reach = reaches.get(t.node);
+        if (!reach) return [];
+        return list(reach)
+          .filter((x) => !leaveOutCovering || !covering.has(x.entity))
+          .map((x) => ({
+            kind: kind(reach),
+            entity: x.entity,
+            facts: [...t.via, x.fact],
+            side: x.side,
+            taiwan: x.taiwan,
+          }));
+      })
+      .sort(byKey)
+      .slice(0, kept);
+  return [
+    ...pick(
+      (r) => r.cooperation,
+      (r) => (r.park ? 'PARK_COOPERATION' : 'PLAN_COOPERATION'),
+      true,
+    ),
+    ...elsewhere.map((x): Candidate => ({
+      kind: 'MAKES_ELSEWHERE',
+      entity: x.entity,
+      facts: [x.fact],
+      side: x.side,
+      taiwan: x.taiwan,
+    })),
+    ...pick(
+      (r) => r.associations,
+      () => 'SECTOR_ASSOCIATION',
+      false,
+    ),
+    ...pick(
+      (r) => r.focus,
+      () => 'SECTOR_FOCUS',
+      true,
+    ),
+  ];
+}
+
+/**
+ * The partners of one gap, best first: by their best reason's kind, then the Taiwan side, then the closest
+ * reason (fewest facts), then the most reasons, then id. A reason repeated (the same kind and facts) counts once.
+ */
+function rankPartners(candidates: readonly Candidate[]): RankedPartner[] {
+  const byPartner = new Map<string, RankedPartner>();
   const seen = new Set<string>();
-  for (const reason of raw.reasons) {
-    const facts = reason.facts.map(toEdgeRow);
-    const key = `${reason.kind}|${facts.map((f) => f.id).join('>')}`;
+  for (const reason of candidates) {
+    const key = `${reason.kind}|${reason.facts.join('>')}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const list = byPartner.get(reason.entity) ?? [];
-    list.push({ kind: reason.kind, path: pathFrom(link.id, facts, entities) });
-    byPartner.set(reason.entity, list);
+    const partner = byPartner.get(reason.entity) ?? {
+      entity: reason.entity,
+      taiwan: reason.taiwan,
+      reasons: [],
+    };
+    partner.reasons.push(reason);
+    byPartner.set(reason.entity, partner);
   }
-  const partners = [...byPartner.entries()]
-    .map(([id, reasons]): GapPartnerRow => {
-      reasons.sort(
-        (a, b) =>
-          REASON_ORDER.indexOf(a.kind) - REASON_ORDER.indexOf(b.kind) || a.path.length - b.path.length,
-      );
-      const entity = entities.get(id) as EntityRow;
-      const ids = new Set(reasons.flatMap((r) => r.path.edges.flatMap((e) => e.evidence)));
-      return {
-        entity,
-        taiwanSide: taiwanSide.has(id),
-        reasons,
-        explanation: explain(entity, link, reasons, taiwanSide.has(id)),
-        evidence: [...ids]
-          .map((p) => passages.get(p))
-          .filter((p): p is PassageRow => p !== undefined)
-          .sort((a, b) => a.ordinal - b.ordinal),
-      };
-    })
-    .sort((a, b) => {
-      const [ra, rb] = [a.reasons[0] as PartnerReasonRow, b.reasons[0] as PartnerReasonRow];
-      return (
-        REASON_ORDER.indexOf(ra.kind) - REASON_ORDER.indexOf(rb.kind) ||
-        Number(b.taiwanSide) - Number(a.taiwanSide) ||
-        ra.path.length - rb.path.length ||
-        b.reasons.length - a.reasons.length ||
-        (a.entity.id < b.entity.id ? -1 : a.entity.id > b.entity.id ? 1 : 0)
-      );
-    });
-  return {
-    chain,
-    link,
-    kinds: raw.kinds,
-    partners: partners.slice(0, most),
-    partnerCount: partners.length,
-  };
+  const kindOf = (r: Candidate) => REASON_ORDER.indexOf(r.kind);
+  for (const partner of byPartner.values()) {
+    partner.reasons.sort((a, b) => kindOf(a) - kindOf(b) || a.facts.length - b.facts.length);
+  }
+  return [...byPartner.values()].sort((a, b) => {
+    const [ra, rb] = [a.reasons[0] as Candidate, b.reasons[0] as Candidate];
+    return (
+      kindOf(ra) - kindOf(rb) ||
+      Number(b.taiwan) - Number(a.taiwan) ||
+      ra.facts.length - rb.facts.length ||
+      b.reasons.length - a.reasons.length ||
+      compareIds(a.entity, b.entity)
+    );
+  });
+}
+
+/** A partner kept, with its entities, facts and passages read; none when the graph changed in between. */
+function partnerRow(
+  partner: RankedPartner,
+  link: EntityRow,
+  facts: ReadonlyMap<string, EdgeRow>,
+  entities: ReadonlyMap<string, EntityRow>,
+  passages: ReadonlyMap<string, PassageRow>,
+): GapPartnerRow[] {
+  const entity = entities.get(partner.entity);
+  const reasons = partner.reasons.flatMap((reason): PartnerReasonRow[] => {
+    const edges = reason.facts.map((id) => facts.get(id));
+    if (edges.some((e) => e === undefined)) return [];
+    return [{ kind: reason.kind, path: pathFrom(link.id, edges as EdgeRow[], entities) }];
+  });
+  if (!entity || reasons.length === 0) return [];
+  const ids = new Set(reasons.flatMap((r) => r.path.edges.flatMap((e) => e.evidence)));
+  return [
+    {
+      entity,
+      taiwanSide: partner.taiwan,
+      reasons,
+      explanation: explain(entity, link, reasons, partner.taiwan),
+      evidence: [...ids]
+        .map((p) => passages.get(p))
+        .filter((p): p is PassageRow => p !== undefined)
+        .sort((a, b) => a.ordinal - b.ordinal),
+    },
+  ];
 }
 
 /** The facts of a reason, from the gap's product on, as a path (each fact in its own direction). */
