@@ -43,6 +43,30 @@ WITH sector, product, size(visited) AS visitedCount, COLLECT {
   WITH i, visited[i] AS l WHERE i < $visits
   MATCH (link:Entity {id: l.product})
   WHERE EXISTS { (link)-[r:INPUT_TO]-(:Product) WHERE ${knownAsOf(r)} }
+  // A gap, as gapKinds of src/data/derived.ts decides (no cover in Fujian, no firm, only Taiwan-invested
+  // firms, nothing existing), asked as existence questions that stop at the first cover answering them: a
+  // link of a chain is covered by dozens, and counting every cover of every link visited was most of the
+  // work. A project is Taiwan-invested when it has owners known that day and all of them are Taiwan's.
+    AND NOT (
+      EXISTS {
+        MATCH (e:Entity)-[r:PRODUCES|FOCUSES_ON]->(link)
+        WHERE (e:Enterprise OR e:Project) AND NOT e IN taiwanSide AND ${knownAsOf(r)}
+          AND CASE
+            WHEN e:Enterprise THEN coalesce(e.origin, 'unknown') <> 'taiwan'
+            ELSE NOT EXISTS { MATCH (:Enterprise)-[w:OWNS]->(e) WHERE ${knownAsOf(w)} }
+              OR EXISTS { MATCH (o:Enterprise)-[w:OWNS]->(e) WHERE ${knownAsOf(w)} AND coalesce(o.origin, 'unknown') <> 'taiwan' }
+          END
+      }
+      AND EXISTS {
+        MATCH (e:Entity)-[r:PRODUCES|FOCUSES_ON]->(link)
+        WHERE (e:Park OR e:Region OR e:Enterprise OR e:Project) AND NOT e IN taiwanSide AND r.status = 'existing' AND ${knownAsOf(r)}
+      }
+    )
+  // Rows keep the order of `visited` (chains by id, each upstream first), so the first `first` are the
+  // first gaps; `i` is returned for src/read/chainGaps.ts to keep that order.
+  WITH i, l, link
+  LIMIT toInteger($first)
+  // The counts the gap's kinds follow from, for the gaps found only.
   CALL (link, taiwanSide) {
     OPTIONAL MATCH (e:Entity)-[r:PRODUCES|FOCUSES_ON]->(link)
     WHERE (e:Park OR e:Region OR e:Enterprise OR e:Project) AND ${knownAsOf(r)}
@@ -59,12 +83,6 @@ WITH sector, product, size(visited) AS visitedCount, COLLECT {
       count(CASE WHEN inFujian AND firm THEN r END) AS fujianFirms,
       count(CASE WHEN inFujian AND firm AND taiwanInvested THEN r END) AS fujianTaiwanFirms
   }
-  // a gap, as gapKinds of src/data/derived.ts decides (src/read/chainGaps.ts names the kinds with it)
-  WITH i, l, link, allCovers, fujianCovers, fujianExisting, fujianFirms, fujianTaiwanFirms
-  WHERE fujianCovers = 0 OR fujianFirms = 0 OR fujianTaiwanFirms = fujianFirms OR fujianExisting = 0
-  // Rows keep the order of `visited` (chains by id, each upstream first), so the first `first` are the
-  // first gaps; `i` is returned for src/read/chainGaps.ts to keep that order.
-  LIMIT toInteger($first)
   MATCH (c:Chain {id: l.chain})
   WITH i, c, link, allCovers, fujianCovers, fujianExisting, fujianFirms, fujianTaiwanFirms,
     // sorted whole, then cut: see cypher/chain-gaps.cypher
