@@ -8,7 +8,8 @@
 //
 // The work is bounded: the walk visits the links of the chains asked for, in that order, at most `visits`
 // of them (one more is read to know whether it was cut), and stops once `first` gaps are found; each link
-// counts its known covers; each gap found reads its known INPUT_TO links (the first `neighbours` each way)
+// is asked whether it is a gap (questions that stop at the first cover that answers them); each gap found
+// counts its known covers and reads its known INPUT_TO links (the first `neighbours` each way)
 // and covers (the first 1000) by id, and the ids of their passages (read once for the whole answer by
 // src/read/chainGaps.ts, as for the stored gaps). So it is
 // slower than the stored answer at scale but never reads more than `visits` links; src/read/chainGaps.ts
