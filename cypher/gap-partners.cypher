@@ -16,7 +16,8 @@
 // partners (the plan's 对接 first, then Taiwan-side, then the most reasons) and reads the entities, facts
 // and passages of those it keeps, for `cskg query gap-partners` and the GraphQL field gapPartners.
 // Everything here is named by id. (Sorting each gap's merged lists here would hold rows that carry those
-// lists, and Neo4j charges each row it holds for them: 700 MB for 50 gaps at 1M facts.)
+// lists, and Neo4j charges each row it holds for them: 50 gaps at 1M facts ran past the 716 MB one
+// transaction may use.)
 //
 // @param sector   string? = null     id of a Sector: only the chains with a product in it; null for every chain
 // @param product  string? = null     id of a Product: only the chain it is on

@@ -1,12 +1,13 @@
-// Partners for the gaps (补链招商, 对接; docs/design.md "The analyses"). One statement,
-// cypher/gap-partners.cypher, reads chainGaps' gaps with, for each, the reasons entities elsewhere in the
-// graph could fill it and the facts that carry each reason; this module ranks the partners of each gap and
-// explains them. The rank: the plan's own 对接 first (PLAN_COOPERATION with the product or its sector, then
-// PARK_COOPERATION with a park that focuses on it: a zone's 对接 may be about another of its industries), then those that make the product
-// elsewhere, the sector's associations, and those that focus on its sector; within a kind, Taiwan-side
-// entities first (the plan seeks Taiwan's firms and associations), then the closest reason (fewest facts),
-// then the most reasons, then id. The GraphQL field gapPartners and `cskg query gap-partners` both call
-// readGapPartners.
+// Partners for the gaps (补链招商, 对接; docs/design.md "The analyses"). cypher/gap-partners.cypher reads
+// chainGaps' gaps with the nodes a reason may pass through (the product, its sectors and their parents,
+// the parks that focus on it), each node's first reasons of each kind, by id; this module merges each
+// gap's lists (less what covers it), ranks its partners, then reads the entities, facts and passages of
+// the partners it keeps, and explains them. The rank: the plan's own 对接 first (PLAN_COOPERATION with the
+// product or its sector, then PARK_COOPERATION with a park that focuses on it: a zone's 对接 may be about
+// another of its industries), then those that make the product elsewhere, the sector's associations, and
+// those that focus on its sector; within a kind, Taiwan-side entities first (the plan seeks Taiwan's
+// firms and associations), then the closest reason (fewest facts), then the most reasons, then id. The
+// GraphQL field gapPartners and `cskg query gap-partners` both call readGapPartners.
 import type { Bilingual } from '../data/language.ts';
 import type { CypherQuery, Reader } from '../infra/database.ts';
 import { chainOf, chainsById, type ChainGapKindName, type ChainRow } from './chainGaps.ts';
@@ -85,7 +86,7 @@ interface RawReason {
   taiwan: boolean;
 }
 
-/** A node a reason passes through, with its reasons of each kind (src: cypher/gap-partners.cypher). */
+/** A node a reason passes through, with its first reasons of each kind (cypher/gap-partners.cypher). */
 interface RawReach {
   node: string;
   park: boolean;
@@ -128,7 +129,9 @@ export async function readGapPartners(db: Reader, request: GapPartnersRequest): 
   const reaches = new Map(((row?.reaches ?? []) as RawReach[]).map((r) => [r.node, r]));
   const elsewhere = new Map<string, RawReason[]>();
   for (const x of (row?.elsewhere ?? []) as (RawReason & { gap: string })[]) {
-    elsewhere.set(x.gap, [...(elsewhere.get(x.gap) ?? []), x]);
+    const list = elsewhere.get(x.gap) ?? [];
+    list.push(x);
+    elsewhere.set(x.gap, list);
   }
   const raws = ((row?.gaps ?? []) as RawGap[]).sort((a, b) => Number(a.rank) - Number(b.rank));
   const ranked = raws.map((raw) => {
