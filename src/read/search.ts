@@ -116,12 +116,14 @@ export async function searchEntities(db: Reader, request: SearchRequest): Promis
 export interface PassageSearchRequest {
   readonly text: string;
   readonly first: number;
+  /** how many entities each hit lists, by id (PASSAGE_FACTS unless the caller wants fewer; 0: none read) */
+  readonly entities?: number;
 }
 
 export interface PassageHitRow {
   readonly passage: PassageRow;
   readonly score: number;
-  /** the entities whose evidence it is, by id (the first PASSAGE_FACTS) */
+  /** the entities whose evidence it is, by id (the first `entities` of the request) */
   readonly entities: EntityRow[];
   readonly entityCount: number;
   /** how many facts cite it (the loader's count, src/write/derive.ts) */
@@ -129,8 +131,9 @@ export interface PassageHitRow {
 }
 
 /**
- * Passages by full text, best first, each with the first PASSAGE_FACTS entities whose evidence it is (by
- * id), how many there are (a count lookup), and how many facts cite it (stored by the loader).
+ * Passages by full text, best first, each with the first `entities` entities whose evidence it is (by id;
+ * at most PASSAGE_FACTS), how many there are (a count lookup), and how many facts cite it (stored by the
+ * loader).
  */
 export function passageSearchQuery(request: PassageSearchRequest): CypherQuery {
   return {
@@ -148,17 +151,18 @@ export function passageSearchQuery(request: PassageSearchRequest): CypherQuery {
       ORDER BY score DESC, node.ordinal
       LIMIT $first
       RETURN ${passageProjection('node')} AS passage, score,
-        COLLECT {
+        // (a passage of a large graph is the evidence of thousands: sorted, then cut to what is asked for)
+        CASE WHEN $listed > 0 THEN COLLECT {
           MATCH (e:Entity)-[:EVIDENCED_BY]->(node)
           WITH e ORDER BY e.id LIMIT $listed
           RETURN ${entityProjection('e')} AS entity
-        } AS entities,
+        } ELSE [] END AS entities,
         COUNT { (node)<-[:EVIDENCED_BY]-() } AS entityCount,
         coalesce(node.factCount, 0) AS edgeCount`,
     params: {
       ...searchParams(request.text),
       first: cypherInteger(request.first),
-      listed: cypherInteger(PASSAGE_FACTS),
+      listed: cypherInteger(Math.min(request.entities ?? PASSAGE_FACTS, PASSAGE_FACTS)),
     },
   };
 }

@@ -324,6 +324,23 @@ describe('what the loader derives: chains and the facts of a passage', () => {
     expect(hit.entityCount).toBe(1 + 90 + 40 + 1 + 1 + 10);
     expect(hit.edgeCount).toBe(90 + 80 + 90 + 2 + 10);
     expect(hit.entities).toHaveLength(3);
+    // the search reads as many entities as the request lists: the first 3 of a longer list, by id
+    const longer = await gql(
+      /* GraphQL */ `
+        query ($q: String!) {
+          passages(query: $q, first: 1) {
+            entities(first: 100) {
+              id
+            }
+          }
+        }
+      `,
+      { q: quote },
+    );
+    const listed = longer.passages[0].entities.map((e: any) => e.id);
+    expect(listed).toHaveLength(100);
+    expect(listed).toEqual([...listed].sort());
+    expect(hit.entities.map((e: any) => e.id)).toEqual(listed.slice(0, 3));
     const ids = hit.edges.map((e: any) => e.id);
     expect(ids).toHaveLength(5);
     expect(ids).toEqual([...ids].sort());

@@ -110,10 +110,12 @@ export const Query: QueryResolvers = {
     return result;
   },
 
-  passages: async (_parent, args, { db, loaders }) => {
+  passages: async (_parent, args, { db, loaders }, info) => {
     const hits = await searchPassages(db, {
       text: textArgument('query', args.query),
       first: intArgument('first', args.first, 0, LIMITS.passagesFirst),
+      // as many of each passage's entities as the request lists (PassageHit.entities(first) checks the range)
+      entities: largestFirst(info, 'entities'),
     });
     loaders.remember(hits.flatMap((hit) => hit.entities));
     return hits;
