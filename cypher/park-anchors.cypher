@@ -12,12 +12,12 @@
 // @param first int[1..5000] = 500  most parks
 // @example cskg query park-anchors --param sector=sector:petrochemical
 MATCH (sector:Entity:Sector {id: $sector})
-// the sector and what is PART_OF it, five steps down, breadth-first (each entity once; the reduce is the loop)
+// the sector and its sub-sectors (PART_OF it), five steps down, breadth-first (each once; the reduce is the loop)
 WITH reduce(walk = { seen: [sector], level: [sector] }, k IN range(1, 5) |
   CASE WHEN size(walk.level) = 0 OR size(walk.seen) >= 20000 THEN walk ELSE
     [next IN [COLLECT {
         UNWIND walk.level AS x
-        MATCH (x)<-[:PART_OF]-(y:Entity) WHERE NOT y IN walk.seen
+        MATCH (x)<-[:PART_OF]-(y:Entity:Sector) WHERE NOT y IN walk.seen
         RETURN DISTINCT y LIMIT 20000
       }] | { seen: walk.seen + next, level: next }][0]
   END).seen AS parts
