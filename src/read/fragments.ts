@@ -26,10 +26,11 @@ export const degreeOf = (n: string) =>
  * The chains named by `ids`, a list of chain ids in chain order (repeats allowed, adjacent ones read once),
  * each as ChainRow's fields. A statement whose rows belong to chains (gaps, links) lists its chains once
  * with this and names each row's chain by id: a chain's name lists up to 20 ends each way (1.5 kB at 1M
- * facts), and repeating it on each of 1,500 links was half of a 5 MB answer.
+ * facts), and repeating it on each of 1,500 links was half of a 5 MB answer. Its variables are named so as
+ * not to meet the caller's.
  */
 export const chainsOf = (ids: string) =>
-  /* Cypher */ `COLLECT { UNWIND [i IN range(0, size(${ids}) - 1) WHERE i = 0 OR ${ids}[i] <> ${ids}[i - 1] | ${ids}[i]] AS chainId MATCH (chainNode:Chain {id: chainId}) RETURN chainNode { .id, .name, .nameEn, .productCount } AS chain }`;
+  /* Cypher */ `COLLECT { UNWIND [chainAt IN range(0, size(${ids}) - 1) WHERE chainAt = 0 OR ${ids}[chainAt] <> ${ids}[chainAt - 1] | ${ids}[chainAt]] AS chainId MATCH (chainNode:Chain {id: chainId}) RETURN chainNode { .id, .name, .nameEn, .productCount } AS chain }`;
 
 /** The filter on a fact `r` by the `$relationTypes` and `$statuses` parameters (null: no filter). */
 export const factFilter = (r: string) =>
