@@ -77,7 +77,7 @@ export function gapPartnersQuery(request: GapPartnersRequest): CypherQuery {
 }
 
 /** One reason of a node's list (or of a gap's own MAKES_ELSEWHERE list), in the order the statement sorted it. */
-interface RawReason {
+export interface RawReason {
   entity: string;
   fact: string;
   /** 0 for a Taiwan firm or association by its own origin or side, else 1: the first sort key */
@@ -87,7 +87,7 @@ interface RawReason {
 }
 
 /** A node a reason passes through, with its first reasons of each kind (cypher/gap-partners.cypher). */
-interface RawReach {
+export interface RawReach {
   node: string;
   park: boolean;
   cooperation: RawReason[];
@@ -95,7 +95,7 @@ interface RawReach {
   focus: RawReason[];
 }
 
-interface RawGap {
+export interface RawGap {
   rank: number;
   /** the chain's id: the statement lists each chain once (`chains`) */
   chain: string;
@@ -107,7 +107,7 @@ interface RawGap {
 }
 
 /** A reason of one gap, named by ids until the partners kept are read. */
-interface Candidate {
+export interface Candidate {
   kind: PartnerReasonName;
   entity: string;
   /** from the gap's product to the partner */
@@ -117,7 +117,7 @@ interface Candidate {
 }
 
 /** A partner of one gap, ranked on ids and counts only. */
-interface RankedPartner {
+export interface RankedPartner {
   entity: string;
   taiwan: boolean;
   reasons: Candidate[];
@@ -191,7 +191,7 @@ function compareIds(a: string, b: string): number {
  * id), from the lists of the nodes it passes through, less what covers the gap (an association is never
  * coverage). The plan's 对接 with the product or a sector and with a park are one list, as in the plan.
  */
-function candidatesOf(
+export function candidatesOf(
   raw: RawGap,
   reaches: ReadonlyMap<string, RawReach>,
   elsewhere: readonly RawReason[],
@@ -250,7 +250,7 @@ function candidatesOf(
  * The partners of one gap, best first: by their best reason's kind, then the Taiwan side, then the closest
  * reason (fewest facts), then the most reasons, then id. A reason repeated (the same kind and facts) counts once.
  */
-function rankPartners(candidates: readonly Candidate[]): RankedPartner[] {
+export function rankPartners(candidates: readonly Candidate[]): RankedPartner[] {
   const byPartner = new Map<string, RankedPartner>();
   const seen = new Set<string>();
   for (const reason of candidates) {
