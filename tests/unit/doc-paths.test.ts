@@ -134,7 +134,7 @@ function scriptTexts(file: string, text: string): string[] {
   return texts;
 }
 
-/** `it(…)`, `describe.skip(…)`, `it.runIf(x)(…)`, `test.each(rows)(…)` */
+/** A test call however it is written: `it(…)`, `it.runIf(x)(…)`, `test.each(rows)(…)`, or a skipped `describe` */
 function isTestCall(callee: ts.Expression): boolean {
   let root: ts.Expression = callee;
   while (ts.isPropertyAccessExpression(root) || ts.isCallExpression(root)) root = root.expression;
