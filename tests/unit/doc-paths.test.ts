@@ -184,9 +184,7 @@ describe('paths named by docs, comments and test names', () => {
         for (const missing of missingPaths(file, text)) found.push({ file, path: missing });
     }
     const leftOut = ignored(found.map((f) => f.path));
-    const report = found
-      .filter((f) => !leftOut.has(f.path))
-      .map((f) => `${f.file}: ${f.path}`);
+    const report = found.filter((f) => !leftOut.has(f.path)).map((f) => `${f.file}: ${f.path}`);
     expect(scanned).toBeGreaterThan(100);
     expect(report).toEqual([]);
   }, 60_000); // every file of the repository, parsed
