@@ -62,10 +62,7 @@ WITH e, reachedCount, collect({ policy: policy, a: a, target: target, steps: ste
 WITH e, reachedCount, top, [x IN top | x.target] AS targets
 CALL (e, reachedCount, targets) {
   WITH e, targets WHERE reachedCount <= 8000
-  MATCH belongs = ANY SHORTEST (e)
-    ((x)-[m:LOCATED_IN|PART_OF|IN_SECTOR|FOCUSES_ON|ANCHORS|HOSTS]-(y:Entity) WHERE
-        ((type(m) <> 'HOSTS' AND startNode(m) = x) OR (type(m) = 'HOSTS' AND endNode(m) = x)) AND ${knownAsOf(m)}){0,1}
-    (:Entity)(()-[u:PART_OF|LOCATED_IN]->(:Entity) WHERE ${knownAsOf(u)}){0,3}(t:Entity)
+  MATCH belongs = ANY SHORTEST ${belongsWay(e)}(t:Entity)
   WHERE t IN targets
   RETURN { t: t, belongs: belongs } AS way
   UNION ALL
@@ -73,10 +70,7 @@ CALL (e, reachedCount, targets) {
   UNWIND targets AS target
   WITH DISTINCT e, target
   CALL (e, target) {
-    MATCH belongs = ANY SHORTEST (e)
-    ((x)-[m:LOCATED_IN|PART_OF|IN_SECTOR|FOCUSES_ON|ANCHORS|HOSTS]-(y:Entity) WHERE
-        ((type(m) <> 'HOSTS' AND startNode(m) = x) OR (type(m) = 'HOSTS' AND endNode(m) = x)) AND ${knownAsOf(m)}){0,1}
-    (:Entity)(()-[u:PART_OF|LOCATED_IN]->(:Entity) WHERE ${knownAsOf(u)}){0,3}(target)
+    MATCH belongs = ANY SHORTEST ${belongsWay(e)}(target)
     RETURN belongs
   }
   RETURN { t: target, belongs: belongs } AS way

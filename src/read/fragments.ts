@@ -49,6 +49,15 @@ export const taiwanSideList = (known?: (r: string) => string) =>
   /* Cypher */ `COLLECT { MATCH (taiwanPlace:Region {level: '${TAIWAN_SIDE_LEVEL}'}) MATCH ANY SHORTEST (taiwanPlace)(()<-[sideStep:LOCATED_IN|PART_OF]-(:Entity)${known ? ` WHERE ${known('sideStep')}` : ''}){0,${TAIWAN_SIDE_STEPS}}(sideEntity:Entity) RETURN DISTINCT sideEntity }`;
 
 /**
+ * The way up from the entity `e` to what it belongs to, as policyReach's walk steps: one first step (it lies
+ * in, is part of, is in the sector of, focuses on or anchors something, or a park hosts it), then up the
+ * hierarchy only (PART_OF, LOCATED_IN), four steps in all, every fact known on `$asOf`. A quantified path
+ * pattern for a shortest-path search; the caller writes the end node after it.
+ */
+export const belongsWayFrom = (e: string) =>
+  /* Cypher */ `(${e})((x)-[m:LOCATED_IN|PART_OF|IN_SECTOR|FOCUSES_ON|ANCHORS|HOSTS]-(y:Entity) WHERE ((type(m) <> 'HOSTS' AND startNode(m) = x) OR (type(m) = 'HOSTS' AND endNode(m) = x)) AND ${knownAsOf('m')}){0,1}(:Entity)(()-[u:PART_OF|LOCATED_IN]->(:Entity) WHERE ${knownAsOf('u')}){0,3}`;
+
+/**
  * Whether the entity `e` is on the Taiwan side, given `taiwanSide` (taiwanSideList, bound by the query): it
  * says so itself (`side`), lies in a Taiwan-side place, or is a Taiwan firm or association seated nowhere in
  * the graph. True or false, never null (a missing `side` or `origin` is not Taiwan).

@@ -11,7 +11,8 @@
 // fact or of those known on $asOf (src/read/fragments.ts); `${degree(n)}`, the number of facts of the
 // entity in variable n (src/read/fragments.ts, a count lookup however many facts it has); `${chainsOf(ids)}`,
 // the chains named by a list of chain ids, each once, and `${taiwanPartner(e)}`, whether the entity e is on
-// the Taiwan side, given the query's `taiwanSide` list (src/read/fragments.ts);
+// the Taiwan side, given the query's `taiwanSide` list, and `${belongsWay(e)}`, the way up from the entity e
+// that policyReach walks (src/read/fragments.ts);
 // `${factsAsked(r)}`, whether the fact r passes the request's $relationTypes, $statuses and $asOf (`true`
 // when none is given: its text depends on the values); `${knownAsOf(r)}`, whether the fact r was known on
 // $asOf, `${step(s)}`, a status step with its pages, and `${lastStep(e)}`, the status of the entity e on
@@ -24,7 +25,15 @@ import path from 'node:path';
 import { PROJECT_ROOT } from '../infra/config.ts';
 import type { CypherQuery } from '../infra/database.ts';
 import { BadInputError } from '../infra/errors.ts';
-import { FACT_TYPES, chainsOf, degreeOf, factsAskedFilter, taiwanPartnerOf, taiwanSideList } from './fragments.ts';
+import {
+  FACT_TYPES,
+  belongsWayFrom,
+  chainsOf,
+  degreeOf,
+  factsAskedFilter,
+  taiwanPartnerOf,
+  taiwanSideList,
+} from './fragments.ts';
 import { knownAsOf, lastStepOf, stepProjection } from './time.ts';
 
 export const CYPHER_DIR = path.join(PROJECT_ROOT, 'cypher');
@@ -71,6 +80,7 @@ const FRAGMENTS: Readonly<Record<string, (variable: string) => string>> = {
   degree: degreeOf,
   chainsOf,
   taiwanPartner: taiwanPartnerOf,
+  belongsWay: belongsWayFrom,
   knownAsOf,
   step: stepProjection,
   lastStep: lastStepOf,
