@@ -75,19 +75,19 @@ WITH sector, product, gaps, COLLECT {
       CALL (node, covered) {
         MATCH (node)-[r:COOPERATES_WITH|PARTNERS_WITH|COUNTERPART_OF]-(e:Entity)
         WHERE NOT e:Product AND NOT e:Sector AND NOT e IN covered
-        WITH e, r, CASE WHEN e.origin = 'taiwan' OR e.side = 'taiwan' THEN 0 ELSE 1 END AS side
+        WITH e, r, ${taiwanFirst(e)} AS side
         RETURN e, r, side ORDER BY side, e.id, r.id LIMIT toInteger(3 * $partners)
         UNION ALL
         MATCH (node)-[r:COOPERATES_WITH|PARTNERS_WITH|COUNTERPART_OF]-(e:Entity)
         WHERE NOT e:Product AND NOT e:Sector AND e IN covered
-        RETURN e, r, CASE WHEN e.origin = 'taiwan' OR e.side = 'taiwan' THEN 0 ELSE 1 END AS side
+        RETURN e, r, ${taiwanFirst(e)} AS side
       }
       RETURN { entity: e.id, fact: r.id, side: side, taiwan: ${taiwanPartner(e)} } AS x
     },
     associations: CASE WHEN node:Sector THEN COLLECT {
       CALL (node) {
         MATCH (e:Association)-[r:SUPPORTS|COOPERATES_WITH|PARTNERS_WITH]-(node)
-        WITH e, r, CASE WHEN e.origin = 'taiwan' OR e.side = 'taiwan' THEN 0 ELSE 1 END AS side
+        WITH e, r, ${taiwanFirst(e)} AS side
         RETURN e, r, side ORDER BY side, e.id, r.id LIMIT toInteger(3 * $partners)
       }
       RETURN { entity: e.id, fact: r.id, side: side, taiwan: ${taiwanPartner(e)} } AS x
@@ -96,12 +96,12 @@ WITH sector, product, gaps, COLLECT {
       CALL (node, covered) {
         MATCH (e:Entity)-[r:FOCUSES_ON|ANCHORS|IN_SECTOR]->(node)
         WHERE (e:Enterprise OR e:Project OR e:Park OR e:Region) AND NOT e IN covered
-        WITH e, r, CASE WHEN e.origin = 'taiwan' OR e.side = 'taiwan' THEN 0 ELSE 1 END AS side
+        WITH e, r, ${taiwanFirst(e)} AS side
         RETURN e, r, side ORDER BY side, e.id, r.id LIMIT toInteger(3 * $partners)
         UNION ALL
         MATCH (e:Entity)-[r:FOCUSES_ON|ANCHORS|IN_SECTOR]->(node)
         WHERE (e:Enterprise OR e:Project OR e:Park OR e:Region) AND e IN covered
-        RETURN e, r, CASE WHEN e.origin = 'taiwan' OR e.side = 'taiwan' THEN 0 ELSE 1 END AS side
+        RETURN e, r, ${taiwanFirst(e)} AS side
       }
       RETURN { entity: e.id, fact: r.id, side: side, taiwan: ${taiwanPartner(e)} } AS x
     } ELSE [] END
@@ -111,7 +111,7 @@ WITH sector, product, gaps, COLLECT {
   UNWIND gaps AS g
   CALL (g) {
     MATCH (e:Entity)-[r:PRODUCES|FOCUSES_ON]->(link) WHERE link = g.link AND e.id IN g.l.outsideFujian
-    WITH e, r, CASE WHEN e.origin = 'taiwan' OR e.side = 'taiwan' THEN 0 ELSE 1 END AS side
+    WITH e, r, ${taiwanFirst(e)} AS side
     RETURN e, r, side ORDER BY side, e.id, r.id LIMIT toInteger(3 * $partners)
   }
   RETURN { gap: g.l.product, entity: e.id, fact: r.id, side: side, taiwan: ${taiwanPartner(e)} } AS x

@@ -58,6 +58,13 @@ export const belongsWayFrom = (e: string) =>
   /* Cypher */ `(${e})((x)-[m:LOCATED_IN|PART_OF|IN_SECTOR|FOCUSES_ON|ANCHORS|HOSTS]-(y:Entity) WHERE ((type(m) <> 'HOSTS' AND startNode(m) = x) OR (type(m) = 'HOSTS' AND endNode(m) = x)) AND ${knownAsOf('m')}){0,1}(:Entity)(()-[u:PART_OF|LOCATED_IN]->(:Entity) WHERE ${knownAsOf('u')}){0,3}`;
 
 /**
+ * 0 for an entity that is on the Taiwan side by its own properties (a Taiwan firm or association: `origin`
+ * or `side`), else 1: the first key of an order that puts them first without a walk.
+ */
+export const taiwanFirstOf = (e: string) =>
+  /* Cypher */ `CASE WHEN ${e}.origin = 'taiwan' OR ${e}.side = 'taiwan' THEN 0 ELSE 1 END`;
+
+/**
  * Whether the entity `e` is on the Taiwan side, given `taiwanSide` (taiwanSideList, bound by the query): it
  * says so itself (`side`), lies in a Taiwan-side place, or is a Taiwan firm or association seated nowhere in
  * the graph. True or false, never null (a missing `side` or `origin` is not Taiwan).

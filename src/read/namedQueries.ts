@@ -8,11 +8,12 @@
 // A few things are written into the text when the query is bound, the same way for every query:
 // `${FACT_TYPES}`, the fact types of src/data/model.ts (`LOCATED_IN|PART_OF|…`, so a walk steps over facts
 // only); `${TAIWAN_SIDE}` and `${TAIWAN_SIDE_AS_OF}`, the list of the entities on the Taiwan side, of every
-// fact or of those known on $asOf (src/read/fragments.ts); `${degree(n)}`, the number of facts of the
-// entity in variable n (src/read/fragments.ts, a count lookup however many facts it has); `${chainsOf(ids)}`,
-// the chains named by a list of chain ids, each once, and `${taiwanPartner(e)}`, whether the entity e is on
-// the Taiwan side, given the query's `taiwanSide` list, and `${belongsWay(e)}`, the way up from the entity e
-// that policyReach walks (src/read/fragments.ts);
+// fact or of those known on $asOf; from src/read/fragments.ts too, applied to a variable: `${degree(n)}`,
+// the number of facts of the entity n (a count lookup however many facts it has); `${chainsOf(ids)}`, the
+// chains named by a list of chain ids, each once; `${taiwanPartner(e)}`, whether the entity e is on the
+// Taiwan side, given the query's `taiwanSide` list; `${taiwanFirst(e)}`, 0 for a Taiwan firm or
+// association by its own properties, else 1; `${belongsWay(e)}`, the way up from the entity e that
+// policyReach walks;
 // `${factsAsked(r)}`, whether the fact r passes the request's $relationTypes, $statuses and $asOf (`true`
 // when none is given: its text depends on the values); `${knownAsOf(r)}`, whether the fact r was known on
 // $asOf, `${step(s)}`, a status step with its pages, and `${lastStep(e)}`, the status of the entity e on
@@ -31,6 +32,7 @@ import {
   chainsOf,
   degreeOf,
   factsAskedFilter,
+  taiwanFirstOf,
   taiwanPartnerOf,
   taiwanSideList,
 } from './fragments.ts';
@@ -81,6 +83,7 @@ const FRAGMENTS: Readonly<Record<string, (variable: string) => string>> = {
   chainsOf,
   taiwanPartner: taiwanPartnerOf,
   belongsWay: belongsWayFrom,
+  taiwanFirst: taiwanFirstOf,
   knownAsOf,
   step: stepProjection,
   lastStep: lastStepOf,
