@@ -47,16 +47,11 @@ WITH sector, product, size(visited) AS visitedCount, COLLECT {
   // A gap, as gapKinds of src/data/derived.ts decides (no cover in Fujian, no firm, only Taiwan-invested
   // firms, nothing existing), asked as existence questions that stop at the first cover answering them: a
   // link of a chain is covered by dozens, and counting every cover of every link visited was most of the
-  // work. A project is Taiwan-invested when it has owners known that day and all of them are Taiwan's.
+  // work.
     AND NOT (
       EXISTS {
         MATCH (e:Entity)-[r:PRODUCES|FOCUSES_ON]->(link)
-        WHERE (e:Enterprise OR e:Project) AND NOT e IN taiwanSide AND ${knownAsOf(r)}
-          AND CASE
-            WHEN e:Enterprise THEN coalesce(e.origin, 'unknown') <> 'taiwan'
-            ELSE NOT EXISTS { MATCH (:Enterprise)-[w:OWNS]->(e) WHERE ${knownAsOf(w)} }
-              OR EXISTS { MATCH (o:Enterprise)-[w:OWNS]->(e) WHERE ${knownAsOf(w)} AND coalesce(o.origin, 'unknown') <> 'taiwan' }
-          END
+        WHERE (e:Enterprise OR e:Project) AND NOT e IN taiwanSide AND ${knownAsOf(r)} AND NOT ${taiwanInvested(e)}
       }
       AND EXISTS {
         MATCH (e:Entity)-[r:PRODUCES|FOCUSES_ON]->(link)
@@ -72,12 +67,7 @@ WITH sector, product, size(visited) AS visitedCount, COLLECT {
     OPTIONAL MATCH (e:Entity)-[r:PRODUCES|FOCUSES_ON]->(link)
     WHERE (e:Park OR e:Region OR e:Enterprise OR e:Project) AND ${knownAsOf(r)}
     WITH r, e:Enterprise OR e:Project AS firm, NOT e IN taiwanSide AS inFujian,
-      CASE
-        WHEN e:Enterprise THEN e.origin = 'taiwan'
-        WHEN e:Project THEN COUNT { (o:Enterprise)-[w:OWNS]->(e) WHERE ${knownAsOf(w)} } > 0
-          AND NOT EXISTS { MATCH (o:Enterprise)-[w:OWNS]->(e) WHERE ${knownAsOf(w)} AND coalesce(o.origin, 'unknown') <> 'taiwan' }
-        ELSE false
-      END AS taiwanInvested
+      ${taiwanInvested(e)} AS taiwanInvested
     RETURN count(r) AS allCovers,
       count(CASE WHEN inFujian THEN r END) AS fujianCovers,
       count(CASE WHEN inFujian AND r.status = 'existing' THEN r END) AS fujianExisting,

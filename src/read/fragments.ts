@@ -65,6 +65,14 @@ export const taiwanFirstOf = (e: string) =>
   /* Cypher */ `CASE WHEN ${e}.origin = 'taiwan' OR ${e}.side = 'taiwan' THEN 0 ELSE 1 END`;
 
 /**
+ * Whether the firm `e` is Taiwan-invested by the facts known on `$asOf` (every fact when null): an enterprise
+ * by its origin, a project when it has owners known then and all of them are Taiwan's, as src/data/derived.ts
+ * decides at load time. True or false, never null.
+ */
+export const taiwanInvestedOf = (e: string) =>
+  /* Cypher */ `CASE WHEN ${e}:Enterprise THEN coalesce(${e}.origin, 'unknown') = 'taiwan' WHEN ${e}:Project THEN EXISTS { MATCH (:Enterprise)-[investedOwns:OWNS]->(${e}) WHERE ${knownAsOf('investedOwns')} } AND NOT EXISTS { MATCH (investedOwner:Enterprise)-[investedOwns:OWNS]->(${e}) WHERE ${knownAsOf('investedOwns')} AND coalesce(investedOwner.origin, 'unknown') <> 'taiwan' } ELSE false END`;
+
+/**
  * Whether the entity `e` is on the Taiwan side, given `taiwanSide` (taiwanSideList, bound by the query): it
  * says so itself (`side`), lies in a Taiwan-side place, or is a Taiwan firm or association seated nowhere in
  * the graph. True or false, never null (a missing `side` or `origin` is not Taiwan).

@@ -12,7 +12,8 @@
 // the number of facts of the entity n (a count lookup however many facts it has); `${chainsOf(ids)}`, the
 // chains named by a list of chain ids, each once; `${taiwanPartner(e)}`, whether the entity e is on the
 // Taiwan side, given the query's `taiwanSide` list; `${taiwanFirst(e)}`, 0 for a Taiwan firm or
-// association by its own properties, else 1; `${belongsWay(e)}`, the way up from the entity e that
+// association by its own properties, else 1; `${taiwanInvested(e)}`, whether the firm e is Taiwan-invested
+// by the facts known on $asOf; `${belongsWay(e)}`, the way up from the entity e that
 // policyReach walks;
 // `${factsAsked(r)}`, whether the fact r passes the request's $relationTypes, $statuses and $asOf (`true`
 // when none is given: its text depends on the values); `${knownAsOf(r)}`, whether the fact r was known on
@@ -33,6 +34,7 @@ import {
   degreeOf,
   factsAskedFilter,
   taiwanFirstOf,
+  taiwanInvestedOf,
   taiwanPartnerOf,
   taiwanSideList,
 } from './fragments.ts';
@@ -84,6 +86,7 @@ const FRAGMENTS: Readonly<Record<string, (variable: string) => string>> = {
   taiwanPartner: taiwanPartnerOf,
   belongsWay: belongsWayFrom,
   taiwanFirst: taiwanFirstOf,
+  taiwanInvested: taiwanInvestedOf,
   knownAsOf,
   step: stepProjection,
   lastStep: lastStepOf,
