@@ -222,7 +222,7 @@ async function supplyChainRows(db: Reader, params: Params, language: Language): 
   return { rows, notes };
 }
 
-async function pathRows(db: Reader, params: Params): Promise<NamedQueryResult> {
+async function pathRows(db: Reader, params: Params, language: Language): Promise<NamedQueryResult> {
   const from = text(params.from);
   const to = text(params.to);
   if (from === to) throw new BadInputError(`from and to are the same entity (${JSON.stringify(from)}).`);
@@ -243,7 +243,7 @@ async function pathRows(db: Reader, params: Params): Promise<NamedQueryResult> {
     ids: path.nodes.map((n) => n.id),
     statuses: path.edges.map((e) => e.status),
   }));
-  return { rows, notes: [] };
+  return { rows, notes: result.truncation ? [inLanguage(result.truncation.message, language)] : [] };
 }
 
 /** 友达光电 -ANCHORS-> 翔安组团 <-HOSTS- …: the names along a path, each fact in its own direction. */

@@ -225,6 +225,9 @@ export function bindNamedQuery(query: NamedQuery, values: Readonly<Record<string
     }
     const value = params[param.name];
     for (const item of Array.isArray(value) ? value : [value]) {
+      if (param.type === 'int' && typeof item === 'number' && !Number.isInteger(item)) {
+        throw new BadInputError(`${query.name}: ${param.name} must be an integer, not ${item}`);
+      }
       if (
         typeof item === 'number' &&
         param.min !== undefined &&

@@ -21,6 +21,13 @@ export interface TruncationRow {
 export const WALK_VISITS = 20_000;
 
 /**
+ * The most facts each side of a `paths` search reads (`limits { pathFacts }`). A path between two firms of
+ * a county of 14,000 members reads the county's facts from both sides; at 1M industry-shaped facts the
+ * paths through such hubs need 30,000–50,000, and reading 100,000 ids takes about 0.2 s.
+ */
+export const PATH_FACTS = 100_000;
+
+/**
  * The most chain links chainGaps looks at as of a day (`limits { chainAsOfVisits }`). Each link counts its
  * covers live, as known that day: at 1M industry-shaped facts a link costs about half a millisecond (44
  * covers on average), so 20,000 links ran past the query timeout. 2,000 answer in a second or two there.
@@ -73,6 +80,32 @@ export function visitLimit(limit: number): TruncationRow {
       zh:
         `遍历访问了 ${limit} 个实体（一次遍历的上限）后停止：更远的实体未被查看，所列最远一层的实体是遍历先遇到的，` +
         '而非按 id 排在最前的。请从关联较少的实体出发，或减小深度、少选几种关系。',
+    },
+  };
+}
+
+/**
+ * paths, whose search from both ends stopped before reading more than `limit` facts around one of them;
+ * the paths shown are all those of up to `finished` facts (the lengths it finished).
+ */
+export function pathVisitLimit(limit: number, finished: number): TruncationRow {
+  return {
+    reason: 'VISIT_LIMIT',
+    limit,
+    message: {
+      en:
+        `The search for paths stopped before reading more than ${limit} facts around one end, the most one side ` +
+        'of it may: ' +
+        (finished > 0
+          ? `the paths shown are the shortest of up to ${finished} facts, and longer ones were not looked for. `
+          : 'no path could be looked for. ') +
+        'Ask for fewer relation types, or for paths between less connected entities.',
+      zh:
+        `路径搜索在一端周围要读取超过 ${limit} 条关系（每一侧的上限）前停止：` +
+        (finished > 0
+          ? `所列路径是不超过 ${finished} 步的最短路径，更长的未被查找。`
+          : '未能查找任何路径。') +
+        '请少选几种关系，或在关联较少的实体之间查找。',
     },
   };
 }

@@ -15,6 +15,7 @@ import { PROJECT_ROOT } from '../../src/infra/config.ts';
 import type { Database } from '../../src/infra/database.ts';
 import { readChainGaps } from '../../src/read/chainGaps.ts';
 import { readNeighborhood } from '../../src/read/neighborhood.ts';
+import { readPaths } from '../../src/read/paths.ts';
 import { readPolicyReach } from '../../src/read/policyReach.ts';
 import { readSupplyChain } from '../../src/read/supplyChain.ts';
 import { loadGraph } from '../../src/write/load.ts';
@@ -381,11 +382,62 @@ describe('policyReach and paths', () => {
     expect((await gql(PATHS, { maxHops: 5 })).paths).toEqual([]);
   });
 
+  it('list paths by length, then by their entities and facts, never through an entity twice', async () => {
+    // m00 and m01 support each other (two facts: two paths of one step); at two steps they meet through
+    // each other maker of the ten (two facts each way: four paths each), the hub product and the region.
+    const { paths } = await gql(/* GraphQL */ `
+      {
+        paths(from: "enterprise:m00", to: "enterprise:m01", first: 10) {
+          length
+          nodes {
+            id
+          }
+          edges {
+            id
+          }
+        }
+      }
+    `);
+    expect(paths.map((p: any) => p.length)).toEqual([1, 1, 2, 2, 2, 2, 2, 2, 2, 2]);
+    expect(paths.slice(0, 2).map((p: any) => p.edges[0].id)).toEqual([
+      'enterprise:m00|SUPPORTS|enterprise:m01',
+      'enterprise:m01|SUPPORTS|enterprise:m00',
+    ]);
+    expect(paths.slice(2).map((p: any) => p.nodes[1].id)).toEqual([
+      ...Array(4).fill('enterprise:m02'),
+      ...Array(4).fill('enterprise:m03'),
+    ]);
+    expect(paths.slice(2, 6).map((p: any) => p.edges.map((e: any) => e.id).join(' '))).toEqual([
+      'enterprise:m00|SUPPORTS|enterprise:m02 enterprise:m01|SUPPORTS|enterprise:m02',
+      'enterprise:m00|SUPPORTS|enterprise:m02 enterprise:m02|SUPPORTS|enterprise:m01',
+      'enterprise:m02|SUPPORTS|enterprise:m00 enterprise:m01|SUPPORTS|enterprise:m02',
+      'enterprise:m02|SUPPORTS|enterprise:m00 enterprise:m02|SUPPORTS|enterprise:m01',
+    ]);
+    for (const path of paths) expect(new Set(path.nodes.map((n: any) => n.id)).size).toBe(path.nodes.length);
+  });
+
+  it('stop the search for paths at its visits, with the paths of the lengths it finished', async () => {
+    // m10 and m11 meet through the hub product and the region in two steps; any longer path needs the
+    // facts of the hub (70) or the region (40), more than a search allowed 10 reads.
+    const request = { from: 'enterprise:m10', to: 'enterprise:m11', maxHops: 4, first: 10 };
+    const cut = await readPaths(db, { ...request, relationTypes: null, statuses: null, visits: 10 });
+    expect(cut.paths.map((p) => p.nodes.map((n) => n.id))).toEqual([
+      ['enterprise:m10', 'product:hub', 'enterprise:m11'],
+      ['enterprise:m10', 'region:r0', 'enterprise:m11'],
+    ]);
+    expect(cut.truncation).toMatchObject({ reason: 'VISIT_LIMIT', limit: 10 });
+    expect(cut.truncation?.message.en).toContain('the shortest of up to 2 facts');
+    const whole = await readPaths(db, { ...request, relationTypes: null, statuses: null });
+    expect(whole.truncation).toBeNull();
+    expect(whole.paths.map((p) => p.length)).toEqual([2, 2, 4, 4, 4, 4, 4, 4, 4, 4]);
+  });
+
   it('report the walk bounds in limits, and counts from the counts store in stats', async () => {
     const { limits, stats } = await gql(/* GraphQL */ `
       {
         limits {
           walkVisits
+          pathFacts
           chainAsOfVisits
           impactVisits
           supplyChainLimit
@@ -402,6 +454,7 @@ describe('policyReach and paths', () => {
     `);
     expect(limits).toEqual({
       walkVisits: LIMITS.walkVisits,
+      pathFacts: 100_000,
       chainAsOfVisits: LIMITS.chainAsOfVisits,
       impactVisits: 1000,
       supplyChainLimit: LIMITS.supplyChainLimit,

@@ -120,15 +120,6 @@ const CASES: Case[] = [
     expected: 2,
   },
   {
-    name: 'paths (with evidence of every hop)',
-    query: `query ($first: Int) { paths(from: "association:ttvma", to: "enterprise:auo", first: $first) {
-      length nodes { id evidence { id } } edges { ...EdgeDetails } } } ${EDGE_DETAILS}`,
-    small: { first: 1 },
-    large: { first: 10 },
-    size: (d) => d.paths.length,
-    expected: 2,
-  },
-  {
     name: 'supplyChain (with evidence)',
     query: `query ($depth: Int) { supplyChain(product: "product:oil-refining", direction: DOWNSTREAM, depth: $depth) {
       nodes { id evidence { id } } edges { ...EdgeDetails } } } ${EDGE_DETAILS}`,
@@ -182,6 +173,19 @@ describe('statements per operation', () => {
     expect(large.size).toBeGreaterThan(small.size);
     expect(large.statements).toBe(small.statements);
     expect(small.statements).toBe(c.expected);
+  });
+
+  it('paths costs one statement per ring of its search, never one per path', async () => {
+    // The search reads the facts around the two ends a ring at a time (src/read/paths.ts): the ends with
+    // their first ring, at most one more per hop, then the paths' entities and facts, then their evidence.
+    const query = `query ($first: Int) { paths(from: "association:ttvma", to: "enterprise:auo", first: $first) {
+      length nodes { id evidence { id } } edges { ...EdgeDetails } } } ${EDGE_DETAILS}`;
+    const one = await measure(query, { first: 1 }, (d) => d.paths.length);
+    const ten = await measure(query, { first: 10 }, (d) => d.paths.length);
+    table.push(`  paths: ${one.statements} (${one.size} items) / ${ten.statements} (${ten.size} items)`);
+    expect(ten.size).toBeGreaterThan(one.size);
+    for (const { statements } of [one, ten]) expect(statements).toBeLessThanOrEqual(1 + 4 + 2);
+    expect(ten.statements).toBeGreaterThanOrEqual(one.statements);
   });
 
   it('batches entity loads of one request into one statement, aliases included', async () => {

@@ -471,8 +471,8 @@ describe('Cypher builders', () => {
       neighborhoodQuery({ ...base, depth: 0 }).cypher,
     );
     expect(neighborhoodQuery({ ...base, depth: 2 }).params?.visits).toEqual(cypherInteger(WALK_VISITS));
-    // cypher/shortest-paths.cypher, the statement `cskg query shortest-paths` runs too: SHORTEST k and the
-    // quantifier's bound cannot be parameters, so the checked integers are written in.
+    // cypher/shortest-paths.cypher, one ring of the search `cskg query shortest-paths` runs too: the
+    // request's arguments are checked against its header whichever ring is read.
     const request = {
       from: 'a',
       to: 'b',
@@ -481,13 +481,14 @@ describe('Cypher builders', () => {
       relationTypes: ['PART_OF' as const],
       statuses: null,
     };
-    const paths = pathsQuery(request);
-    expect(paths.cypher).toContain('SHORTEST 3 ');
-    expect(paths.cypher).toContain('{1,4}');
-    expect(paths.params).toEqual({ ...request, asOf: null });
-    expect(() => pathsQuery({ ...request, first: 0 })).toThrow(BadInputError);
-    expect(() => pathsQuery({ ...request, maxHops: 7 })).toThrow(/maxHops must be between 1 and 6/);
-    expect(() => pathsQuery({ ...request, maxHops: 2.5 })).toThrow(BadInputError);
+    const paths = pathsQuery(request, ['a'], 100);
+    expect(paths.params).toMatchObject({ ...request, asOf: null, around: ['a'] });
+    expect(Number(paths.params?.visits)).toBe(100);
+    expect(() => pathsQuery({ ...request, first: 0 }, null, 100)).toThrow(BadInputError);
+    expect(() => pathsQuery({ ...request, maxHops: 7 }, null, 100)).toThrow(
+      /maxHops must be between 1 and 6/,
+    );
+    expect(() => pathsQuery({ ...request, maxHops: 2.5 }, null, 100)).toThrow(BadInputError);
   });
 });
 

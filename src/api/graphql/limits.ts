@@ -6,7 +6,7 @@ import { GraphQLError, type ASTVisitor, type ValidationContext } from 'graphql';
 import { isEntityType } from '../../data/model.ts';
 import { BadInputError } from '../../infra/errors.ts';
 import { normaliseSearchText } from '../../read/fulltext.ts';
-import { CHAIN_AS_OF_VISITS, IMPACT_VISITS, WALK_VISITS } from '../../read/truncation.ts';
+import { CHAIN_AS_OF_VISITS, IMPACT_VISITS, PATH_FACTS, WALK_VISITS } from '../../read/truncation.ts';
 import { PASSAGE_FACTS } from '../../data/derived.ts';
 
 export const LIMITS = Object.freeze({
@@ -29,6 +29,8 @@ export const LIMITS = Object.freeze({
   supplyChainLimit: 5000,
   /** entities one walk visits at most, however many are within reach (src/read/truncation.ts) */
   walkVisits: WALK_VISITS,
+  /** facts each side of a paths search reads at most (src/read/paths.ts) */
+  pathFacts: PATH_FACTS,
   chainAsOfVisits: CHAIN_AS_OF_VISITS,
   impactVisits: IMPACT_VISITS,
   /** chainGaps, policyReach and scorecard; impact's consequences, singlePoints' ranking, gapPartners' gaps */

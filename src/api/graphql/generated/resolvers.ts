@@ -974,6 +974,8 @@ export type Limits = {
   passageListFirst: Scalars['Int']['output'];
   /** Most hits of `passages(first)`. */
   passagesFirst: Scalars['Int']['output'];
+  /** Most facts each side of a `paths` search reads, however many paths are within `maxHops`. */
+  pathFacts: Scalars['Int']['output'];
   /** Most paths of `paths(first)`. */
   pathsFirst: Scalars['Int']['output'];
   /** Longest `paths(maxHops)`. */
@@ -1599,7 +1601,8 @@ export type Provenance =
  *   `before`/`after` ≤ 50.
  * - work: a walk (neighborhood, supplyChain, policyReach, scorecard) visits every entity once, never every path, and
  *   stops after visiting 20,000 entities (`Limits.walkVisits`) however many are within reach; a Subgraph
- *   cut by this or by any other limit says `truncated: true` and why (`truncation`).
+ *   cut by this or by any other limit says `truncated: true` and why (`truncation`). paths searches from
+ *   both ends at once, each side reading at most 100,000 facts (`Limits.pathFacts`).
  * - documents (checked before anything runs): depth ≤ 12 (introspection is exempt), cost ≤ 50000 (objects
  *   2, scalars 1, ×1.5 per level, × a literal `first`), ≤ 30 aliases, ≤ 20 directives, ≤ 3000 tokens;
  *   request bodies ≤ 100 kB (413 beyond).
@@ -1610,7 +1613,8 @@ export type Provenance =
  *   POST with `content-type: application/json` needs nothing more.
  *
  * Every response carries `extensions.statements`: the Cypher statements the request cost. Each field
- * costs a fixed number whatever the size of the answer; entity loads, evidence and relations of all the
+ * costs a fixed number whatever the size of the answer (paths: one more for each ring of its search, at
+ * most `maxHops`); entity loads, evidence and relations of all the
  * entities of one request are batched into one statement per level of nesting.
  *
  * Errors carry `extensions.code`: BAD_USER_INPUT (a bad argument; the message names it and the limit),
@@ -1684,8 +1688,12 @@ export type Query = {
   passages: Array<PassageHit>;
   /**
    * The shortest paths between two entities, shortest first, ignoring the direction of relations (each
-   * edge still says its source and target). `maxHops` 1–6, `first` 1–10; filters restrict the relations
-   * a path may use. No path within maxHops: an empty list.
+   * edge still says its source and target); no path passes an entity twice. Paths of one length come in
+   * order of their entities' ids, then their relations' ids. `maxHops` 1–6, `first` 1–10; filters restrict
+   * the relations a path may use. No path within maxHops: an empty list. The search reads the facts around
+   * both ends a ring at a time, each side at most `Limits.pathFacts`; a search that would read more stops,
+   * answers the paths of the lengths it finished, and the response's `extensions.truncation` lists
+   * `{ path, reason: VISIT_LIMIT, limit, message }` for the field, the message saying up to which length.
    */
   paths: Array<Path>;
   /**
@@ -1758,7 +1766,8 @@ export type Query = {
  *   `before`/`after` ≤ 50.
  * - work: a walk (neighborhood, supplyChain, policyReach, scorecard) visits every entity once, never every path, and
  *   stops after visiting 20,000 entities (`Limits.walkVisits`) however many are within reach; a Subgraph
- *   cut by this or by any other limit says `truncated: true` and why (`truncation`).
+ *   cut by this or by any other limit says `truncated: true` and why (`truncation`). paths searches from
+ *   both ends at once, each side reading at most 100,000 facts (`Limits.pathFacts`).
  * - documents (checked before anything runs): depth ≤ 12 (introspection is exempt), cost ≤ 50000 (objects
  *   2, scalars 1, ×1.5 per level, × a literal `first`), ≤ 30 aliases, ≤ 20 directives, ≤ 3000 tokens;
  *   request bodies ≤ 100 kB (413 beyond).
@@ -1769,7 +1778,8 @@ export type Query = {
  *   POST with `content-type: application/json` needs nothing more.
  *
  * Every response carries `extensions.statements`: the Cypher statements the request cost. Each field
- * costs a fixed number whatever the size of the answer; entity loads, evidence and relations of all the
+ * costs a fixed number whatever the size of the answer (paths: one more for each ring of its search, at
+ * most `maxHops`); entity loads, evidence and relations of all the
  * entities of one request are batched into one statement per level of nesting.
  *
  * Errors carry `extensions.code`: BAD_USER_INPUT (a bad argument; the message names it and the limit),
@@ -1803,7 +1813,8 @@ export type QueryChainGapsArgs = {
  *   `before`/`after` ≤ 50.
  * - work: a walk (neighborhood, supplyChain, policyReach, scorecard) visits every entity once, never every path, and
  *   stops after visiting 20,000 entities (`Limits.walkVisits`) however many are within reach; a Subgraph
- *   cut by this or by any other limit says `truncated: true` and why (`truncation`).
+ *   cut by this or by any other limit says `truncated: true` and why (`truncation`). paths searches from
+ *   both ends at once, each side reading at most 100,000 facts (`Limits.pathFacts`).
  * - documents (checked before anything runs): depth ≤ 12 (introspection is exempt), cost ≤ 50000 (objects
  *   2, scalars 1, ×1.5 per level, × a literal `first`), ≤ 30 aliases, ≤ 20 directives, ≤ 3000 tokens;
  *   request bodies ≤ 100 kB (413 beyond).
@@ -1814,7 +1825,8 @@ export type QueryChainGapsArgs = {
  *   POST with `content-type: application/json` needs nothing more.
  *
  * Every response carries `extensions.statements`: the Cypher statements the request cost. Each field
- * costs a fixed number whatever the size of the answer; entity loads, evidence and relations of all the
+ * costs a fixed number whatever the size of the answer (paths: one more for each ring of its search, at
+ * most `maxHops`); entity loads, evidence and relations of all the
  * entities of one request are batched into one statement per level of nesting.
  *
  * Errors carry `extensions.code`: BAD_USER_INPUT (a bad argument; the message names it and the limit),
@@ -1847,7 +1859,8 @@ export type QueryEntitiesArgs = {
  *   `before`/`after` ≤ 50.
  * - work: a walk (neighborhood, supplyChain, policyReach, scorecard) visits every entity once, never every path, and
  *   stops after visiting 20,000 entities (`Limits.walkVisits`) however many are within reach; a Subgraph
- *   cut by this or by any other limit says `truncated: true` and why (`truncation`).
+ *   cut by this or by any other limit says `truncated: true` and why (`truncation`). paths searches from
+ *   both ends at once, each side reading at most 100,000 facts (`Limits.pathFacts`).
  * - documents (checked before anything runs): depth ≤ 12 (introspection is exempt), cost ≤ 50000 (objects
  *   2, scalars 1, ×1.5 per level, × a literal `first`), ≤ 30 aliases, ≤ 20 directives, ≤ 3000 tokens;
  *   request bodies ≤ 100 kB (413 beyond).
@@ -1858,7 +1871,8 @@ export type QueryEntitiesArgs = {
  *   POST with `content-type: application/json` needs nothing more.
  *
  * Every response carries `extensions.statements`: the Cypher statements the request cost. Each field
- * costs a fixed number whatever the size of the answer; entity loads, evidence and relations of all the
+ * costs a fixed number whatever the size of the answer (paths: one more for each ring of its search, at
+ * most `maxHops`); entity loads, evidence and relations of all the
  * entities of one request are batched into one statement per level of nesting.
  *
  * Errors carry `extensions.code`: BAD_USER_INPUT (a bad argument; the message names it and the limit),
@@ -1889,7 +1903,8 @@ export type QueryEntityArgs = {
  *   `before`/`after` ≤ 50.
  * - work: a walk (neighborhood, supplyChain, policyReach, scorecard) visits every entity once, never every path, and
  *   stops after visiting 20,000 entities (`Limits.walkVisits`) however many are within reach; a Subgraph
- *   cut by this or by any other limit says `truncated: true` and why (`truncation`).
+ *   cut by this or by any other limit says `truncated: true` and why (`truncation`). paths searches from
+ *   both ends at once, each side reading at most 100,000 facts (`Limits.pathFacts`).
  * - documents (checked before anything runs): depth ≤ 12 (introspection is exempt), cost ≤ 50000 (objects
  *   2, scalars 1, ×1.5 per level, × a literal `first`), ≤ 30 aliases, ≤ 20 directives, ≤ 3000 tokens;
  *   request bodies ≤ 100 kB (413 beyond).
@@ -1900,7 +1915,8 @@ export type QueryEntityArgs = {
  *   POST with `content-type: application/json` needs nothing more.
  *
  * Every response carries `extensions.statements`: the Cypher statements the request cost. Each field
- * costs a fixed number whatever the size of the answer; entity loads, evidence and relations of all the
+ * costs a fixed number whatever the size of the answer (paths: one more for each ring of its search, at
+ * most `maxHops`); entity loads, evidence and relations of all the
  * entities of one request are batched into one statement per level of nesting.
  *
  * Errors carry `extensions.code`: BAD_USER_INPUT (a bad argument; the message names it and the limit),
@@ -1934,7 +1950,8 @@ export type QueryGapPartnersArgs = {
  *   `before`/`after` ≤ 50.
  * - work: a walk (neighborhood, supplyChain, policyReach, scorecard) visits every entity once, never every path, and
  *   stops after visiting 20,000 entities (`Limits.walkVisits`) however many are within reach; a Subgraph
- *   cut by this or by any other limit says `truncated: true` and why (`truncation`).
+ *   cut by this or by any other limit says `truncated: true` and why (`truncation`). paths searches from
+ *   both ends at once, each side reading at most 100,000 facts (`Limits.pathFacts`).
  * - documents (checked before anything runs): depth ≤ 12 (introspection is exempt), cost ≤ 50000 (objects
  *   2, scalars 1, ×1.5 per level, × a literal `first`), ≤ 30 aliases, ≤ 20 directives, ≤ 3000 tokens;
  *   request bodies ≤ 100 kB (413 beyond).
@@ -1945,7 +1962,8 @@ export type QueryGapPartnersArgs = {
  *   POST with `content-type: application/json` needs nothing more.
  *
  * Every response carries `extensions.statements`: the Cypher statements the request cost. Each field
- * costs a fixed number whatever the size of the answer; entity loads, evidence and relations of all the
+ * costs a fixed number whatever the size of the answer (paths: one more for each ring of its search, at
+ * most `maxHops`); entity loads, evidence and relations of all the
  * entities of one request are batched into one statement per level of nesting.
  *
  * Errors carry `extensions.code`: BAD_USER_INPUT (a bad argument; the message names it and the limit),
@@ -1977,7 +1995,8 @@ export type QueryImpactArgs = {
  *   `before`/`after` ≤ 50.
  * - work: a walk (neighborhood, supplyChain, policyReach, scorecard) visits every entity once, never every path, and
  *   stops after visiting 20,000 entities (`Limits.walkVisits`) however many are within reach; a Subgraph
- *   cut by this or by any other limit says `truncated: true` and why (`truncation`).
+ *   cut by this or by any other limit says `truncated: true` and why (`truncation`). paths searches from
+ *   both ends at once, each side reading at most 100,000 facts (`Limits.pathFacts`).
  * - documents (checked before anything runs): depth ≤ 12 (introspection is exempt), cost ≤ 50000 (objects
  *   2, scalars 1, ×1.5 per level, × a literal `first`), ≤ 30 aliases, ≤ 20 directives, ≤ 3000 tokens;
  *   request bodies ≤ 100 kB (413 beyond).
@@ -1988,7 +2007,8 @@ export type QueryImpactArgs = {
  *   POST with `content-type: application/json` needs nothing more.
  *
  * Every response carries `extensions.statements`: the Cypher statements the request cost. Each field
- * costs a fixed number whatever the size of the answer; entity loads, evidence and relations of all the
+ * costs a fixed number whatever the size of the answer (paths: one more for each ring of its search, at
+ * most `maxHops`); entity loads, evidence and relations of all the
  * entities of one request are batched into one statement per level of nesting.
  *
  * Errors carry `extensions.code`: BAD_USER_INPUT (a bad argument; the message names it and the limit),
@@ -2024,7 +2044,8 @@ export type QueryNeighborhoodArgs = {
  *   `before`/`after` ≤ 50.
  * - work: a walk (neighborhood, supplyChain, policyReach, scorecard) visits every entity once, never every path, and
  *   stops after visiting 20,000 entities (`Limits.walkVisits`) however many are within reach; a Subgraph
- *   cut by this or by any other limit says `truncated: true` and why (`truncation`).
+ *   cut by this or by any other limit says `truncated: true` and why (`truncation`). paths searches from
+ *   both ends at once, each side reading at most 100,000 facts (`Limits.pathFacts`).
  * - documents (checked before anything runs): depth ≤ 12 (introspection is exempt), cost ≤ 50000 (objects
  *   2, scalars 1, ×1.5 per level, × a literal `first`), ≤ 30 aliases, ≤ 20 directives, ≤ 3000 tokens;
  *   request bodies ≤ 100 kB (413 beyond).
@@ -2035,7 +2056,8 @@ export type QueryNeighborhoodArgs = {
  *   POST with `content-type: application/json` needs nothing more.
  *
  * Every response carries `extensions.statements`: the Cypher statements the request cost. Each field
- * costs a fixed number whatever the size of the answer; entity loads, evidence and relations of all the
+ * costs a fixed number whatever the size of the answer (paths: one more for each ring of its search, at
+ * most `maxHops`); entity loads, evidence and relations of all the
  * entities of one request are batched into one statement per level of nesting.
  *
  * Errors carry `extensions.code`: BAD_USER_INPUT (a bad argument; the message names it and the limit),
@@ -2066,7 +2088,8 @@ export type QueryPartnerRolesArgs = {
  *   `before`/`after` ≤ 50.
  * - work: a walk (neighborhood, supplyChain, policyReach, scorecard) visits every entity once, never every path, and
  *   stops after visiting 20,000 entities (`Limits.walkVisits`) however many are within reach; a Subgraph
- *   cut by this or by any other limit says `truncated: true` and why (`truncation`).
+ *   cut by this or by any other limit says `truncated: true` and why (`truncation`). paths searches from
+ *   both ends at once, each side reading at most 100,000 facts (`Limits.pathFacts`).
  * - documents (checked before anything runs): depth ≤ 12 (introspection is exempt), cost ≤ 50000 (objects
  *   2, scalars 1, ×1.5 per level, × a literal `first`), ≤ 30 aliases, ≤ 20 directives, ≤ 3000 tokens;
  *   request bodies ≤ 100 kB (413 beyond).
@@ -2077,7 +2100,8 @@ export type QueryPartnerRolesArgs = {
  *   POST with `content-type: application/json` needs nothing more.
  *
  * Every response carries `extensions.statements`: the Cypher statements the request cost. Each field
- * costs a fixed number whatever the size of the answer; entity loads, evidence and relations of all the
+ * costs a fixed number whatever the size of the answer (paths: one more for each ring of its search, at
+ * most `maxHops`); entity loads, evidence and relations of all the
  * entities of one request are batched into one statement per level of nesting.
  *
  * Errors carry `extensions.code`: BAD_USER_INPUT (a bad argument; the message names it and the limit),
@@ -2108,7 +2132,8 @@ export type QueryPassageArgs = {
  *   `before`/`after` ≤ 50.
  * - work: a walk (neighborhood, supplyChain, policyReach, scorecard) visits every entity once, never every path, and
  *   stops after visiting 20,000 entities (`Limits.walkVisits`) however many are within reach; a Subgraph
- *   cut by this or by any other limit says `truncated: true` and why (`truncation`).
+ *   cut by this or by any other limit says `truncated: true` and why (`truncation`). paths searches from
+ *   both ends at once, each side reading at most 100,000 facts (`Limits.pathFacts`).
  * - documents (checked before anything runs): depth ≤ 12 (introspection is exempt), cost ≤ 50000 (objects
  *   2, scalars 1, ×1.5 per level, × a literal `first`), ≤ 30 aliases, ≤ 20 directives, ≤ 3000 tokens;
  *   request bodies ≤ 100 kB (413 beyond).
@@ -2119,7 +2144,8 @@ export type QueryPassageArgs = {
  *   POST with `content-type: application/json` needs nothing more.
  *
  * Every response carries `extensions.statements`: the Cypher statements the request cost. Each field
- * costs a fixed number whatever the size of the answer; entity loads, evidence and relations of all the
+ * costs a fixed number whatever the size of the answer (paths: one more for each ring of its search, at
+ * most `maxHops`); entity loads, evidence and relations of all the
  * entities of one request are batched into one statement per level of nesting.
  *
  * Errors carry `extensions.code`: BAD_USER_INPUT (a bad argument; the message names it and the limit),
@@ -2152,7 +2178,8 @@ export type QueryPassageContextArgs = {
  *   `before`/`after` ≤ 50.
  * - work: a walk (neighborhood, supplyChain, policyReach, scorecard) visits every entity once, never every path, and
  *   stops after visiting 20,000 entities (`Limits.walkVisits`) however many are within reach; a Subgraph
- *   cut by this or by any other limit says `truncated: true` and why (`truncation`).
+ *   cut by this or by any other limit says `truncated: true` and why (`truncation`). paths searches from
+ *   both ends at once, each side reading at most 100,000 facts (`Limits.pathFacts`).
  * - documents (checked before anything runs): depth ≤ 12 (introspection is exempt), cost ≤ 50000 (objects
  *   2, scalars 1, ×1.5 per level, × a literal `first`), ≤ 30 aliases, ≤ 20 directives, ≤ 3000 tokens;
  *   request bodies ≤ 100 kB (413 beyond).
@@ -2163,7 +2190,8 @@ export type QueryPassageContextArgs = {
  *   POST with `content-type: application/json` needs nothing more.
  *
  * Every response carries `extensions.statements`: the Cypher statements the request cost. Each field
- * costs a fixed number whatever the size of the answer; entity loads, evidence and relations of all the
+ * costs a fixed number whatever the size of the answer (paths: one more for each ring of its search, at
+ * most `maxHops`); entity loads, evidence and relations of all the
  * entities of one request are batched into one statement per level of nesting.
  *
  * Errors carry `extensions.code`: BAD_USER_INPUT (a bad argument; the message names it and the limit),
@@ -2195,7 +2223,8 @@ export type QueryPassagesArgs = {
  *   `before`/`after` ≤ 50.
  * - work: a walk (neighborhood, supplyChain, policyReach, scorecard) visits every entity once, never every path, and
  *   stops after visiting 20,000 entities (`Limits.walkVisits`) however many are within reach; a Subgraph
- *   cut by this or by any other limit says `truncated: true` and why (`truncation`).
+ *   cut by this or by any other limit says `truncated: true` and why (`truncation`). paths searches from
+ *   both ends at once, each side reading at most 100,000 facts (`Limits.pathFacts`).
  * - documents (checked before anything runs): depth ≤ 12 (introspection is exempt), cost ≤ 50000 (objects
  *   2, scalars 1, ×1.5 per level, × a literal `first`), ≤ 30 aliases, ≤ 20 directives, ≤ 3000 tokens;
  *   request bodies ≤ 100 kB (413 beyond).
@@ -2206,7 +2235,8 @@ export type QueryPassagesArgs = {
  *   POST with `content-type: application/json` needs nothing more.
  *
  * Every response carries `extensions.statements`: the Cypher statements the request cost. Each field
- * costs a fixed number whatever the size of the answer; entity loads, evidence and relations of all the
+ * costs a fixed number whatever the size of the answer (paths: one more for each ring of its search, at
+ * most `maxHops`); entity loads, evidence and relations of all the
  * entities of one request are batched into one statement per level of nesting.
  *
  * Errors carry `extensions.code`: BAD_USER_INPUT (a bad argument; the message names it and the limit),
@@ -2243,7 +2273,8 @@ export type QueryPathsArgs = {
  *   `before`/`after` ≤ 50.
  * - work: a walk (neighborhood, supplyChain, policyReach, scorecard) visits every entity once, never every path, and
  *   stops after visiting 20,000 entities (`Limits.walkVisits`) however many are within reach; a Subgraph
- *   cut by this or by any other limit says `truncated: true` and why (`truncation`).
+ *   cut by this or by any other limit says `truncated: true` and why (`truncation`). paths searches from
+ *   both ends at once, each side reading at most 100,000 facts (`Limits.pathFacts`).
  * - documents (checked before anything runs): depth ≤ 12 (introspection is exempt), cost ≤ 50000 (objects
  *   2, scalars 1, ×1.5 per level, × a literal `first`), ≤ 30 aliases, ≤ 20 directives, ≤ 3000 tokens;
  *   request bodies ≤ 100 kB (413 beyond).
@@ -2254,7 +2285,8 @@ export type QueryPathsArgs = {
  *   POST with `content-type: application/json` needs nothing more.
  *
  * Every response carries `extensions.statements`: the Cypher statements the request cost. Each field
- * costs a fixed number whatever the size of the answer; entity loads, evidence and relations of all the
+ * costs a fixed number whatever the size of the answer (paths: one more for each ring of its search, at
+ * most `maxHops`); entity loads, evidence and relations of all the
  * entities of one request are batched into one statement per level of nesting.
  *
  * Errors carry `extensions.code`: BAD_USER_INPUT (a bad argument; the message names it and the limit),
@@ -2287,7 +2319,8 @@ export type QueryPolicyReachArgs = {
  *   `before`/`after` ≤ 50.
  * - work: a walk (neighborhood, supplyChain, policyReach, scorecard) visits every entity once, never every path, and
  *   stops after visiting 20,000 entities (`Limits.walkVisits`) however many are within reach; a Subgraph
- *   cut by this or by any other limit says `truncated: true` and why (`truncation`).
+ *   cut by this or by any other limit says `truncated: true` and why (`truncation`). paths searches from
+ *   both ends at once, each side reading at most 100,000 facts (`Limits.pathFacts`).
  * - documents (checked before anything runs): depth ≤ 12 (introspection is exempt), cost ≤ 50000 (objects
  *   2, scalars 1, ×1.5 per level, × a literal `first`), ≤ 30 aliases, ≤ 20 directives, ≤ 3000 tokens;
  *   request bodies ≤ 100 kB (413 beyond).
@@ -2298,7 +2331,8 @@ export type QueryPolicyReachArgs = {
  *   POST with `content-type: application/json` needs nothing more.
  *
  * Every response carries `extensions.statements`: the Cypher statements the request cost. Each field
- * costs a fixed number whatever the size of the answer; entity loads, evidence and relations of all the
+ * costs a fixed number whatever the size of the answer (paths: one more for each ring of its search, at
+ * most `maxHops`); entity loads, evidence and relations of all the
  * entities of one request are batched into one statement per level of nesting.
  *
  * Errors carry `extensions.code`: BAD_USER_INPUT (a bad argument; the message names it and the limit),
@@ -2329,7 +2363,8 @@ export type QueryRelationArgs = {
  *   `before`/`after` ≤ 50.
  * - work: a walk (neighborhood, supplyChain, policyReach, scorecard) visits every entity once, never every path, and
  *   stops after visiting 20,000 entities (`Limits.walkVisits`) however many are within reach; a Subgraph
- *   cut by this or by any other limit says `truncated: true` and why (`truncation`).
+ *   cut by this or by any other limit says `truncated: true` and why (`truncation`). paths searches from
+ *   both ends at once, each side reading at most 100,000 facts (`Limits.pathFacts`).
  * - documents (checked before anything runs): depth ≤ 12 (introspection is exempt), cost ≤ 50000 (objects
  *   2, scalars 1, ×1.5 per level, × a literal `first`), ≤ 30 aliases, ≤ 20 directives, ≤ 3000 tokens;
  *   request bodies ≤ 100 kB (413 beyond).
@@ -2340,7 +2375,8 @@ export type QueryRelationArgs = {
  *   POST with `content-type: application/json` needs nothing more.
  *
  * Every response carries `extensions.statements`: the Cypher statements the request cost. Each field
- * costs a fixed number whatever the size of the answer; entity loads, evidence and relations of all the
+ * costs a fixed number whatever the size of the answer (paths: one more for each ring of its search, at
+ * most `maxHops`); entity loads, evidence and relations of all the
  * entities of one request are batched into one statement per level of nesting.
  *
  * Errors carry `extensions.code`: BAD_USER_INPUT (a bad argument; the message names it and the limit),
@@ -2373,7 +2409,8 @@ export type QueryScorecardArgs = {
  *   `before`/`after` ≤ 50.
  * - work: a walk (neighborhood, supplyChain, policyReach, scorecard) visits every entity once, never every path, and
  *   stops after visiting 20,000 entities (`Limits.walkVisits`) however many are within reach; a Subgraph
- *   cut by this or by any other limit says `truncated: true` and why (`truncation`).
+ *   cut by this or by any other limit says `truncated: true` and why (`truncation`). paths searches from
+ *   both ends at once, each side reading at most 100,000 facts (`Limits.pathFacts`).
  * - documents (checked before anything runs): depth ≤ 12 (introspection is exempt), cost ≤ 50000 (objects
  *   2, scalars 1, ×1.5 per level, × a literal `first`), ≤ 30 aliases, ≤ 20 directives, ≤ 3000 tokens;
  *   request bodies ≤ 100 kB (413 beyond).
@@ -2384,7 +2421,8 @@ export type QueryScorecardArgs = {
  *   POST with `content-type: application/json` needs nothing more.
  *
  * Every response carries `extensions.statements`: the Cypher statements the request cost. Each field
- * costs a fixed number whatever the size of the answer; entity loads, evidence and relations of all the
+ * costs a fixed number whatever the size of the answer (paths: one more for each ring of its search, at
+ * most `maxHops`); entity loads, evidence and relations of all the
  * entities of one request are batched into one statement per level of nesting.
  *
  * Errors carry `extensions.code`: BAD_USER_INPUT (a bad argument; the message names it and the limit),
@@ -2417,7 +2455,8 @@ export type QuerySearchArgs = {
  *   `before`/`after` ≤ 50.
  * - work: a walk (neighborhood, supplyChain, policyReach, scorecard) visits every entity once, never every path, and
  *   stops after visiting 20,000 entities (`Limits.walkVisits`) however many are within reach; a Subgraph
- *   cut by this or by any other limit says `truncated: true` and why (`truncation`).
+ *   cut by this or by any other limit says `truncated: true` and why (`truncation`). paths searches from
+ *   both ends at once, each side reading at most 100,000 facts (`Limits.pathFacts`).
  * - documents (checked before anything runs): depth ≤ 12 (introspection is exempt), cost ≤ 50000 (objects
  *   2, scalars 1, ×1.5 per level, × a literal `first`), ≤ 30 aliases, ≤ 20 directives, ≤ 3000 tokens;
  *   request bodies ≤ 100 kB (413 beyond).
@@ -2428,7 +2467,8 @@ export type QuerySearchArgs = {
  *   POST with `content-type: application/json` needs nothing more.
  *
  * Every response carries `extensions.statements`: the Cypher statements the request cost. Each field
- * costs a fixed number whatever the size of the answer; entity loads, evidence and relations of all the
+ * costs a fixed number whatever the size of the answer (paths: one more for each ring of its search, at
+ * most `maxHops`); entity loads, evidence and relations of all the
  * entities of one request are batched into one statement per level of nesting.
  *
  * Errors carry `extensions.code`: BAD_USER_INPUT (a bad argument; the message names it and the limit),
@@ -2460,7 +2500,8 @@ export type QuerySinglePointsArgs = {
  *   `before`/`after` ≤ 50.
  * - work: a walk (neighborhood, supplyChain, policyReach, scorecard) visits every entity once, never every path, and
  *   stops after visiting 20,000 entities (`Limits.walkVisits`) however many are within reach; a Subgraph
- *   cut by this or by any other limit says `truncated: true` and why (`truncation`).
+ *   cut by this or by any other limit says `truncated: true` and why (`truncation`). paths searches from
+ *   both ends at once, each side reading at most 100,000 facts (`Limits.pathFacts`).
  * - documents (checked before anything runs): depth ≤ 12 (introspection is exempt), cost ≤ 50000 (objects
  *   2, scalars 1, ×1.5 per level, × a literal `first`), ≤ 30 aliases, ≤ 20 directives, ≤ 3000 tokens;
  *   request bodies ≤ 100 kB (413 beyond).
@@ -2471,7 +2512,8 @@ export type QuerySinglePointsArgs = {
  *   POST with `content-type: application/json` needs nothing more.
  *
  * Every response carries `extensions.statements`: the Cypher statements the request cost. Each field
- * costs a fixed number whatever the size of the answer; entity loads, evidence and relations of all the
+ * costs a fixed number whatever the size of the answer (paths: one more for each ring of its search, at
+ * most `maxHops`); entity loads, evidence and relations of all the
  * entities of one request are batched into one statement per level of nesting.
  *
  * Errors carry `extensions.code`: BAD_USER_INPUT (a bad argument; the message names it and the limit),
@@ -2507,7 +2549,8 @@ export type QuerySupplyChainArgs = {
  *   `before`/`after` ≤ 50.
  * - work: a walk (neighborhood, supplyChain, policyReach, scorecard) visits every entity once, never every path, and
  *   stops after visiting 20,000 entities (`Limits.walkVisits`) however many are within reach; a Subgraph
- *   cut by this or by any other limit says `truncated: true` and why (`truncation`).
+ *   cut by this or by any other limit says `truncated: true` and why (`truncation`). paths searches from
+ *   both ends at once, each side reading at most 100,000 facts (`Limits.pathFacts`).
  * - documents (checked before anything runs): depth ≤ 12 (introspection is exempt), cost ≤ 50000 (objects
  *   2, scalars 1, ×1.5 per level, × a literal `first`), ≤ 30 aliases, ≤ 20 directives, ≤ 3000 tokens;
  *   request bodies ≤ 100 kB (413 beyond).
@@ -2518,7 +2561,8 @@ export type QuerySupplyChainArgs = {
  *   POST with `content-type: application/json` needs nothing more.
  *
  * Every response carries `extensions.statements`: the Cypher statements the request cost. Each field
- * costs a fixed number whatever the size of the answer; entity loads, evidence and relations of all the
+ * costs a fixed number whatever the size of the answer (paths: one more for each ring of its search, at
+ * most `maxHops`); entity loads, evidence and relations of all the
  * entities of one request are batched into one statement per level of nesting.
  *
  * Errors carry `extensions.code`: BAD_USER_INPUT (a bad argument; the message names it and the limit),
@@ -3037,7 +3081,8 @@ export type TruncationReason =
   | 'NODE_LIMIT'
   /**
    * The walk stopped after visiting `Limits.walkVisits` entities: entities farther out were not looked at,
-   * and those of the farthest distance shown are the first the walk met, not the first by id.
+   * and those of the farthest distance shown are the first the walk met, not the first by id. (For paths:
+   * the search stopped before reading more than `Limits.pathFacts` facts around one end.)
    */
   | 'VISIT_LIMIT';
 
@@ -3572,6 +3617,7 @@ export type LimitsResolvers<ContextType = GraphQLContext, ParentType extends Res
   passageContext?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   passageListFirst?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   passagesFirst?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pathFacts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   pathsFirst?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   pathsMaxHops?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   queryCost?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;

@@ -74,7 +74,7 @@ export const Query: QueryResolvers = {
     return result;
   },
 
-  paths: async (_parent, args, { db, loaders, returned }) => {
+  paths: async (_parent, args, { db, loaders, returned, truncated, language }, info) => {
     spendWalk(returned, 'paths');
     const from = idArgument('from', args.from);
     const to = idArgument('to', args.to);
@@ -90,6 +90,11 @@ export const Query: QueryResolvers = {
     });
     requireEntity('from', from, result.fromType);
     requireEntity('to', to, result.toType);
+    // A list has no field to say it was cut: the response's extensions say it (schema.graphql, paths).
+    if (result.truncation) {
+      const { reason, limit, message } = result.truncation;
+      truncated.push({ path: String(info.path.key), reason, limit, message: inLanguage(message, language) });
+    }
     for (const path of result.paths) loaders.remember(path.nodes);
     return result.paths;
   },
