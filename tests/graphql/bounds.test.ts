@@ -368,6 +368,10 @@ describe('policyReach and paths', () => {
     // A walk allowed to visit only the entity itself reaches no further.
     const none = await readPolicyReach(db, { entity: 'enterprise:m03', first: 200, visits: 1 });
     expect(none.reaches).toEqual([]);
+    // A walk stops once it has `first` policies; what it answers is the start of the longer answer.
+    const all = await readPolicyReach(db, { entity: 'enterprise:m03', first: 200 });
+    const three = await readPolicyReach(db, { entity: 'enterprise:m03', first: 3 });
+    expect(three.reaches).toEqual(all.reaches.slice(0, 3));
   });
 
   it('find the shortest paths within maxHops, and none beyond', async () => {
