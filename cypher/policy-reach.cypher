@@ -21,7 +21,7 @@
 OPTIONAL MATCH (e:Entity {id: $entity})
 WITH e, reduce(walk = { seen: [e], level: [e], found: [{ node: e, steps: 0 }], policies: COLLECT {
     MATCH (policy:Entity)-[a:APPLIES_TO|TARGETS]->(e)
-    WHERE (policy:Policy OR policy:Measure) AND ${knownAsOf(a)}
+    WHERE (policy:Policy OR policy:Measure) AND policy <> e AND ${knownAsOf(a)}
     RETURN DISTINCT policy
   } }, k IN range(1, 4) |
   CASE WHEN e IS NULL OR size(walk.level) = 0 OR size(walk.seen) >= $visits OR size(walk.policies) >= $first THEN walk ELSE

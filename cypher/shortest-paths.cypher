@@ -1,8 +1,8 @@
 // The shortest paths between two entities over facts, in either direction of each fact (passages are not
 // stepped through), shortest first, e.g. 友达光电 -ANCHORS-> 翔安组团 -PART_OF-> 厦门台商投资区; no path passes
 // an entity twice. src/read/paths.ts searches for them, for both `cskg query shortest-paths` and the GraphQL
-// field paths: breadth first from both ends, one ring of entities at a time, the side with the fewer
-// entities to read first, each entity's facts read once; then the paths of each length, from 1 up, are
+// field paths: breadth first from both ends, one ring of entities at a time, the side whose next ring has
+// fewer relationships first, each entity's facts read once; then the paths of each length, from 1 up, are
 // joined from a half out of each end and ordered by their entities' ids, then their facts' ids. Each side
 // reads at most `visits` facts; a search that would read more stops there and says so.
 //
