@@ -34,6 +34,12 @@ export interface GapPartnersRequest {
   readonly first: number;
   /** most partners of each gap */
   readonly partners: number;
+  /**
+   * false when no reason's path, partner's explanation or evidence is wanted: the facts of the reasons and
+   * their passages are not read, and those come back empty (default true). The gaps, partners, their
+   * ranking, sides and reasons' kinds are the same.
+   */
+  readonly details?: boolean;
 }
 
 export interface PartnerReasonRow {
@@ -141,10 +147,11 @@ export async function readGapPartners(db: Reader, request: GapPartnersRequest): 
     return { raw, partners: partners.slice(0, request.partners), partnerCount: partners.length };
   });
   // The partners kept, read in full: their entities, the facts of their reasons and those facts' passages.
-  const factIds = [
-    ...new Set(ranked.flatMap((g) => g.partners.flatMap((p) => p.reasons.flatMap((r) => r.facts)))),
-  ];
-  const entityIds = new Set(ranked.map((g) => g.raw.link));
+  const details = request.details ?? true;
+  const factIds = details
+    ? [...new Set(ranked.flatMap((g) => g.partners.flatMap((p) => p.reasons.flatMap((r) => r.facts))))]
+    : [];
+  const entityIds = new Set(ranked.flatMap((g) => [g.raw.link, ...g.partners.map((p) => p.entity)]));
   for (const id of factIds) for (const end of endsOf(id)) entityIds.add(end);
   const [facts, entities] = await Promise.all([
     factIds.length === 0 ? new Map<string, EdgeRow>() : readRelationsById(db, factIds),
@@ -162,7 +169,9 @@ export async function readGapPartners(db: Reader, request: GapPartnersRequest): 
       const link = entities.get(raw.link);
       // (a load that replaced the graph between the two statements: the gap is gone)
       if (!link) return [];
-      const rows = partners.flatMap((p) => partnerRow(p, link, facts, entities, passages));
+      const rows = partners.flatMap((p) =>
+        details ? partnerRow(p, link, facts, entities, passages) : partnerWithoutDetails(p, entities),
+      );
       return [{ chain: chainOf(chains, raw.chain), link, kinds: raw.kinds, partners: rows, partnerCount }];
     }),
   };
@@ -307,6 +316,25 @@ function partnerRow(
         .map((p) => passages.get(p))
         .filter((p): p is PassageRow => p !== undefined)
         .sort((a, b) => a.ordinal - b.ordinal),
+    },
+  ];
+}
+
+/** A partner without what its reasons are made of: no path, explanation or evidence was asked for. */
+function partnerWithoutDetails(
+  partner: RankedPartner,
+  entities: ReadonlyMap<string, EntityRow>,
+): GapPartnerRow[] {
+  const entity = entities.get(partner.entity);
+  if (!entity) return [];
+  const path: PathRow = { nodes: [], edges: [], length: 0 };
+  return [
+    {
+      entity,
+      taiwanSide: partner.taiwan,
+      reasons: partner.reasons.map((reason) => ({ kind: reason.kind, path })),
+      explanation: { en: '', zh: '' },
+      evidence: [],
     },
   ];
 }

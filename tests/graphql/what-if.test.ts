@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/infra/config.ts';
 import type { Database } from '../../src/infra/database.ts';
 import { readImpact } from '../../src/read/impact.ts';
+import { readGapPartners } from '../../src/read/gapPartners.ts';
 import { readSinglePoints } from '../../src/read/singlePoints.ts';
 import { testNeo4jEnv } from '../support/neo4j.ts';
 import { usePlanServer } from '../support/plan.ts';
@@ -498,6 +499,52 @@ describe('partners for the gaps', () => {
       'park:gulei-taiwan-petrochemical-park',
       'association:taiwan-petrochemical-association',
     ]);
+  });
+});
+
+describe('partners for the gaps, asked for less', () => {
+  it('without paths, explanations or evidence: the same partners, sides and kinds, and no fact read', async () => {
+    const SLIM = /* GraphQL */ `
+      query ($product: ID) {
+        gapPartners(product: $product, partners: 10) {
+          link {
+            id
+          }
+          partnerCount
+          partners {
+            entity {
+              id
+            }
+            taiwanSide
+            reasons {
+              kind
+            }
+          }
+        }
+      }
+    `;
+    const partners = (gaps: any[]) =>
+      gaps.map((g) => [
+        g.link.id,
+        g.partnerCount,
+        g.partners.map((p: any) => [p.entity.id, p.taiwanSide, p.reasons.map((r: any) => r.kind)]),
+      ]);
+    for (const product of ['product:complete-vehicle', 'product:aromatics']) {
+      const whole = await readGapPartners(db, { sector: null, product, first: 200, partners: 10 });
+      const { gapPartners } = await gql(SLIM, { product });
+      expect(partners(gapPartners)).toEqual(partners(whole.gaps));
+      expect(whole.gaps.flatMap((g) => g.partners.flatMap((p) => p.evidence)).length).toBeGreaterThan(0);
+    }
+    const bare = await readGapPartners(db, {
+      sector: null,
+      product: 'product:complete-vehicle',
+      first: 200,
+      partners: 10,
+      details: false,
+    });
+    const read = bare.gaps.flatMap((g) => g.partners);
+    expect(read.length).toBeGreaterThan(0);
+    expect(read.flatMap((p) => [...p.evidence, ...p.reasons.flatMap((r) => r.path.edges)])).toEqual([]);
   });
 });
 

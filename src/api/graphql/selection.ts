@@ -54,9 +54,12 @@ export function selects(info: GraphQLResolveInfo, name: string): boolean {
 /**
  * Whether the request selects, below the sub-field `outer`, any of the fields `inner`: e.g. whether
  * singlePoints' `links` or `ranking` ask for `paths`, so that the resolver reads what paths are made of.
+ * `outer` may go down several levels, `partners.reasons`.
  */
 export function selectsWithin(info: GraphQLResolveInfo, outer: string, inner: readonly string[]): boolean {
-  const sets = subFields(info, outer).map((node) => node.selectionSet);
+  const [first = '', ...deeper] = outer.split('.');
+  let sets = subFields(info, first).map((node) => node.selectionSet);
+  for (const name of deeper) sets = fieldsIn(info, sets, name).map((node) => node.selectionSet);
   return inner.some((name) => fieldsIn(info, sets, name).length > 0);
 }
 

@@ -214,7 +214,7 @@ export const Query: QueryResolvers = {
     return result;
   },
 
-  gapPartners: async (_parent, args, { db, loaders, returned }) => {
+  gapPartners: async (_parent, args, { db, loaders, returned }, info) => {
     spendWalk(returned, 'gapPartners');
     const sector = args.sector == null ? null : idArgument('sector', args.sector);
     const product = args.product == null ? null : idArgument('product', args.product);
@@ -223,6 +223,10 @@ export const Query: QueryResolvers = {
       product,
       first: intArgument('first', args.first, 0, LIMITS.analysisFirst),
       partners: intArgument('partners', args.partners, 0, LIMITS.partnersFirst),
+      // the facts and passages of the reasons, only when a path, an explanation or evidence is asked for
+      details:
+        selectsWithin(info, 'partners', ['explanation', 'evidence']) ||
+        selectsWithin(info, 'partners.reasons', ['path']),
     });
     if (sector !== null) requireEntity('sector', sector, result.sectorType, 'Sector');
     if (product !== null) requireEntity('product', product, result.productType, 'Product');
