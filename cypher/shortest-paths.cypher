@@ -21,7 +21,7 @@
 // @param relationTypes string[]? = null   only facts of these types, e.g. PART_OF,LOCATED_IN; null for all
 // @param statuses      string[]? = null   only facts of these statuses, e.g. existing; null for all
 // @param asOf          string? = null     YYYY-MM-DD: the graph as known on that date (facts stated or valid by then); null for all
-// @param around        string[]? = null   the entities whose facts to read: the search's next ring, named by src/read/paths.ts; null: the ends with at most `endFacts` facts
+// @param around        string[]? = null   the entities whose facts to read: the search's next ring, named by src/read/paths.ts (a command line's value is not used); null: the ends with at most `endFacts` facts
 // @param endFacts      int = 1000         with `around` null, an end's facts are read at once when it has at most this many
 // @param visits        int = 100000       most facts one side of the search reads (src/read/truncation.ts, PATH_FACTS)
 // @example cskg query shortest-paths --param from=enterprise:auo --param to=park:gulei-taiwan-petrochemical-park

@@ -234,6 +234,7 @@ async function pathRows(db: Reader, params: Params, language: Language): Promise
     relationTypes: list<RelationType>(params.relationTypes),
     statuses: list<RelationStatus>(params.statuses),
     asOf: asOfArgument('asOf', optionalText(params.asOf)),
+    visits: Number(params.visits),
   });
   requireEntity('from', from, result.fromType);
   requireEntity('to', to, result.toType);

@@ -13,6 +13,7 @@ import { uniqueQuotes } from '../../bench/generate.ts';
 import { LIMITS } from '../../src/api/graphql/limits.ts';
 import { PROJECT_ROOT } from '../../src/infra/config.ts';
 import type { Database } from '../../src/infra/database.ts';
+import { runNamedQuery } from '../../src/cli/analyses.ts';
 import { readChainGaps } from '../../src/read/chainGaps.ts';
 import { readNeighborhood } from '../../src/read/neighborhood.ts';
 import { readPaths } from '../../src/read/paths.ts';
@@ -431,6 +432,10 @@ describe('policyReach and paths', () => {
     ]);
     expect(cut.truncation).toMatchObject({ reason: 'VISIT_LIMIT', limit: 10 });
     expect(cut.truncation?.message.en).toContain('the shortest of up to 2 facts');
+    // The command line says so beside its rows.
+    const cli = await runNamedQuery(db, 'shortest-paths', { ...request, visits: '10' });
+    expect(cli.rows.map((r) => r.hops)).toEqual([2, 2]);
+    expect(cli.notes).toEqual([cut.truncation?.message.en]);
     const whole = await readPaths(db, { ...request, relationTypes: null, statuses: null });
     expect(whole.truncation).toBeNull();
     expect(whole.paths.map((p) => p.length)).toEqual([2, 2, 4, 4, 4, 4, 4, 4, 4, 4]);
