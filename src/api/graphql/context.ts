@@ -47,3 +47,17 @@ export function caveatsIn(
   if (chosen === 'EN') return [...row.caveats];
   return chosen === 'ZH_HANS' ? [...row.caveatsZh] : row.caveatsZh.map(toTraditional);
 }
+
+/**
+ * Reports a list answer that a limit cut in the response's `extensions.truncation`, under the field's path
+ * in the response (its alias, if any): a list has no field of its own to say so (paths, chainGaps as of a day).
+ */
+export function reportCut(
+  context: Pick<GraphQLContext, 'truncated' | 'language'>,
+  path: string,
+  cut: TruncationRow | null,
+): void {
+  if (!cut) return;
+  const { reason, limit, message } = cut;
+  context.truncated.push({ path, reason, limit, message: inLanguage(message, context.language) });
+}

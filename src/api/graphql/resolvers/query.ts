@@ -1,7 +1,6 @@
 // Resolvers of the root Query type: each checks its arguments (bounds from ../limits.ts, errors that name
 // the argument and the limit), calls one data-access function of src/read, remembers the entities it
 // returned for the request's loaders, and returns.
-import { inLanguage } from '../../../data/language.ts';
 import { BadInputError, NotFoundError, requireEntity } from '../../../infra/errors.ts';
 import { readChainGaps } from '../../../read/chainGaps.ts';
 import { readEntityPage } from '../../../read/entities.ts';
@@ -23,6 +22,7 @@ import { readTimeline } from '../../../read/timeline.ts';
 import { decodeCursor, entityConnection } from '../connections.ts';
 import type { QueryResolvers } from '../generated/resolvers.ts';
 import { filterArgument, idArgument, intArgument, LIMITS, spendWalk, textArgument } from '../limits.ts';
+import { reportCut } from '../context.ts';
 import { largestFirst, selects, selectsWithin } from '../selection.ts';
 
 const quoted = (ids: readonly string[]) => ids.map((id) => JSON.stringify(id)).join(', ');
@@ -90,11 +90,7 @@ export const Query: QueryResolvers = {
     });
     requireEntity('from', from, result.fromType);
     requireEntity('to', to, result.toType);
-    // A list has no field to say it was cut: the response's extensions say it (schema.graphql, paths).
-    if (result.truncation) {
-      const { reason, limit, message } = result.truncation;
-      truncated.push({ path: String(info.path.key), reason, limit, message: inLanguage(message, language) });
-    }
+    reportCut({ truncated, language }, String(info.path.key), result.truncation);
     for (const path of result.paths) loaders.remember(path.nodes);
     return result.paths;
   },
@@ -145,11 +141,7 @@ export const Query: QueryResolvers = {
     });
     if (sector !== null) requireEntity('sector', sector, result.sectorType, 'Sector');
     if (product !== null) requireEntity('product', product, result.productType, 'Product');
-    // A list has no field to say it was cut: the response's extensions say it (schema.graphql, chainGaps).
-    if (result.truncation) {
-      const { reason, limit, message } = result.truncation;
-      truncated.push({ path: String(info.path.key), reason, limit, message: inLanguage(message, language) });
-    }
+    reportCut({ truncated, language }, String(info.path.key), result.truncation);
     loaders.remember(
       result.gaps.flatMap((gap): EntityRow[] => [
         gap.link,
