@@ -2,8 +2,10 @@
 // (`{ cypher, params }`) and gets plain records back. Reads run as auto-commit transactions in READ
 // access mode (Neo4j refuses writes in them, and a neo4j:// routing URI sends them to followers), retried
 // here on transient errors; writes run in managed write transactions. Every transaction has a timeout,
-// and driver errors are translated here into the few named errors of src/infra/errors.ts.
+// and driver errors are translated here into the few named errors of src/infra/errors.ts. The driver reads
+// large answers through src/infra/boltMessages.ts, which the first Database installs.
 import neo4j, { type Driver, type ManagedTransaction, type Record as Neo4jRecord } from 'neo4j-driver';
+import { joinChunkedMessages } from './boltMessages.ts';
 import type { Neo4jConnection } from './config.ts';
 import {
   CskgError,
@@ -79,6 +81,11 @@ export class Database implements Reader {
   constructor(connection: Neo4jConnection, options: DatabaseOptions) {
     this.connection = connection;
     this.options = options;
+    if (!joinChunkedMessages()) {
+      options.logger?.warn(
+        'neo4j-driver: its internals are not those src/infra/boltMessages.ts expects; large answers are read the slow way. Check that file against the installed driver.',
+      );
+    }
     const auth = connection.password ? neo4j.auth.basic(connection.user, connection.password) : undefined; // no token: a server with authentication disabled (the local one)
     this.driver = neo4j.driver(connection.uri, auth, {
       // Integers come back as JS numbers: every count and id in this graph is far below 2^53.
