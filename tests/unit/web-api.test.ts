@@ -232,13 +232,39 @@ describe('createExplorerApi', () => {
         ],
       },
     });
-    const gaps = await createExplorerApi(new GraphQLClient('/graphql', fetch)).chainGaps('product:px');
+    const { gaps, cut } = await createExplorerApi(new GraphQLClient('/graphql', fetch)).chainGaps(
+      'product:px',
+    );
+    expect(cut).toBeNull();
     expect(gaps[0]?.kinds).toEqual(['taiwan-only', 'planned-only']);
     expect(gaps[0]?.coverage[0]).toMatchObject({ taiwanInvested: true, status: 'planned' });
     // who could fill the gap, from gapPartners of the same request
     expect(gaps[0]?.partners).toEqual([
       { entity: tenglong, taiwanSide: true, reasons: ['PLAN_COOPERATION'], explanation: '…' },
     ]);
+  });
+
+  it('says when the server stopped a search at a limit (extensions.truncation), and only for that field', async () => {
+    const stopped = {
+      path: 'paths',
+      reason: 'VISIT_LIMIT',
+      limit: 100000,
+      message: '路径搜索在一端周围停止',
+    };
+    const api = (data: unknown, extensions?: unknown) =>
+      createExplorerApi(
+        new GraphQLClient('/graphql', answering({ data, ...(extensions ? { extensions } : {}) }).fetch),
+      );
+    const paths = (extensions?: unknown) => api({ paths: [] }, extensions).paths(gulei.id, tenglong.id, 4, 3);
+    expect(await paths({ truncation: [stopped] })).toEqual({ paths: [], cut: stopped.message });
+    expect(await paths()).toEqual({ paths: [], cut: null });
+    expect(await paths({ truncation: [{ ...stopped, path: 'chainGaps' }] })).toEqual({
+      paths: [],
+      cut: null,
+    });
+    // chainGaps as of a day: its walk along the chain stopped at its budget of links
+    const gaps = api({ chainGaps: [], gapPartners: [] }, { truncation: [{ ...stopped, path: 'chainGaps' }] });
+    expect(await gaps.chainGaps('product:px')).toEqual({ gaps: [], cut: stopped.message });
   });
 });
 

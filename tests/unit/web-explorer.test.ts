@@ -94,7 +94,7 @@ function graphApi(
         ...pxChain,
         truncated: limit < chainEntities,
       }),
-    chainGaps: (product) => answer(`chainGaps ${product}`, pxChainGaps),
+    chainGaps: (product) => answer(`chainGaps ${product}`, { gaps: pxChainGaps, cut: null }),
     entity: (id) => {
       const n = nodes.get(id);
       return answer(

@@ -235,6 +235,25 @@ export interface PolicyReachItem {
 export type ImpactKind =
   'LINK_UNCOVERED' | 'LINK_FIRMS_LOST' | 'SOURCE_LOST' | 'INPUT_LOST' | 'ANCHOR_LOST' | 'OWNER_LOST';
 
+/**
+ * The paths between two entities, shortest first. `cut` is the server's word, in the reading language, when
+ * a limit stopped the search before it had looked at every length (a hub's neighbourhood on a large graph):
+ * longer paths may exist. Null otherwise.
+ */
+export interface PathsAnswer {
+  readonly paths: readonly PathWithEvidence[];
+  readonly cut: string | null;
+}
+
+/**
+ * The gaps of a product's chain. `cut` is the server's word, in the reading language, when as of a day its
+ * walk along the chain stopped at its budget of links before it had found them all; null otherwise.
+ */
+export interface ChainGapsAnswer {
+  readonly gaps: readonly ChainGap[];
+  readonly cut: string | null;
+}
+
 /** One consequence of a failure, with the paths from a failing entity that carry it. */
 export interface ImpactConsequence {
   readonly kind: ImpactKind;

@@ -23,9 +23,29 @@ export interface GraphQLRequestOptions {
   readonly timeoutMs?: number;
 }
 
+/**
+ * A limit that cut a list field's answer. A list has no field of its own to say so, so the server lists
+ * it in the response's `extensions.truncation` (paths, chainGaps as of a day), the message in the
+ * reader's language.
+ */
+export interface TruncationNotice {
+  /** the field's name in the request (its alias, if any) */
+  readonly path: string;
+  readonly reason: string;
+  readonly limit: number;
+  readonly message: string;
+}
+
+/** A request's data, with what the server said it left out. */
+export interface GraphQLAnswer<T> {
+  readonly data: T;
+  readonly truncation: readonly TruncationNotice[];
+}
+
 interface GraphQLResponse<T> {
   data?: T | null;
   errors?: { message: string; extensions?: { code?: string } }[];
+  extensions?: { truncation?: TruncationNotice[] };
 }
 
 export type Fetch = (input: string, init: RequestInit) => Promise<Response>;
@@ -44,6 +64,15 @@ export class GraphQLClient {
     variables: Record<string, unknown> = {},
     options: GraphQLRequestOptions = {},
   ): Promise<T> {
+    return (await this.answer<T>(query, variables, options)).data;
+  }
+
+  /** As `request`, with the limits that cut a list field (`extensions.truncation`). */
+  async answer<T>(
+    query: string,
+    variables: Record<string, unknown> = {},
+    options: GraphQLRequestOptions = {},
+  ): Promise<GraphQLAnswer<T>> {
     const controller = new AbortController();
     const timeout = setTimeout(
       () => controller.abort(new ApiError('timeout', 'the server did not answer in time')),
@@ -93,7 +122,7 @@ export class GraphQLClient {
         String(response.status),
       );
     }
-    return body.data;
+    return { data: body.data, truncation: body.extensions?.truncation ?? [] };
   }
 }
 

@@ -3,6 +3,7 @@
 import type {
   ChainDirection,
   ChainGap,
+  ChainGapsAnswer,
   EdgeDetails,
   EdgeSummary,
   EntityDetails,
@@ -17,6 +18,7 @@ import type {
   Outcome,
   Passage,
   PathWithEvidence,
+  PathsAnswer,
   PolicyReachItem,
   RelationItem,
   RelationStatus,
@@ -26,7 +28,7 @@ import type {
   Timeline,
   TimelineStep,
 } from '../model.ts';
-import { ApiError, GraphQLClient } from './client.ts';
+import { ApiError, GraphQLClient, type TruncationNotice } from './client.ts';
 
 const CARD = /* GraphQL */ `
   fragment Card on Entity {
@@ -148,14 +150,14 @@ export interface ExplorerApi {
   entity(id: string): Promise<EntityRecord | null>;
   relation(id: string): Promise<EdgeDetails | null>;
   neighborhood(ids: readonly string[], options?: NeighborhoodOptions): Promise<Subgraph>;
-  paths(from: string, to: string, maxHops: number, first: number): Promise<PathWithEvidence[]>;
+  paths(from: string, to: string, maxHops: number, first: number): Promise<PathsAnswer>;
   /** A product's chain: the products along INPUT_TO and who covers them, at most `limit` entities. */
   supplyChain(product: string, direction: ChainDirection, depth: number, limit: number): Promise<Subgraph>;
   /**
    * The gaps of the chain a product is on, each with who could fill it. Asked apart from the chain: on a
    * large graph the chain is drawn first and its gaps, the slower part, are marked when they arrive.
    */
-  chainGaps(product: string): Promise<ChainGap[]>;
+  chainGaps(product: string): Promise<ChainGapsAnswer>;
   passageContext(id: string, before: number, after: number): Promise<Passage[]>;
   policyReach(entity: string): Promise<PolicyReachItem[]>;
   overview(layoutId: string, limits: Limits): Promise<OverviewAnswer>;
@@ -381,7 +383,7 @@ export function createExplorerApi(client = new GraphQLClient()): ExplorerApi {
     },
 
     async paths(from, to, maxHops, first) {
-      const data = await client.request<{ paths: PathWithEvidence[] }>(
+      const { data, truncation } = await client.answer<{ paths: PathWithEvidence[] }>(
         /* GraphQL */ `
           query Paths($from: ID!, $to: ID!, $maxHops: Int, $first: Int, $asOf: Date) {
             paths(from: $from, to: $to, maxHops: $maxHops, first: $first, asOf: $asOf) {
@@ -416,7 +418,7 @@ export function createExplorerApi(client = new GraphQLClient()): ExplorerApi {
         `,
         { from, to, maxHops, first, asOf },
       );
-      return data.paths;
+      return { paths: data.paths, cut: cutOf(truncation, 'paths') };
     },
 
     async supplyChain(product, direction, depth, limit) {
@@ -456,7 +458,7 @@ export function createExplorerApi(client = new GraphQLClient()): ExplorerApi {
         link: { id: string };
         partners: (Omit<GapPartner, 'reasons'> & { reasons: { kind: string }[] })[];
       }
-      const data = await client.request<{ chainGaps: RawGap[]; gapPartners: RawPartners[] }>(
+      const { data, truncation } = await client.answer<{ chainGaps: RawGap[]; gapPartners: RawPartners[] }>(
         /* GraphQL */ `
           query ChainGaps($product: ID!, $asOf: Date) {
             gapPartners(product: $product, partners: ${GAP_PARTNERS}) {
@@ -523,7 +525,7 @@ export function createExplorerApi(client = new GraphQLClient()): ExplorerApi {
         evidence: g.evidence,
         partners: partners.get(g.link.id) ?? [],
       }));
-      return gaps;
+      return { gaps, cut: cutOf(truncation, 'chainGaps') };
     },
 
     async impact(entities) {
@@ -981,4 +983,9 @@ export function selectOverviewTargets<T extends { readonly edge: EdgeSummary }>(
   halves: readonly string[],
 ): T[] {
   return targets.filter((t) => t.edge.type === 'APPLIES_TO' && halves.includes(t.edge.source));
+}
+
+/** The server's word on a list field of the response that a limit cut (`extensions.truncation`), or null. */
+function cutOf(truncation: readonly TruncationNotice[], field: string): string | null {
+  return truncation.find((notice) => notice.path === field)?.message ?? null;
 }

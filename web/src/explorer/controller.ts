@@ -18,7 +18,7 @@ import { Emitter } from '../emitter.ts';
 import { DEFAULT_LANG, displayName, loadTraditional, t, type Lang, type MessageKey } from '../i18n/index.ts';
 import type {
   ChainDirection,
-  ChainGap,
+  ChainGapsAnswer,
   EdgeDetails,
   EntityRecord,
   EntitySummary,
@@ -113,7 +113,7 @@ export class ExplorerController extends Emitter<ExplorerEvents> {
   /** entities met in searches and details, whose names a message may need when they are not on the canvas */
   private readonly seen = new Map<string, { readonly name: string; readonly nameEn: string }>();
   /** the gaps of the last chain shown, for "show more" of it */
-  private lastGaps: { readonly key: string; readonly gaps: readonly ChainGap[] } | null = null;
+  private lastGaps: { readonly key: string; readonly answer: ChainGapsAnswer } | null = null;
   private limitsAnswer: Promise<Limits> | undefined;
   private geographyAnswer: Promise<GeographyAnswer> | undefined;
 
@@ -414,6 +414,7 @@ export class ExplorerController extends Emitter<ExplorerEvents> {
         maxHops,
         paths: [item.path],
         index: 0,
+        cut: null,
       };
       this.emit('paths');
       this.showPanel('paths');
@@ -692,6 +693,7 @@ export class ExplorerController extends Emitter<ExplorerEvents> {
       depth,
       gaps: [],
       gapsPending: true,
+      gapsCut: null,
       products: analysis.products.length,
       entities: subgraph.nodes.length,
       truncated: subgraph.truncated,
@@ -721,8 +723,9 @@ export class ExplorerController extends Emitter<ExplorerEvents> {
       // A chain's gaps depend on its product, the day and the language, not on how much of it is drawn:
       // "show more" reuses them.
       const key = `${product}|${this.currentYear ?? ''}|${this.currentLang}`;
-      const gaps = this.lastGaps?.key === key ? this.lastGaps.gaps : await this.api.chainGaps(product);
-      this.lastGaps = { key, gaps };
+      const answer = this.lastGaps?.key === key ? this.lastGaps.answer : await this.api.chainGaps(product);
+      this.lastGaps = { key, answer };
+      const { gaps, cut } = answer;
       const chain = shown();
       if (!chain || this.history.base.kind !== 'chain' || this.history.base.product !== product) return;
       const analysis = this.canvas.setChainGaps(gaps);
@@ -730,6 +733,7 @@ export class ExplorerController extends Emitter<ExplorerEvents> {
         ...chain,
         gaps: gaps.filter((g) => analysis?.gaps.has(g.link.id)),
         gapsPending: false,
+        gapsCut: cut,
       };
     } finally {
       const chain = shown();
@@ -741,7 +745,7 @@ export class ExplorerController extends Emitter<ExplorerEvents> {
   private async loadPaths(from: string, to: string, askedHops: number, index: number): Promise<void> {
     const limits = await this.serverLimits();
     const maxHops = Math.min(askedHops, limits.pathsMaxHops);
-    const paths = await this.api.paths(from, to, maxHops, Math.min(PATHS_FIRST, limits.pathsFirst));
+    const { paths, cut } = await this.api.paths(from, to, maxHops, Math.min(PATHS_FIRST, limits.pathsFirst));
     this.newBase({ kind: 'paths', from, to, maxHops });
     this.pathIndex = Math.min(index, Math.max(paths.length - 1, 0));
     await this.canvas.showPaths(paths, from, to);
@@ -757,7 +761,7 @@ export class ExplorerController extends Emitter<ExplorerEvents> {
       const [a, b] = await Promise.all([this.record(from), this.record(to)]);
       ends = { from: a, to: b, maxHops: undefined };
     }
-    this.shown.paths = { ...ends, paths, index: this.pathIndex };
+    this.shown.paths = { ...ends, paths, index: this.pathIndex, cut };
     this.emit('paths');
     this.showPanel('paths');
   }
@@ -853,19 +857,23 @@ export class ExplorerController extends Emitter<ExplorerEvents> {
   private async reloadExplanations(): Promise<void> {
     const base = this.history.base;
     if (base.kind === 'chain' && this.shown.chain) {
-      const gaps = await this.api.chainGaps(base.product);
+      const { gaps, cut } = await this.api.chainGaps(base.product);
       const shownGaps = new Set(this.shown.chain.gaps.map((g) => g.link.id));
-      this.shown.chain = { ...this.shown.chain, gaps: gaps.filter((g) => shownGaps.has(g.link.id)) };
+      this.shown.chain = {
+        ...this.shown.chain,
+        gaps: gaps.filter((g) => shownGaps.has(g.link.id)),
+        gapsCut: cut,
+      };
       this.emit('chain');
     } else if (base.kind === 'paths' && this.shown.paths && this.shown.paths.paths.length > 0) {
       const limits = await this.serverLimits();
-      const paths = await this.api.paths(
+      const { paths, cut } = await this.api.paths(
         base.from,
         base.to,
         base.maxHops,
         Math.min(PATHS_FIRST, limits.pathsFirst),
       );
-      this.shown.paths = { ...this.shown.paths, paths };
+      this.shown.paths = { ...this.shown.paths, paths, cut };
       this.emit('paths');
     }
   }

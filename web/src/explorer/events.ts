@@ -16,6 +16,8 @@ export interface ChainView {
   readonly gaps: readonly ChainGap[];
   /** the gaps are still being asked for (the chain is drawn before them) */
   readonly gapsPending: boolean;
+  /** the server's word when a limit stopped its search for the gaps early (ChainGapsAnswer), else null */
+  readonly gapsCut: string | null;
   /** products on the chain */
   readonly products: number;
   /** entities on the canvas: products and who covers them */
@@ -36,6 +38,8 @@ export interface PathsView {
   readonly paths: readonly PathWithEvidence[];
   /** the path highlighted */
   readonly index: number;
+  /** the server's word when a limit stopped the search early (PathsAnswer), else null */
+  readonly cut: string | null;
 }
 
 /** A failure's consequences on the canvas, as the what-if panel lists them. */

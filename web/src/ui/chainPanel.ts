@@ -124,6 +124,7 @@ export class ChainPanel {
           )
         : null,
       chain?.gapsPending ? h('p', { class: 'hint', role: 'status' }, t(lang, 'chainGapsPending')) : null,
+      chain?.gapsCut ? h('p', { class: 'hint gaps-cut', role: 'status' }, chain.gapsCut) : null,
       chain && !chain.gapsPending ? this.renderGaps(lang, chain.gaps, chain.products) : null,
     );
   }

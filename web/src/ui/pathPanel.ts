@@ -15,6 +15,8 @@ export class PathPanel {
   private readonly toPicker: EntityPicker;
   private maxHops = DEFAULT_MAX_HOPS;
   private paths: readonly PathWithEvidence[] | null = null;
+  /** why the paths may not be all there are (the server stopped its search at a limit) */
+  private cut: string | null = null;
   private current = 0;
   private readonly context = { context: (id: string) => this.controller.passageContext(id) };
 
@@ -38,6 +40,7 @@ export class PathPanel {
       if (!shown) return;
       this.set(shown.from, shown.to, shown.maxHops);
       this.paths = shown.paths;
+      this.cut = shown.cut;
       this.current = shown.index;
       this.render();
     });
@@ -94,6 +97,7 @@ export class PathPanel {
         { class: 'primary', type: 'button', onclick: () => this.submit(), 'data-action': 'find-paths' },
         t(lang, 'findPaths'),
       ),
+      this.cut ? h('p', { class: 'hint paths-cut', role: 'status' }, this.cut) : null,
       this.paths ? this.renderPaths(lang, this.paths) : null,
     );
   }
