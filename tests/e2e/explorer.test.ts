@@ -202,7 +202,7 @@ describe('the explorer in Chromium', () => {
     // a search the server stopped at its limit of facts per side (a hub on a graph of a million facts; the
     // plan is too small to reach it, so the server's real answer gets the notice it would add there): the
     // paths found stay listed, and the panel says why longer ones may be missing
-    const notice = pathVisitLimit(LIMITS.pathFacts, 2).message.zh;
+    const notice = pathVisitLimit(LIMITS.pathFacts, view.pathEdges.length).message.zh;
     await page.route('**/graphql', async (route) => {
       if (!route.request().postData()?.includes('query Paths')) return route.fallback();
       const answer = await route.fetch();
