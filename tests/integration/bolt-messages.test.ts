@@ -17,8 +17,8 @@ const COUNT = 40_000;
 
 describe('large answers over Bolt', () => {
   it('are joined from their chunks (the driver is the one boltMessages.ts was written for)', () => {
-    // false means a newer driver: read src/infra/boltMessages.ts against neo4j-driver-bolt-connection's
-    // lib/channel/chunking.js and channel-buf.js
+    // false means a newer driver: read src/infra/boltMessages.ts against the Dechunker and ChannelBuffer of
+    // the installed neo4j-driver-bolt-connection
     expect(joinChunkedMessages()).toBe(true);
   });
 
