@@ -3,11 +3,13 @@
 // The 古雷 PX plant's timeline in the details, each later step with its page as a link that opens it; the
 // time control moved to 2014 redraws the view as known then (the ethylene project pending instead of
 // realised, 华映's provincial owner not yet there) and keeps the year in the URL; the scorecard of the 古雷
-// park in 2014 and today. Screenshots in test-results/time-*.png (Chinese must render).
+// park in 2014 and today; a chain's gaps as of 2014 with the server's notice of a walk cut at its limit.
+// Screenshots in test-results/time-*.png (Chinese must render).
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { settled, SHOTS, useExplorerInChromium } from '../support/explorer.ts';
+import { CHAIN_AS_OF_VISITS, chainVisitLimit } from '../../src/read/truncation.ts';
 
 const PARK = 'park:gulei-taiwan-petrochemical-park';
 const PX = 'project:tenglong-px';
@@ -135,4 +137,40 @@ describe('what became of the plan, in the explorer', () => {
     expect(errors).toEqual([]);
     await page.close();
   }, 300_000);
+
+  it('says above a chain’s gaps as of a year when the server stopped its walk at a limit', async () => {
+    // The plan's chains are far shorter than the walk's budget of links, so the server's real answer as of
+    // 2014 gets the notice the server writes when the walk stops there (src/read/truncation.ts).
+    const notice = chainVisitLimit(CHAIN_AS_OF_VISITS).message.zh;
+    const page = await explorer.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    const asOf: unknown[] = [];
+    await page.route('**/graphql', async (route) => {
+      const request = JSON.parse(route.request().postData() ?? '{}') as {
+        query?: string;
+        variables?: { asOf?: unknown };
+      };
+      if (!request.query?.includes('query ChainGaps')) return route.fallback();
+      asOf.push(request.variables?.asOf);
+      const answer = await route.fetch();
+      const body = (await answer.json()) as Record<string, unknown>;
+      const truncation = [
+        { path: 'chainGaps', reason: 'VISIT_LIMIT', limit: CHAIN_AS_OF_VISITS, message: notice },
+      ];
+      await route.fulfill({ response: answer, json: { ...body, extensions: { truncation } } });
+    });
+    await page.goto(`${explorer.server.url}/?view=chain&product=product:px&year=2014`);
+    await settled(page);
+    const cut = page.locator('.gaps-cut');
+    await cut.waitFor();
+    expect(await cut.textContent()).toBe(notice);
+    expect(asOf.length).toBeGreaterThan(0);
+    for (const day of asOf) expect(String(day)).toMatch(/^2014-/);
+    // the gaps found before the stop are still listed
+    expect(await page.locator('.gap-item').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: path.join(SHOTS, 'time-chain-gaps-cut.png') });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
