@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { canvas, pick, settled, SHOTS, useExplorerInChromium } from '../support/explorer.ts';
+import { answerCut, canvas, pick, settled, SHOTS, useExplorerInChromium } from '../support/explorer.ts';
 import { LIMITS } from '../../src/api/graphql/limits.ts';
 import { pathVisitLimit } from '../../src/read/truncation.ts';
 import { anchorOfRegion } from '../../web/src/map/geography.ts';
@@ -203,12 +203,11 @@ describe('the explorer in Chromium', () => {
     // plan is too small to reach it, so the server's real answer gets the notice it would add there): the
     // paths found stay listed, and the panel says why longer ones may be missing
     const notice = pathVisitLimit(LIMITS.pathFacts, view.pathEdges.length).message.zh;
-    await page.route('**/graphql', async (route) => {
-      if (!route.request().postData()?.includes('query Paths')) return route.fallback();
-      const answer = await route.fetch();
-      const body = (await answer.json()) as Record<string, unknown>;
-      const truncation = [{ path: 'paths', reason: 'VISIT_LIMIT', limit: LIMITS.pathFacts, message: notice }];
-      await route.fulfill({ response: answer, json: { ...body, extensions: { truncation } } });
+    await answerCut(page, 'Paths', {
+      path: 'paths',
+      reason: 'VISIT_LIMIT',
+      limit: LIMITS.pathFacts,
+      message: notice,
     });
     await page.locator('[data-action="find-paths"]').click();
     const cut = page.locator('.paths-cut');

@@ -8,7 +8,7 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { settled, SHOTS, useExplorerInChromium } from '../support/explorer.ts';
+import { answerCut, settled, SHOTS, useExplorerInChromium } from '../support/explorer.ts';
 import { CHAIN_AS_OF_VISITS, chainVisitLimit } from '../../src/read/truncation.ts';
 
 const PARK = 'park:gulei-taiwan-petrochemical-park';
@@ -145,28 +145,19 @@ describe('what became of the plan, in the explorer', () => {
     const page = await explorer.context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    const asOf: unknown[] = [];
-    await page.route('**/graphql', async (route) => {
-      const request = JSON.parse(route.request().postData() ?? '{}') as {
-        query?: string;
-        variables?: { asOf?: unknown };
-      };
-      if (!request.query?.includes('query ChainGaps')) return route.fallback();
-      asOf.push(request.variables?.asOf);
-      const answer = await route.fetch();
-      const body = (await answer.json()) as Record<string, unknown>;
-      const truncation = [
-        { path: 'chainGaps', reason: 'VISIT_LIMIT', limit: CHAIN_AS_OF_VISITS, message: notice },
-      ];
-      await route.fulfill({ response: answer, json: { ...body, extensions: { truncation } } });
+    const asked = await answerCut(page, 'ChainGaps', {
+      path: 'chainGaps',
+      reason: 'VISIT_LIMIT',
+      limit: CHAIN_AS_OF_VISITS,
+      message: notice,
     });
     await page.goto(`${explorer.server.url}/?view=chain&product=product:px&year=2014`);
     await settled(page);
     const cut = page.locator('.gaps-cut');
     await cut.waitFor();
     expect(await cut.textContent()).toBe(notice);
-    expect(asOf.length).toBeGreaterThan(0);
-    for (const day of asOf) expect(String(day)).toMatch(/^2014-/);
+    expect(asked.length).toBeGreaterThan(0);
+    for (const variables of asked) expect(String(variables.asOf)).toMatch(/^2014-/);
     // the gaps found before the stop are still listed
     expect(await page.locator('.gap-item').count()).toBeGreaterThan(0);
     await page.screenshot({ path: path.join(SHOTS, 'time-chain-gaps-cut.png') });

@@ -84,6 +84,39 @@ export function useExplorerInChromium(): ExplorerHarness {
   };
 }
 
+/** What the server lists in `extensions.truncation` when a limit cut a list field (src/read/truncation.ts). */
+export interface TruncationNotice {
+  readonly path: string;
+  readonly reason: string;
+  readonly limit: number;
+  readonly message: string;
+}
+
+/**
+ * Adds `notice` to the server's real answers to the GraphQL operation `operation` (e.g. `Paths`), as the
+ * server does when a limit cuts a list: for limits the plan is too small to reach. Returns the variables of
+ * each request answered so; unrouting the page's GraphQL route ends it.
+ */
+export async function answerCut(
+  page: Page,
+  operation: string,
+  notice: TruncationNotice,
+): Promise<Record<string, unknown>[]> {
+  const asked: Record<string, unknown>[] = [];
+  await page.route('**/graphql', async (route) => {
+    const request = JSON.parse(route.request().postData() ?? '{}') as {
+      query?: string;
+      variables?: Record<string, unknown>;
+    };
+    if (!request.query?.includes(`query ${operation}`)) return route.fallback();
+    asked.push(request.variables ?? {});
+    const answer = await route.fetch();
+    const body = (await answer.json()) as Record<string, unknown>;
+    await route.fulfill({ response: answer, json: { ...body, extensions: { truncation: [notice] } } });
+  });
+  return asked;
+}
+
 /** The restore is over and no request is running. */
 export async function settled(page: Page): Promise<void> {
   await page.waitForFunction(
